@@ -1,0 +1,108 @@
+namespace RunStrong.Domain.Catalogue;
+
+/// <summary>
+/// One exercise of the catalogue: what it trains, what it needs, where it can be done, how to do it, and its
+/// progression ladder (domain.md §2–3: bodyweight -> loop band -> barbell -> barbell plus band).
+/// </summary>
+public sealed record Exercise
+{
+    /// <summary>Kebab-case identifier, unique in the catalogue (<c>hip-thrust</c>).</summary>
+    public required string Slug { get; init; }
+
+    public required string Name { get; init; }
+
+    public required ExerciseKind Kind { get; init; }
+
+    public required IReadOnlyList<Muscle> PrimaryMuscles { get; init; }
+
+    public IReadOnlyList<Muscle> SecondaryMuscles { get; init; } = [];
+
+    public required IReadOnlyList<JointAction> JointActions { get; init; }
+
+    /// <summary>Equipment the easiest variant needs (<see cref="Catalogue.Equipment.None"/> when nothing).</summary>
+    public required IReadOnlyList<Equipment> Equipment { get; init; }
+
+    public required IReadOnlyList<Location> Locations { get; init; }
+
+    public required Level Level { get; init; }
+
+    /// <summary>True for single-leg (unilateral) work: reps are logged per side.</summary>
+    public bool SingleLeg { get; init; }
+
+    /// <summary>The default dose for one set; progression moves within and beyond it.</summary>
+    public required Dose Dose { get; init; }
+
+    /// <summary>How-to cues, in RunStrong's own words.</summary>
+    public IReadOnlyList<string> Cues { get; init; } = [];
+
+    public IReadOnlyList<string> CommonMistakes { get; init; } = [];
+
+    /// <summary>The progression ladder, easiest first. Never empty: an exercise with no ladder has one variant.</summary>
+    public required IReadOnlyList<ExerciseVariant> Progression { get; init; }
+
+    /// <summary>Where the entry came from, with licence and author for imported entries.</summary>
+    public ExerciseSource Source { get; init; } = ExerciseSource.BuiltIn;
+
+    public bool Trains(JointAction action) => JointActions.Contains(action);
+
+    public bool Loads(Muscle muscle) => PrimaryMuscles.Contains(muscle) || SecondaryMuscles.Contains(muscle);
+}
+
+/// <summary>One rung of a progression ladder, with the equipment it needs.</summary>
+public sealed record ExerciseVariant
+{
+    /// <summary>Kebab-case identifier, unique within its exercise (<c>barbell-plus-band</c>).</summary>
+    public required string Slug { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>Equipment this rung needs, all of it (<see cref="Catalogue.Equipment.None"/> alone for bodyweight).</summary>
+    public required IReadOnlyList<Equipment> Equipment { get; init; }
+
+    public required LoadKind Load { get; init; }
+
+    /// <summary>A short note on how this rung differs from the one before.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>
+/// A set's prescription: a rep range, or a duration for holds, drills and sprints.
+/// Ranges follow ACSM 2009 (novices 8–12 RM) unless the entry says otherwise.
+/// </summary>
+public sealed record Dose
+{
+    public int? RepsMin { get; init; }
+
+    public int? RepsMax { get; init; }
+
+    /// <summary>Seconds per repetition or hold (hill sprints 8 s, side-plank 30 s), when timed.</summary>
+    public int? Seconds { get; init; }
+
+    public int Sets { get; init; } = 3;
+
+    public int RestSeconds { get; init; } = 90;
+
+    public static Dose Reps(int min, int max, int sets = 3, int restSeconds = 90) =>
+        new() { RepsMin = min, RepsMax = max, Sets = sets, RestSeconds = restSeconds };
+
+    public static Dose Timed(int seconds, int sets = 1, int restSeconds = 60) =>
+        new() { Seconds = seconds, Sets = sets, RestSeconds = restSeconds };
+}
+
+/// <summary>Provenance of a catalogue entry. Imported entries keep their source, licence and author (wger's CC licences require attribution).</summary>
+public sealed record ExerciseSource
+{
+    /// <summary><c>runstrong</c> for built-in entries, <c>free-exercise-db</c> or <c>wger</c> for imports.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The entry's identifier at its source, so that re-import finds it again.</summary>
+    public string? ExternalId { get; init; }
+
+    public string? Licence { get; init; }
+
+    public string? Author { get; init; }
+
+    public string? Url { get; init; }
+
+    public static ExerciseSource BuiltIn { get; } = new() { Name = "runstrong", Licence = "RunStrong" };
+}
