@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Runs every RunStrong test on a fresh machine that has the .NET SDK.
+# Installs what the tests need when it is missing (Debian's postgresql and chromium), starts a throw-away
+# PostgreSQL server on loopback, runs `dotnet test` over the whole solution, and stops the server again.
+# Extra arguments go to `dotnet test` (for example: ./test.sh --filter "FullyQualifiedName~Catalogue").
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '\033[1m[test.sh]\033[0m %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    log "need root to install packages: $*"; return 1; fi
+}
+
+# --- 1. What the tests need from Debian -----------------------------------------------------------------------
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+missing=()
+[ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${missing[*]} (apt-get)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+PG_BIN="$(pg_bin)"
+
+# --- 2. A PostgreSQL server of our own on loopback --------------------------------------------------------------
+PG_ROOT="$(mktemp -d /tmp/runstrong-pg.XXXXXX)"
+PG_PORT="${RUNSTRONG_TEST_PG_PORT:-$((40000 + RANDOM % 20000))}"
+run_pg() {
+  # PostgreSQL refuses to run as root: use the postgres account Debian's package creates.
+  if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+    chown -R postgres "$PG_ROOT"
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+stop_pg() { run_pg "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PG_ROOT"; }
+trap stop_pg EXIT
+chmod 755 "$PG_ROOT"
+run_pg "$PG_BIN/initdb" -D "$PG_ROOT/data" -U postgres -A trust --no-sync -E UTF8 >/dev/null
+run_pg "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -l "$PG_ROOT/server.log" -w -o \
+  "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_ROOT -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  start >/dev/null
+log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
+export RUNSTRONG_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+export RUNSTRONG_CHROMIUM=/usr/bin/chromium
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# --- 3. The tests -------------------------------------------------------------------------------------------------
+results="$PG_ROOT/results"
+set +e
+dotnet test RunStrong.slnx --logger "trx" --results-directory "$results" "$@" 2>&1 | tee "$PG_ROOT/test.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line over every test project: "N passed, N failed".
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { printf '%s' "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  passed=$((passed + $(get passed))); failed=$((failed + $(get failed) + $(get error) + $(get timeout)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
