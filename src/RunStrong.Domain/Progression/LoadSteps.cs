@@ -1,0 +1,70 @@
+using RunStrong.Domain.Catalogue;
+using RunStrong.Domain.Training;
+
+namespace RunStrong.Domain.Progression;
+
+/// <summary>
+/// The smallest load change each kind of equipment allows, and load changes rounded to it. A judgement from what gyms and
+/// home sets stock:
+/// <list type="table">
+/// <listheader><term>equipment</term><description>kg / lb</description></listheader>
+/// <item><term>barbell (a pair of 1.25 kg or 2.5 lb plates)</term><description>2.5 kg / 5 lb</description></item>
+/// <item><term>dumbbell, per hand</term><description>1 kg / 2.5 lb</description></item>
+/// <item><term>kettlebell (8, 12, 16, 20 kg…)</term><description>4 kg / 10 lb</description></item>
+/// <item><term>hip-thrust machine, machine, cable stack</term><description>5 kg / 10 lb</description></item>
+/// <item><term>anything else</term><description>2.5 kg / 5 lb</description></item>
+/// </list>
+/// </summary>
+public static class LoadSteps
+{
+    /// <summary>Added load after the top of the range (double progression): 5 %, inside ACSM's 2–10 %.</summary>
+    public const double NormalIncrease = 0.05;
+
+    /// <summary>Added load after two sessions in a row 1–2 reps over the range (ACSM 2009): 10 %, the top of 2–10 %.</summary>
+    public const double LargeIncrease = 0.10;
+
+    /// <summary>Load taken off after a failed set or RPE 10: about 10 %.</summary>
+    public const double BackOff = 0.10;
+
+    /// <summary>The smallest step for a variant's equipment, in <paramref name="unit"/>.</summary>
+    public static Mass SmallestStep(ExerciseVariant variant, MassUnit unit)
+    {
+        var equipment = variant.Equipment;
+        var (kg, lb) = equipment switch
+        {
+            _ when equipment.Contains(Equipment.Barbell) => (2.5, 5.0),
+            _ when equipment.Contains(Equipment.HipThrustMachine) || equipment.Contains(Equipment.Machine) || equipment.Contains(Equipment.Cable) => (5.0, 10.0),
+            _ when equipment.Contains(Equipment.Dumbbell) => (1.0, 2.5),
+            _ when equipment.Contains(Equipment.Kettlebell) => (4.0, 10.0),
+            _ => (2.5, 5.0),
+        };
+        return unit == MassUnit.Pounds ? Mass.FromPounds(lb) : Mass.FromKilograms(kg);
+    }
+
+    /// <summary>
+    /// <paramref name="current"/> plus <paramref name="fraction"/>, rounded to the nearest multiple of <paramref name="step"/>
+    /// (in <paramref name="unit"/>) and at least one step more: with small loads one step can be more than 10 %.
+    /// </summary>
+    public static Mass Increase(Mass current, double fraction, Mass step, MassUnit unit)
+    {
+        var size = step.In(unit);
+        var value = current.In(unit);
+        var rounded = Math.Round(value * (1 + fraction) / size, MidpointRounding.AwayFromZero) * size;
+        var oneStepUp = (Math.Floor((value / size) + 1e-9) + 1) * size;
+        return Mass.From(Math.Max(rounded, oneStepUp), unit);
+    }
+
+    /// <summary>
+    /// <paramref name="current"/> less <paramref name="fraction"/>, rounded to the nearest multiple of the step and at least one
+    /// step less; null when that leaves nothing (the back-off must then be a rung).
+    /// </summary>
+    public static Mass? Decrease(Mass current, double fraction, Mass step, MassUnit unit)
+    {
+        var size = step.In(unit);
+        var value = current.In(unit);
+        var rounded = Math.Round(value * (1 - fraction) / size, MidpointRounding.AwayFromZero) * size;
+        var oneStepDown = (Math.Ceiling((value / size) - 1e-9) - 1) * size;
+        var result = Math.Min(rounded, oneStepDown);
+        return result > 0 ? Mass.From(result, unit) : null;
+    }
+}

@@ -1,0 +1,439 @@
+using System.Globalization;
+using RunStrong.Domain.Catalogue;
+using RunStrong.Domain.Training;
+
+namespace RunStrong.Domain.Progression;
+
+/// <summary>
+/// The next prescription for one exercise from what the runner did (domain.md §3). Rules, checked in this order:
+/// <list type="number">
+/// <item>No history: the easiest rung the runner has equipment for, at the bottom of the dose's range, RPE 7.</item>
+/// <item>The current rung needs equipment the runner lacks: the nearest lower rung they can do.</item>
+/// <item>Back-off, from the last session with the exercise. Pain — a set logged with pain, or a check-in of
+///   <see cref="SorenessBackOffScore"/>/10 or more on or after that day in an area the exercise loads (see
+///   <see cref="BodyAreas.LoadedBy"/>) — drops one rung (nothing lower: fewer sets at the bottom of the range). A failed set
+///   or RPE 10 drops external load about 10 % (rounded to the equipment's step, <see cref="LoadSteps"/>), or a band one
+///   grade lighter, or else one rung. Pain in an area the exercise does not load changes nothing.</item>
+/// <item>Deload week: the current rung and load, about 60 % of the sets (at least 1) and 75 % of the bottom of the range,
+///   at RPE 6 — one more rep in reserve than usual (Rogerson 2024: cut sets and reps, raise reps in reserve, keep exercises).
+///   Sessions logged as deload are looked past when progressing afterwards.</item>
+/// <item>Double progression: below the top of the range on any set, aim one rep above the lowest set, same load.
+///   Every set at the top on an external-load rung: add 5 % (at least one equipment step) and go back to the bottom; when the
+///   last two sessions at that load were both 1–2 reps over the top on every set, add 10 % instead (ACSM 2009: 2–10 % after
+///   1–2 reps over target on two sessions in a row). On a band rung below a heavy band: the next band up.</item>
+/// <item>Ladder: on a bodyweight rung (or a heavy band) the runner moves up one rung when the top of the range was reached at
+///   RPE 8 or easier (2 or more reps in reserve) on every set in each of the last two sessions — only to a rung whose
+///   equipment they have, skipping rungs they cannot do. One such session: repeat. No rung available: one extra set.
+///   A barbell rung progresses by load, not to "barbell plus band": a bar can always take another step.</item>
+/// <item>Hill sprints (timed hill work): one more sprint after a session with every sprint completed, up to 10 (Hudson 2008).</item>
+/// </list>
+/// Target RPE: 7 after any change (start, more load, new rung, back-off), 8 while adding reps; never 10 (not to failure).
+/// </summary>
+public static class ProgressionRules
+{
+    /// <summary>A check-in at this score or more (0–10) in a loaded area counts as pain for back-off; milder soreness is normal.</summary>
+    public const int SorenessBackOffScore = 5;
+
+    /// <summary>The hardest RPE at which the top of the range counts towards a ladder move (2 reps in reserve).</summary>
+    public const double LadderRpeCeiling = 8;
+
+    /// <summary>The most hill sprints in a session (Hudson 2008: ceiling 10–12).</summary>
+    public const int HillSprintCeiling = 10;
+
+    public static Prescription Next(ProgressionRequest request)
+    {
+        var exercise = request.Exercise;
+        var sessions = request.History
+            .Select(s => new Done(s.Date, s.SetsOf(exercise.Slug), s.IsDeload))
+            .Where(d => d.Sets.Count > 0)
+            .OrderBy(d => d.Date)
+            .ToList();
+        var context = new Context(request);
+
+        if (sessions.Count == 0)
+        {
+            return context.DeloadIfDue(context.Start("first time"));
+        }
+
+        var last = sessions[^1];
+        var lastIndex = context.IndexOf(last.VariantSlug);
+        if (lastIndex < 0)
+        {
+            return context.DeloadIfDue(context.Start($"'{last.VariantSlug}' is not a rung of {exercise.Name}'s ladder, so starting again"));
+        }
+
+        if (!context.Has(context.Ladder[lastIndex]))
+        {
+            return context.DeloadIfDue(context.MissingEquipment(lastIndex));
+        }
+
+        if (context.BackOff(last, lastIndex) is { } backOff)
+        {
+            return context.DeloadIfDue(backOff);
+        }
+
+        var progressing = sessions.Where(s => !s.IsDeload).ToList();
+        if (request.DeloadWeek || progressing.Count == 0)
+        {
+            return context.DeloadIfDue(context.Same(last, lastIndex, ProgressionStep.Repeat, $"last time {context.Describe(last)}: same again"));
+        }
+
+        var current = progressing[^1];
+        var index = context.IndexOf(current.VariantSlug);
+        if (index < 0 || !context.Has(context.Ladder[index]))
+        {
+            return context.Same(last, lastIndex, ProgressionStep.Repeat, $"last time {context.Describe(last)}: same again");
+        }
+
+        var previous = progressing.Count > 1 ? progressing[^2] : null;
+        return context.Progress(current, previous, index);
+    }
+
+    /// <summary>One session's sets of the exercise.</summary>
+    private sealed record Done(DateOnly Date, IReadOnlyList<LoggedSet> Sets, bool IsDeload)
+    {
+        public string VariantSlug => Sets[^1].VariantSlug;
+
+        public Mass? Load => Sets.Where(s => s.Load is not null).Select(s => s.Load!.Value).DefaultIfEmpty().Max() is var m && m > Mass.Zero ? m : null;
+
+        public BandResistance? Band => Sets[^1].Band;
+
+        public bool AllCompleted => Sets.All(s => s.Completed);
+
+        public Rpe? HardestEffort => Sets.Where(s => s.Effort is not null).Select(s => s.Effort!.Value).DefaultIfEmpty().Max() is var e && e.Value > 0 ? e : null;
+
+        public bool EffortKnownOnEverySet => Sets.All(s => s.Effort is not null);
+    }
+
+    private sealed class Context(ProgressionRequest request)
+    {
+        private readonly Exercise _exercise = request.Exercise;
+        private readonly MassUnit _unit = request.Unit;
+
+        public IReadOnlyList<ExerciseVariant> Ladder => _exercise.Progression;
+
+        private Dose Dose => _exercise.Dose;
+
+        private bool Timed => Dose.RepsMin is null || Dose.RepsMax is null;
+
+        private int Low => Dose.RepsMin ?? 1;
+
+        private int High => Dose.RepsMax ?? Low;
+
+        public int IndexOf(string variantSlug) =>
+            Ladder.Select((v, i) => (v, i)).FirstOrDefault(p => string.Equals(p.v.Slug, variantSlug, StringComparison.OrdinalIgnoreCase), (null!, -1)).Item2;
+
+        public bool Has(ExerciseVariant variant) =>
+            variant.Equipment.All(e => e == Equipment.None || request.AvailableEquipment.Contains(e));
+
+        public Prescription Start(string why)
+        {
+            var variant = Ladder.FirstOrDefault(Has) ?? Ladder[0];
+            var missing = Has(variant) ? "" : $" (it needs {Needs(variant)}, which you haven't listed)";
+            var load = variant.Load is LoadKind.External or LoadKind.ExternalPlusBand
+                ? $", with a load you could lift about {High + 3} times"
+                : "";
+            return Build(variant, Dose.Sets, ProgressionStep.Start, 7, null, BandFor(variant, null),
+                Timed
+                    ? $"{why}: start with {variant.Name}{missing}, {Dose.Sets} x {Dose.Seconds} s at RPE 7 (about 3 reps in reserve)"
+                    : $"{why}: start with {variant.Name}{missing} at the bottom of the range, {Dose.Sets} x {Low}{load} at RPE 7 (about 3 reps in reserve)");
+        }
+
+        public Prescription MissingEquipment(int index)
+        {
+            var lower = Enumerable.Range(0, index).Reverse().Select(i => Ladder[i]).FirstOrDefault(Has);
+            if (lower is null)
+            {
+                return Start($"{Ladder[index].Name} needs {Needs(Ladder[index])}, which you haven't listed");
+            }
+
+            return Build(lower, Dose.Sets, ProgressionStep.EquipmentMissing, 7, null, BandFor(lower, null),
+                $"{Ladder[index].Name} needs {Needs(Ladder[index])}, which you haven't listed: use {lower.Name}, {Dose.Sets} x {RepsOrSeconds(Low)}");
+        }
+
+        public Prescription? BackOff(Done last, int index)
+        {
+            var variant = Ladder[index];
+            var loaded = BodyAreas.LoadedBy(_exercise);
+            var sore = request.CheckIns
+                .Where(c => c.Date >= last.Date && c.Score >= SorenessBackOffScore && loaded.Contains(c.Area))
+                .GroupBy(c => c.Area)
+                .Select(g => g.MaxBy(c => c.Score)!)
+                .OrderByDescending(c => c.Score)
+                .ToArray();
+            var painInSet = last.Sets.Any(s => s.Pain);
+            if (painInSet || sore.Length > 0)
+            {
+                var why = painInSet
+                    ? $"you felt pain during {_exercise.Name} last time"
+                    : $"pain in your {string.Join(" and ", sore.Select(c => AreaName(c.Area)))} after last session ({string.Join(", ", sore.Select(c => c.Score.ToString(CultureInfo.InvariantCulture) + "/10"))})";
+                return RungDown(last, index, why) ?? FewerSets(last, variant, why);
+            }
+
+            var failed = last.Sets.Count(s => !s.Completed);
+            var maximal = last.Sets.Any(s => s.Effort is { IsMaximal: true });
+            if (failed == 0 && !maximal)
+            {
+                return null;
+            }
+
+            var cause = failed > 0
+                ? $"a failed set last time ({last.Sets.Count - failed} of {last.Sets.Count} sets completed{LoadText(last.Load)})"
+                : $"last time you reached RPE 10, no reps in reserve{LoadText(last.Load)}";
+            if (variant.Load is LoadKind.External or LoadKind.ExternalPlusBand && last.Load is { } load
+                && LoadSteps.Decrease(load, LoadSteps.BackOff, LoadSteps.SmallestStep(variant, _unit), _unit) is { } lighter)
+            {
+                return Build(variant, Dose.Sets, ProgressionStep.BackOffLoad, 7, lighter, last.Band,
+                    $"{cause}: drop the load about 10 % to {lighter.Format(_unit)} and start again at {RepsOrSeconds(Low)}");
+            }
+
+            if (variant.Load == LoadKind.Band && last.Band is { } band && band > BandResistance.Light)
+            {
+                var lighterBand = band - 1;
+                return Build(variant, Dose.Sets, ProgressionStep.BackOffLoad, 7, null, lighterBand,
+                    $"{cause}: use a {BandName(lighterBand)} band and start again at {RepsOrSeconds(Low)}");
+            }
+
+            return RungDown(last, index, cause) ?? FewerSets(last, variant, cause);
+        }
+
+        public Prescription Progress(Done current, Done? previous, int index)
+        {
+            var variant = Ladder[index];
+            var described = Describe(current);
+            if (previous is not null && (previous.VariantSlug != current.VariantSlug || previous.Band != current.Band))
+            {
+                previous = null;
+            }
+
+            if (_exercise.Kind == ExerciseKind.Hill && Timed)
+            {
+                var sprints = current.Sets.Count;
+                return current.AllCompleted && sprints < HillSprintCeiling
+                    ? Build(variant, sprints + 1, ProgressionStep.AddReps, 8, current.Load, current.Band,
+                        $"last time {described}, all completed: add one, {sprints + 1} x {Dose.Seconds} s (Hudson 2008: add 1–2 a week up to 10)")
+                    : Build(variant, Math.Min(sprints, HillSprintCeiling), ProgressionStep.Repeat, 8, current.Load, current.Band,
+                        current.AllCompleted
+                            ? $"last time {described}: that is the ceiling of {HillSprintCeiling} (Hudson 2008); keep it, or try a steeper hill"
+                            : $"last time {described}, not all completed: same again");
+            }
+
+            if (!AtTop(current))
+            {
+                if (Timed)
+                {
+                    return Build(variant, Dose.Sets, ProgressionStep.Repeat, 8, current.Load, current.Band,
+                        $"last time {described}: same again, aiming for {Dose.Seconds} s on every set");
+                }
+
+                var lowest = current.Sets.Min(s => s.Reps);
+                var target = Math.Clamp(lowest + 1, Low, High);
+                return Build(variant, Dose.Sets, ProgressionStep.AddReps, 8, current.Load, current.Band,
+                    $"last time {described}: same {Resistance(variant, current)}, aim for {target} reps on every set, then keep adding reps up to {High}",
+                    target);
+            }
+
+            if (variant.Load is LoadKind.External or LoadKind.ExternalPlusBand)
+            {
+                if (current.Load is not { } load)
+                {
+                    return Build(variant, Dose.Sets, ProgressionStep.Repeat, 8, null, current.Band,
+                        $"last time {described}, the top of the range, but no load was logged: log the load you use so RunStrong can add to it",
+                        High);
+                }
+
+                var overTwice = !Timed && previous is not null && previous.Load == load && OverTop(previous) && OverTop(current);
+                var heavier = LoadSteps.Increase(load, overTwice ? LoadSteps.LargeIncrease : LoadSteps.NormalIncrease,
+                    LoadSteps.SmallestStep(variant, _unit), _unit);
+                var added = Mass.FromKilograms(heavier.Kilograms - load.Kilograms);
+                var percent = (heavier.Kilograms / load.Kilograms - 1) * 100;
+                var lead = overTwice
+                    ? $"two sessions in a row {described}, 1–2 reps over the range"
+                    : $"last time {described}, the top of the range";
+                return Build(variant, Dose.Sets, ProgressionStep.AddLoad, 7, heavier, current.Band,
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"{lead}: add {added.Format(_unit)} ({percent:0} %) to {heavier.Format(_unit)} and go back to {RepsOrSeconds(Low)}{(overTwice ? " (ACSM 2009)" : "")}"));
+            }
+
+            if (variant.Load == LoadKind.Band && (current.Band ?? BandResistance.Light) < BandResistance.Heavy)
+            {
+                var band = (current.Band ?? BandResistance.Light) + 1;
+                return Build(variant, Dose.Sets, ProgressionStep.HeavierBand, 7, null, band,
+                    $"last time {described}, the top of the range: switch to a {BandName(band)} band and go back to {RepsOrSeconds(Low)}");
+            }
+
+            // Bodyweight, or the heaviest band: move up the ladder after two easy sessions at the top.
+            if (Easy(current) && previous is not null && Easy(previous))
+            {
+                var next = Enumerable.Range(index + 1, Ladder.Count - index - 1).Select(i => Ladder[i]).FirstOrDefault(Has);
+                if (next is not null)
+                {
+                    var skipped = Ladder.Skip(index + 1).TakeWhile(v => v != next).ToArray();
+                    var skipText = skipped.Length == 0 ? "" : $" (skipping {string.Join(", ", skipped.Select(v => v.Name))}: no {string.Join(", ", skipped.Select(Needs))})";
+                    return Build(next, Dose.Sets, ProgressionStep.NextRung, 7, null, BandFor(next, null),
+                        $"last time {described}, the second session in a row at the top with 2 or more reps in reserve: {MoveText(next)}{skipText}, and go back to {RepsOrSeconds(Low)}");
+                }
+
+                var higher = Ladder.Skip(index + 1).FirstOrDefault();
+                var sets = current.Sets.Count;
+                var why = higher is null
+                    ? "this is the top of the ladder"
+                    : $"the next rung needs {Needs(higher)}, which you haven't listed";
+                return sets <= Dose.Sets
+                    ? Build(variant, sets + 1, ProgressionStep.AddSet, 8, current.Load, current.Band,
+                        $"last time {described}, twice at the top with reps to spare, and {why}: add a set, {sets + 1} x {RepsOrSeconds(High)}", High)
+                    : Build(variant, sets, ProgressionStep.Repeat, 8, current.Load, current.Band,
+                        $"last time {described}, and {why}: keep it up; slow the lowering to 3 s to make it harder", High);
+            }
+
+            if (Easy(current))
+            {
+                return Build(variant, Dose.Sets, ProgressionStep.Repeat, 8, current.Load, current.Band,
+                    $"last time {described}, the top of the range with reps to spare: do it once more and you move up", High);
+            }
+
+            return Build(variant, Dose.Sets, ProgressionStep.Repeat, 8, current.Load, current.Band,
+                current.EffortKnownOnEverySet
+                    ? $"last time {described}, the top of the range: stay at {RepsOrSeconds(High)} until it feels like RPE 8 or easier, then you move up"
+                    : $"last time {described}, the top of the range: log how hard it felt (RPE) so RunStrong can tell when to move you up",
+                High);
+        }
+
+        public Prescription Same(Done last, int index, ProgressionStep step, string reason) =>
+            Build(Ladder[index], Dose.Sets, step, 8, last.Load, last.Band, reason);
+
+        public Prescription DeloadIfDue(Prescription prescription)
+        {
+            if (!request.DeloadWeek)
+            {
+                return prescription;
+            }
+
+            var sets = Math.Max(1, (int)Math.Round(prescription.Sets * 0.6, MidpointRounding.AwayFromZero));
+            var reps = prescription.RepsMin is { } min ? Math.Max(1, (int)Math.Round(min * 0.75, MidpointRounding.AwayFromZero)) : (int?)null;
+            var dose = reps is { } r ? $"{sets} x {r}{(_exercise.SingleLeg ? " each leg" : "")}" : $"{sets} x {prescription.Seconds} s";
+            var cause = prescription.Reason.Split(':')[0];
+            var kept = prescription.Step == ProgressionStep.Repeat
+                ? ", same exercise and load"
+                : $" with {prescription.Variant.Name}{LoadText(prescription.Load)} ({cause})";
+            return prescription with
+            {
+                Sets = sets,
+                RepsMin = reps,
+                RepsMax = reps,
+                TargetReps = reps,
+                TargetRpe = 6,
+                Step = ProgressionStep.Deload,
+                Reason = $"deload week: {dose} at RPE 6 (about 4 reps in reserve){kept}; next week you pick up where you left off",
+            };
+        }
+
+        public string Describe(Done session)
+        {
+            var timed = session.Sets.All(s => s.Reps == 0 && s.Seconds is not null);
+            var values = session.Sets.Select(s => timed ? $"{s.Seconds} s" : s.Reps.ToString(CultureInfo.InvariantCulture)).ToArray();
+            var text = values.Distinct().Count() == 1
+                ? $"{values.Length} x {values[0]}"
+                : $"{values.Length} sets of {string.Join(", ", values)}";
+            if (_exercise.SingleLeg && !timed)
+            {
+                text += " each leg";
+            }
+
+            text += LoadText(session.Load);
+            if (session.Band is { } band)
+            {
+                text += $" with a {BandName(band)} band";
+            }
+
+            if (session.HardestEffort is { } effort)
+            {
+                text += " at RPE " + effort.Value.ToString("0.#", CultureInfo.InvariantCulture);
+            }
+
+            return text;
+        }
+
+        private Prescription? RungDown(Done last, int index, string why)
+        {
+            var lower = Enumerable.Range(0, index).Reverse().Select(i => Ladder[i]).FirstOrDefault(Has);
+            if (lower is null)
+            {
+                return null;
+            }
+
+            var load = lower.Load is LoadKind.External or LoadKind.ExternalPlusBand ? last.Load : null;
+            var move = lower.Load switch
+            {
+                LoadKind.Bodyweight => "back to bodyweight",
+                LoadKind.External when Ladder[index].Load == LoadKind.ExternalPlusBand =>
+                    load is { } kept ? $"drop the band, keep {kept.Format(_unit)}" : "drop the band",
+                _ => $"back to {lower.Name}",
+            };
+            return Build(lower, Dose.Sets, ProgressionStep.BackOffRung, 7, load, BandFor(lower, null),
+                $"{why}: {move}, {Dose.Sets} x {RepsOrSeconds(Low)}");
+        }
+
+        private Prescription FewerSets(Done last, ExerciseVariant variant, string why)
+        {
+            var sets = Math.Max(1, Dose.Sets - 1);
+            return Build(variant, sets, ProgressionStep.BackOffVolume, 7, last.Load, last.Band,
+                $"{why}: you are on the easiest version you can do, so do {sets} x {RepsOrSeconds(Low)} and stop if it hurts; if it keeps hurting, leave this exercise out");
+        }
+
+        private bool AtTop(Done session) =>
+            session.AllCompleted && session.Sets.Count >= 1 &&
+            (Timed ? session.Sets.All(s => s.Seconds >= Dose.Seconds) : session.Sets.All(s => s.Reps >= High));
+
+        private bool OverTop(Done session) => session.AllCompleted && session.Sets.All(s => s.Reps >= High + 1);
+
+        private bool Easy(Done session) =>
+            AtTop(session) && session.Sets.All(s => s.Effort is { } e && e.Value <= LadderRpeCeiling);
+
+        private Prescription Build(ExerciseVariant variant, int sets, ProgressionStep step, double rpe, Mass? load, BandResistance? band, string reason, int? target = null) =>
+            new()
+            {
+                Variant = variant,
+                Sets = sets,
+                RepsMin = Timed ? null : Low,
+                RepsMax = Timed ? null : High,
+                TargetReps = Timed ? null : target ?? Low,
+                Seconds = Dose.Seconds,
+                Load = variant.Load is LoadKind.External or LoadKind.ExternalPlusBand ? load : null,
+                Band = variant.Load is LoadKind.Band or LoadKind.ExternalPlusBand ? band ?? BandResistance.Light : null,
+                TargetRpe = rpe,
+                Step = step,
+                Reason = reason,
+            };
+
+        private static BandResistance? BandFor(ExerciseVariant variant, BandResistance? band) =>
+            variant.Load is LoadKind.Band or LoadKind.ExternalPlusBand ? band ?? BandResistance.Light : null;
+
+        private string RepsOrSeconds(int reps) =>
+            Timed ? $"{Dose.Seconds} s" : reps.ToString(CultureInfo.InvariantCulture) + (_exercise.SingleLeg ? " reps each leg" : " reps");
+
+        private string LoadText(Mass? load) => load is { } m ? " at " + m.Format(_unit) : "";
+
+        private string Resistance(ExerciseVariant variant, Done session) => variant.Load switch
+        {
+            LoadKind.External or LoadKind.ExternalPlusBand when session.Load is { } m => "load (" + m.Format(_unit) + ")",
+            LoadKind.Band when session.Band is { } b => BandName(b) + " band",
+            _ => "version",
+        };
+
+        private static string MoveText(ExerciseVariant next) => next.Load switch
+        {
+            LoadKind.Band => $"add a loop band ({next.Name})",
+            LoadKind.ExternalPlusBand => $"add a loop band to the load ({next.Name})",
+            LoadKind.External => $"move up to {next.Name}, with a load you could lift about 15 times",
+            _ => $"move up to {next.Name}",
+        };
+
+        private static string Needs(ExerciseVariant variant) =>
+            string.Join(" and ", variant.Equipment.Where(e => e != Equipment.None).Select(e => "a " + Kebab.Name(e).Replace('-', ' ')));
+
+        private static string BandName(BandResistance band) => Kebab.Name(band);
+
+        private static string AreaName(BodyArea area) => Kebab.Name(area).Replace('-', ' ');
+    }
+}
