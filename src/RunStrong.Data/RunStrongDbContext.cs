@@ -13,6 +13,10 @@ public abstract class RunStrongDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<CatalogueEntry> CatalogueEntries => Set<CatalogueEntry>();
 
+    public DbSet<StoredActivity> Activities => Set<Entities.StoredActivity>();
+
+    public DbSet<ActivityFile> ActivityFiles => Set<Entities.ActivityFile>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Runner>(runner =>

@@ -22,6 +22,28 @@ namespace RunStrong.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("RunStrong.Data.Entities.ActivityFile", b =>
+                {
+                    b.Property<long>("ActivityId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<byte[]>("GzipContent")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ActivityId");
+
+                    b.ToTable("ActivityFiles", (string)null);
+                });
+
             modelBuilder.Entity("RunStrong.Data.Entities.CatalogueEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -93,6 +115,115 @@ namespace RunStrong.Data.Migrations.Postgres
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Name = "Runner"
                         });
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.StoredActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("AscentMeters")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("AverageHeartRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("DescentMeters")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<double>("DistanceMeters")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("ElapsedSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("MaxHeartRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MovingSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourcePath")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Sport")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("StartTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubSport")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("SummaryJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "ContentHash")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "StartTime");
+
+                    b.ToTable("Activities", (string)null);
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.ActivityFile", b =>
+                {
+                    b.HasOne("RunStrong.Data.Entities.StoredActivity", null)
+                        .WithOne("File")
+                        .HasForeignKey("RunStrong.Data.Entities.ActivityFile", "ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.StoredActivity", b =>
+                {
+                    b.HasOne("RunStrong.Data.Entities.Runner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.StoredActivity", b =>
+                {
+                    b.Navigation("File");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,28 @@ namespace RunStrong.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
 
+            modelBuilder.Entity("RunStrong.Data.Entities.ActivityFile", b =>
+                {
+                    b.Property<long>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("GzipContent")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActivityId");
+
+                    b.ToTable("ActivityFiles", (string)null);
+                });
+
             modelBuilder.Entity("RunStrong.Data.Entities.CatalogueEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -86,6 +108,113 @@ namespace RunStrong.Data.Migrations.Sqlite
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Name = "Runner"
                         });
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.StoredActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AscentMeters")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AverageHeartRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DescentMeters")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DistanceMeters")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ElapsedSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("MaxHeartRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MovingSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourcePath")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sport")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubSport")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "ContentHash")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "StartTime");
+
+                    b.ToTable("Activities", (string)null);
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.ActivityFile", b =>
+                {
+                    b.HasOne("RunStrong.Data.Entities.StoredActivity", null)
+                        .WithOne("File")
+                        .HasForeignKey("RunStrong.Data.Entities.ActivityFile", "ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.StoredActivity", b =>
+                {
+                    b.HasOne("RunStrong.Data.Entities.Runner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.StoredActivity", b =>
+                {
+                    b.Navigation("File");
                 });
 #pragma warning restore 612, 618
         }

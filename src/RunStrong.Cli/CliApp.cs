@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Npgsql;
+using RunStrong.Cli.Commands;
+using RunStrong.Data;
+using RunStrong.Features.Common;
+
+namespace RunStrong.Cli;
+
+/// <summary>
+/// The <c>runstrong</c> command. Exit codes: 0 success, 1 bad input or a failed operation (one line on stderr saying
+/// what was wrong), 2 a batch where some items failed and the rest succeeded.
+/// </summary>
+public static class CliApp
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int PartlyFailed = 2;
+
+    /// <summary>Recursive so it can stand anywhere on the line: <c>runstrong exercises --db FILE</c>.</summary>
+    public static readonly Option<string?> Db = new("--db")
+    {
+        Description = "Database: a SQLite file path, or a PostgreSQL connection string starting Host=. Default: RUNSTRONG_DB, else the per-user SQLite file.",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Json = new("--json") { Description = "Write JSON to stdout, for scripts." };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("RunStrong: strength, hills and drills for distance runners.");
+        root.Options.Add(Db);
+        root.Subcommands.Add(ExercisesCommand.Create());
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    /// <summary>Runs a command body, turning the errors a user can cause into one line on stderr and exit code 1.</summary>
+    public static async Task<int> Guard(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (UserInputException e)
+        {
+            return Fail(e.Message);
+        }
+        catch (NpgsqlException e)
+        {
+            return Fail($"cannot use the PostgreSQL database: {e.Message}");
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            return Fail($"cannot use the SQLite database: {e.Message}");
+        }
+    }
+
+    public static int Fail(string message)
+    {
+        Console.Error.WriteLine($"runstrong: {message}");
+        return Failed;
+    }
+
+    /// <summary>The database the user chose, migrated and ready.</summary>
+    public static async Task<DatabaseTarget> OpenDatabaseAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var target = DatabaseTarget.Resolve(parse.GetValue(Db));
+        await DataServices.MigrateAsync(target, cancellationToken);
+        return target;
+    }
+}

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using RunStrong.Data;
+using RunStrong.Domain.Catalogue;
+using RunStrong.Features.Catalogue;
+using Spectre.Console;
+
+namespace RunStrong.Cli.Commands;
+
+/// <summary><c>runstrong exercises [--muscle M] [--equipment E] [--location L] [--json]</c> and its subcommands.</summary>
+public static class ExercisesCommand
+{
+    public static Command Create()
+    {
+        var muscle = new Option<string?>("--muscle") { Description = $"A muscle: {string.Join(", ", Kebab.Names<Muscle>())}." };
+        var equipment = new Option<string?>("--equipment") { Description = $"Equipment: {string.Join(", ", Kebab.Names<Equipment>())}." };
+        var location = new Option<string?>("--location") { Description = "home, gym or outdoors." };
+        var search = new Option<string?>("--search") { Description = "Text in the exercise's name." };
+        var command = new Command("exercises", "List the exercise catalogue, filtered.") { muscle, equipment, location, search, CliApp.Json };
+        command.SetAction((parse, ct) => CliApp.Guard(async () =>
+        {
+            var target = await CliApp.OpenDatabaseAsync(parse, ct);
+            await using var db = DataServices.CreateContext(target);
+            var request = new ListExercises.Request(parse.GetValue(muscle), parse.GetValue(equipment), parse.GetValue(location), parse.GetValue(search));
+            var exercises = await ListExercises.HandleAsync(new ExerciseCatalogue(db), request, ct);
+            if (parse.GetValue(CliApp.Json))
+            {
+                Output.WriteJson(exercises.Select(ExerciseView.From));
+            }
+            else
+            {
+                WriteTable(exercises);
+            }
+
+            return CliApp.Ok;
+        }));
+
+        command.Subcommands.Add(CreateShow());
+        command.Subcommands.Add(ImportCatalogueCommand.Create());
+        return command;
+    }
+
+    private static Command CreateShow()
+    {
+        var slug = new Argument<string>("SLUG") { Description = "The exercise's slug, e.g. hip-thrust." };
+        var command = new Command("show", "Show one exercise: how to do it and its progression ladder.") { slug, CliApp.Json };
+        command.SetAction((parse, ct) => CliApp.Guard(async () =>
+        {
+            var target = await CliApp.OpenDatabaseAsync(parse, ct);
+            await using var db = DataServices.CreateContext(target);
+            var exercise = await new ExerciseCatalogue(db).GetAsync(parse.GetValue(slug)!, ct);
+            if (parse.GetValue(CliApp.Json))
+            {
+                Output.WriteJson(ExerciseView.From(exercise));
+                return CliApp.Ok;
+            }
+
+            AnsiConsole.MarkupLine($"[bold]{Output.Esc(exercise.Name)}[/] ({Output.Esc(exercise.Slug)})");
+            AnsiConsole.MarkupLine($"Main muscles: {Output.Esc(string.Join(", ", exercise.PrimaryMuscles.Select(Kebab.Name)))}");
+            AnsiConsole.MarkupLine($"Movement: {Output.Esc(string.Join(", ", exercise.JointActions.Select(Kebab.Name)))}");
+            foreach (var cue in exercise.Cues)
+            {
+                AnsiConsole.MarkupLine($"  - {Output.Esc(cue)}");
+            }
+
+            AnsiConsole.MarkupLine("Progression:");
+            var rung = 1;
+            foreach (var variant in exercise.Progression)
+            {
+                AnsiConsole.MarkupLine($"  {rung++}. {Output.Esc(variant.Name)} [grey]({Output.Esc(string.Join(" + ", variant.Equipment.Select(Kebab.Name)))})[/]");
+            }
+
+            return CliApp.Ok;
+        }));
+        return command;
+    }
+
+    private static void WriteTable(IReadOnlyList<Exercise> exercises)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("Slug").AddColumn("Name").AddColumn("Main muscles").AddColumn("Equipment").AddColumn("Where");
+        foreach (var e in exercises)
+        {
+            table.AddRow(
+                Output.Esc(e.Slug),
+                Output.Esc(e.Name),
+                Output.Esc(string.Join(", ", e.PrimaryMuscles.Select(Kebab.Name))),
+                Output.Esc(string.Join(", ", e.Equipment.Select(Kebab.Name))),
+                Output.Esc(string.Join(", ", e.Locations.Select(Kebab.Name))));
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"[grey]{exercises.Count} exercises[/]");
+    }
+}

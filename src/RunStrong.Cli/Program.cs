@@ -1,0 +1,3 @@
+using RunStrong.Cli;
+
+return await CliApp.RunAsync(args);

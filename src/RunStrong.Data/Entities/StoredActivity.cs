@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace RunStrong.Data.Entities;
+
+/// <summary>
+/// An imported activity: what lists, duplicate checks and load need, as columns; the rest of its summary (best
+/// efforts, climbs, hill sprints, warnings) as JSON. The original file is kept beside it in <see cref="ActivityFile"/>
+/// so the record stream can be read again for charts, and exported as the runner gave it.
+/// </summary>
+public sealed class StoredActivity : IOwnedByRunner
+{
+    public long Id { get; set; }
+
+    public Guid OwnerId { get; set; }
+
+    /// <summary>fit, gpx, tcx or manual.</summary>
+    public required string Format { get; set; }
+
+    /// <summary>Kebab-case sport (running, cycling, ...).</summary>
+    public required string Sport { get; set; }
+
+    public string? SubSport { get; set; }
+
+    /// <summary>UTC.</summary>
+    public DateTime StartTime { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public double DistanceMeters { get; set; }
+
+    public double ElapsedSeconds { get; set; }
+
+    public double MovingSeconds { get; set; }
+
+    public double AscentMeters { get; set; }
+
+    public double DescentMeters { get; set; }
+
+    public double? AverageHeartRate { get; set; }
+
+    public double? MaxHeartRate { get; set; }
+
+    public int RecordCount { get; set; }
+
+    /// <summary>Lowercase hex SHA-256 of the file's (decompressed) bytes; the same file is never stored twice.</summary>
+    public required string ContentHash { get; set; }
+
+    /// <summary>The path or archive member it was read from.</summary>
+    public required string SourcePath { get; set; }
+
+    /// <summary>Best efforts, climbs, hill sprints and warnings (ActivitySummaryView) as JSON.</summary>
+    public required string SummaryJson { get; set; }
+
+    public DateTime ImportedAt { get; set; }
+
+    public ActivityFile? File { get; set; }
+}
+
+/// <summary>The original file of an activity, gzip-compressed.</summary>
+public sealed class ActivityFile : IOwnedByRunner
+{
+    public long ActivityId { get; set; }
+
+    public Guid OwnerId { get; set; }
+
+    public required string FileName { get; set; }
+
+    public required byte[] GzipContent { get; set; }
+}
+
+internal sealed class StoredActivityConfiguration : IEntityTypeConfiguration<StoredActivity>, IEntityTypeConfiguration<ActivityFile>
+{
+    public void Configure(EntityTypeBuilder<StoredActivity> activity)
+    {
+        activity.ToTable("Activities");
+        activity.Property(a => a.Format).HasMaxLength(10);
+        activity.Property(a => a.Sport).HasMaxLength(30);
+        activity.Property(a => a.SubSport).HasMaxLength(50);
+        activity.Property(a => a.Name).HasMaxLength(500);
+        activity.Property(a => a.ContentHash).HasMaxLength(64);
+        activity.Property(a => a.SourcePath).HasMaxLength(2000);
+        activity.HasIndex(a => new { a.OwnerId, a.ContentHash }).IsUnique();
+        activity.HasIndex(a => new { a.OwnerId, a.StartTime });
+        activity.HasOne<Runner>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        activity.HasOne(a => a.File).WithOne().HasForeignKey<ActivityFile>(f => f.ActivityId).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<ActivityFile> file)
+    {
+        file.ToTable("ActivityFiles");
+        file.HasKey(f => f.ActivityId);
+        file.Property(f => f.FileName).HasMaxLength(500);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RunStrong.Features.Common;
+
+/// <summary>The one JSON shape RunStrong speaks in its API, CLI and storage: camelCase names, kebab-case enum values.</summary>
+public static class RunStrongJson
+{
+    public static JsonSerializerOptions Options { get; } = Create(indented: false);
+
+    public static JsonSerializerOptions Indented { get; } = Create(indented: true);
+
+    /// <summary>Applies RunStrong's conventions to options someone else owns (ASP.NET Core's).</summary>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+    }
+
+    private static JsonSerializerOptions Create(bool indented)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = indented };
+        Configure(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+}

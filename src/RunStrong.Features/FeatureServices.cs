@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using RunStrong.Features.Catalogue;
+
+namespace RunStrong.Features;
+
+public static class FeatureServices
+{
+    /// <summary>Registers the use-case services the web app and the CLI share.</summary>
+    public static IServiceCollection AddRunStrongFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<ExerciseCatalogue>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

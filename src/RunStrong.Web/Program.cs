@@ -1,0 +1,6 @@
+using RunStrong.Web;
+
+var app = await RunStrongWebApp.CreateAsync(args);
+await app.StartAsync();
+RunStrongWebApp.PrintWelcome(app);
+await app.WaitForShutdownAsync();

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using RunStrong.Data;
+using RunStrong.Features;
+using RunStrong.Features.Common;
+using RunStrong.Web.Api;
+
+namespace RunStrong.Web;
+
+/// <summary>Builds the web app. Program.cs and the end-to-end tests start the same app on a real Kestrel server.</summary>
+public static class RunStrongWebApp
+{
+    /// <summary>Where RunStrong listens when nothing else is configured: loopback only, so a first start exposes nothing.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static async Task<WebApplication> CreateAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var target = DatabaseTarget.Resolve(explicitValue: null, builder.Configuration.GetConnectionString("RunStrong"));
+        builder.Services.AddRunStrongData(target);
+        builder.Services.AddRunStrongFeatures();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<UserInputExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(o => RunStrongJson.Configure(o.SerializerOptions));
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "RunStrong API";
+            document.Info.Description = "Strength, hills and drills for distance runners: the exercise catalogue and more.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddRazorPages();
+
+        var app = builder.Build();
+        await DataServices.MigrateAsync(target, cancellationToken);
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapOpenApi();
+        app.MapExercisesApi();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>The URLs Kestrel actually bound (port 0 becomes a real port).</summary>
+    public static IReadOnlyList<string> BoundUrls(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
+
+    public static void PrintWelcome(WebApplication app)
+    {
+        var target = app.Services.GetRequiredService<DatabaseTarget>();
+        Console.WriteLine($"RunStrong is running. Open {BoundUrls(app).FirstOrDefault()} in your browser.");
+        Console.WriteLine($"Data: {target.Description}. Press Ctrl+C to stop.");
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace RunStrong.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright for .NET (never a downloaded browser): headless, no sandbox (CI runs as
+/// root), no background networking (the product and its tests make no calls beyond loopback).
+/// </summary>
+public sealed class Browser : IAsyncDisposable
+{
+    private readonly IPlaywright _playwright;
+
+    private Browser(IPlaywright playwright, IBrowser chromium)
+    {
+        _playwright = playwright;
+        Chromium = chromium;
+    }
+
+    public IBrowser Chromium { get; }
+
+    /// <summary>Phone (390 px, an iPhone 12–15) and desktop widths the pages are checked at.</summary>
+    public static readonly (string Name, int Width, int Height)[] Viewports = [("phone", 390, 844), ("desktop", 1280, 900)];
+
+    public static async Task<Browser> LaunchAsync()
+    {
+        var executable = Environment.GetEnvironmentVariable("RUNSTRONG_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+        if (!File.Exists(executable))
+        {
+            throw new FileNotFoundException($"Chromium is expected at {executable}; ./test.sh installs Debian's chromium package.");
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-gpu", "--no-first-run"],
+        });
+        return new Browser(playwright, chromium);
+    }
+
+    /// <summary>A fresh page of the given size that records console errors and failed requests.</summary>
+    public async Task<(IPage Page, List<string> Errors)> OpenAsync(int width, int height)
+    {
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        return (page, errors);
+    }
+
+    /// <summary>Saves a screenshot beside the test output (TestResults/screenshots) so a person can look at it.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        return file;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Chromium.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

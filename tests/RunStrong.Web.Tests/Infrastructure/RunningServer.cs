@@ -1,0 +1,57 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using RunStrong.Features.Common;
+using RunStrong.TestSupport;
+
+namespace RunStrong.Web.Tests.Infrastructure;
+
+/// <summary>The real RunStrong web app on a real Kestrel server, bound to a free loopback port, over a real database.</summary>
+public sealed class RunningServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private RunningServer(WebApplication app, TestDatabase database, Uri address)
+    {
+        _app = app;
+        Database = database;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address };
+    }
+
+    public TestDatabase Database { get; }
+
+    public Uri Address { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<RunningServer> StartAsync(string engine = "sqlite")
+    {
+        var database = await TestDatabases.CreateAsync(engine);
+        var app = await RunStrongWebApp.CreateAsync(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Production",
+            $"--ConnectionStrings:RunStrong={database.DbArgument}",
+        ]);
+        await app.StartAsync();
+        var address = new Uri(RunStrongWebApp.BoundUrls(app).Single());
+        return new RunningServer(app, database, address);
+    }
+
+    public async Task<T> GetJsonAsync<T>(string path)
+    {
+        using var response = await Client.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} gave {(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<T>(body, RunStrongJson.Options)!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
