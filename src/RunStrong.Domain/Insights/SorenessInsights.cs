@@ -132,7 +132,7 @@ public static class SorenessInsights
                 yield return new Suggestion(
                     SuggestionKind.BackOffExercise,
                     $"Go easier on {exercise.Name} next time: one rung down or about 10 % less load, and build back up when the soreness has gone.",
-                    Text($"Your {AreaName(checkIn.Area)} {Were(checkIn.Area)} {checkIn.Score}/10 sore on {checkIn.Date:d MMMM}, {when} a session with {exercise.Name}, which loads them."),
+                    Text($"Your {AreaName(checkIn.Area)} {Were(checkIn.Area)} {checkIn.Score}/10 sore on {checkIn.Date:d MMMM}, {when} a session with {exercise.Name}, which loads {(checkIn.Area == BodyArea.LowerBack ? "it" : "them")}."),
                     exercise.Slug);
             }
         }

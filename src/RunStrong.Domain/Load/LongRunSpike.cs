@@ -50,7 +50,8 @@ public static class LongRunSpike
                 "no runs in the previous 30 days to compare with: build up gently");
         }
 
-        var increase = ((distanceMetres / longest) - 1) * 100;
+        // Rounded so that exactly 10 % (11 km after 10 km) is not pushed over the line by floating point.
+        var increase = Math.Round(((distanceMetres / longest) - 1) * 100, 9);
         var (size, hrr, band) = increase switch
         {
             > 100 => (SpikeSize.Large, 2.28, "more than 100 %"),

@@ -1,0 +1,205 @@
+using RunStrong.Domain.Prediction;
+
+namespace RunStrong.Domain.Tests.Prediction;
+
+public class RacePredictionTests
+{
+    private static readonly RaceTime Twenty = RaceTime.FromMinutes(20);
+
+    public static TheoryData<string, string> RiegelVectors => new()
+    {
+        { "10k", "41:42" },
+        { "half", "1:32:00" },
+        { "marathon", "3:11:49" },
+    };
+
+    public static TheoryData<string, string> CameronVectors => new()
+    {
+        { "10k", "41:40" },
+        { "half", "1:31:51" },
+        { "marathon", "3:15:11" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RiegelVectors))]
+    public void Riegel_From5kIn20_MatchesDomainVectors(string target, string expected) =>
+        Assert.Equal(expected, Riegel.Predict(RaceDistance.FiveK, Twenty, RaceDistance.Parse(target)).ToString());
+
+    [Theory]
+    [MemberData(nameof(CameronVectors))]
+    public void Cameron_From5kIn20_MatchesDomainVectors(string target, string expected) =>
+        Assert.Equal(expected, Cameron.Predict(RaceDistance.FiveK, Twenty, RaceDistance.Parse(target)).ToString());
+
+    [Fact]
+    public void Riegel_ExponentIsAdjustable()
+    {
+        var marathon = Riegel.Predict(RaceDistance.HalfMarathon, RaceTime.Parse("1:32:00"), RaceDistance.Marathon, Riegel.MarathonExponent);
+        Assert.Equal("3:24:10", marathon.ToString());
+        Assert.Equal("Riegel exponent must be between 1 and 1.3, got 2",
+            Assert.Throws<RunStrong.Domain.Training.DomainValueException>(() => Riegel.Predict(RaceDistance.FiveK, Twenty, RaceDistance.TenK, 2)).Message);
+    }
+
+    [Fact]
+    public void Vdot_5kIn20_Is49Point81() =>
+        Assert.Equal(49.81, DanielsGilbert.Vdot(RaceDistance.FiveK, Twenty), 2);
+
+    public static TheoryData<double, string, string> VdotTable => new()
+    {
+        { 30, "5k", "30:40" }, { 30, "10k", "63:46" }, { 30, "half", "2:21:04" }, { 30, "marathon", "4:49:17" },
+        { 40, "5k", "24:08" }, { 40, "10k", "50:03" }, { 40, "half", "1:50:59" }, { 40, "marathon", "3:49:45" },
+        { 50, "5k", "19:57" }, { 50, "10k", "41:21" }, { 50, "half", "1:31:35" }, { 50, "marathon", "3:10:49" },
+        { 60, "5k", "17:03" }, { 60, "10k", "35:22" }, { 60, "half", "1:18:09" }, { 60, "marathon", "2:43:25" },
+        { 70, "5k", "14:55" }, { 70, "10k", "31:00" }, { 70, "half", "1:08:21" }, { 70, "marathon", "2:23:10" },
+    };
+
+    [Theory]
+    [MemberData(nameof(VdotTable))]
+    public void DanielsGilbert_Predict_MatchesPublishedTableWithinQuarterPercent(double vdot, string distance, string published)
+    {
+        var expected = ParseLong(published);
+        var predicted = DanielsGilbert.Predict(vdot, RaceDistance.Parse(distance)).TotalSeconds;
+        Assert.InRange(Math.Abs(predicted - expected) / expected, 0, 0.0025);
+    }
+
+    [Theory]
+    [MemberData(nameof(VdotTable))]
+    public void DanielsGilbert_VdotOfTableTime_IsTheRowsVdotWithinHalfAPoint(double vdot, string distance, string published) =>
+        Assert.Equal(vdot, DanielsGilbert.Vdot(RaceDistance.Parse(distance), RaceTime.FromSeconds(ParseLong(published))), 0.5);
+
+    [Fact]
+    public void DanielsGilbert_PredictBackToSameDistance_GivesSameTime() =>
+        Assert.Equal(1200, DanielsGilbert.Predict(RaceDistance.FiveK, Twenty, RaceDistance.FiveK).TotalSeconds, 3);
+
+    [Fact]
+    public void DanielsGilbert_ImpossibleVdot_IsRejected() =>
+        Assert.Throws<RunStrong.Domain.Training.DomainValueException>(() => DanielsGilbert.Predict(500, RaceDistance.FiveK));
+
+    [Fact]
+    public void RacePredictor_ShowsModelsSideBySide_WithDisplayPrecision()
+    {
+        var predictions = RacePredictor.Predict(RaceDistance.FiveK, Twenty, [RaceDistance.TenK, RaceDistance.HalfMarathon, RaceDistance.Marathon]);
+
+        var tenK = predictions[0];
+        Assert.Equal("41:42", tenK.Riegel.ToString());
+        Assert.Equal("41:40", tenK.Cameron.ToString());
+        Assert.Equal(TimeSpan.FromSeconds(5), tenK.Precision);
+        Assert.Equal("41:40", tenK.Display(tenK.Riegel));
+        Assert.Empty(tenK.Notes);
+
+        var half = predictions[1];
+        Assert.Equal("1:32:00", half.Display(half.Riegel));
+        Assert.Equal("1:32:00", half.Display(half.Cameron));
+
+        var marathon = predictions[2];
+        Assert.Equal("3:12", marathon.Display(marathon.Riegel));
+        Assert.Equal("3:15", marathon.Display(marathon.Cameron));
+        Assert.Equal(marathon.Cameron, marathon.Slowest);
+        Assert.Contains(RacePredictor.MarathonCaveat, marathon.Notes);
+        Assert.Contains(marathon.Notes, n => n.StartsWith("Predicted from a 5k over a marathon: 8 times longer", StringComparison.Ordinal));
+        Assert.Equal(49.81, marathon.Vdot, 2);
+    }
+
+    [Theory]
+    [InlineData("1k", 1)]
+    [InlineData("5k", 5)]
+    [InlineData("15k", 5)]
+    [InlineData("half", 30)]
+    [InlineData("marathon", 60)]
+    public void DisplayPrecision_GrowsWithDistance(string distance, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), RacePredictor.DisplayPrecision(RaceDistance.Parse(distance)));
+
+    [Fact]
+    public void TimeNeeded_WhatFiveKForAHalfIn130()
+    {
+        var needed = RacePredictor.TimeNeeded(RaceDistance.HalfMarathon, RaceTime.Parse("1:30:00"), RaceDistance.FiveK);
+        Assert.Equal(RaceDistance.FiveK, needed.Target);
+        // Riegel is symmetric: 1:30:00 · (5000/21097.5)^1.06.
+        Assert.Equal(5400 * Math.Pow(5000 / 21097.5, 1.06), needed.Riegel.TotalSeconds, 6);
+        Assert.Equal("19:35", needed.Display(needed.Riegel));
+        var back = Riegel.Predict(RaceDistance.FiveK, needed.Riegel, RaceDistance.HalfMarathon);
+        Assert.Equal(5400, back.TotalSeconds, 6);
+    }
+
+    [Fact]
+    public void MonthlyTrend_TakesEachMonthsBestByVdot()
+    {
+        var performances = new[]
+        {
+            new Performance(new DateOnly(2026, 1, 10), RaceDistance.FiveK, RaceTime.Parse("21:00")),
+            new Performance(new DateOnly(2026, 1, 24), RaceDistance.TenK, RaceTime.Parse("43:00")),
+            new Performance(new DateOnly(2026, 3, 7), RaceDistance.FiveK, RaceTime.Parse("20:00")),
+        };
+
+        var trend = RacePredictor.MonthlyTrend(performances);
+
+        Assert.Equal(2, trend.Count);
+        Assert.Equal((2026, 1), (trend[0].Year, trend[0].Month));
+        Assert.Equal(RaceDistance.TenK, trend[0].Best.Distance);
+        Assert.Equal(DanielsGilbert.Vdot(RaceDistance.TenK, RaceTime.Parse("43:00")), trend[0].Vdot, 9);
+        Assert.Equal(3, trend[1].Month);
+        Assert.Equal(1200, trend[1].FiveK.TotalSeconds, 1);
+        Assert.True(trend[1].TenK < trend[0].TenK);
+    }
+
+    [Theory]
+    [InlineData("41:42", 2502)]
+    [InlineData("1:32:00", 5520)]
+    [InlineData("3:11:49", 11509)]
+    [InlineData("95:00", 5700)]
+    [InlineData("4:05.3", 245.3)]
+    [InlineData(" 0:19:57 ", 1197)]
+    public void RaceTime_Parse_ReadsMinutesAndHours(string text, double seconds) =>
+        Assert.Equal(seconds, RaceTime.Parse(text).TotalSeconds, 6);
+
+    [Theory]
+    [InlineData("00:00", "'00:00' is no time at all: a time must be more than 0:00")]
+    [InlineData("0:00:00", "'0:00:00' is no time at all: a time must be more than 0:00")]
+    [InlineData("fast", "'fast' is not a time: write mm:ss or h:mm:ss, such as 41:42 or 1:32:00")]
+    [InlineData("20", "'20' is not a time: write mm:ss or h:mm:ss, such as 41:42 or 1:32:00")]
+    [InlineData("1:2:3:4", "'1:2:3:4' is not a time: write mm:ss or h:mm:ss, such as 41:42 or 1:32:00")]
+    [InlineData("20:5", "'20:5' is not a time: write mm:ss or h:mm:ss, such as 41:42 or 1:32:00")]
+    [InlineData("-5:00", "'-5:00' is not a time: write mm:ss or h:mm:ss, such as 41:42 or 1:32:00")]
+    [InlineData("20:75", "'20:75' is not a time: minutes and seconds go up to 59 (write mm:ss or h:mm:ss, such as 41:42 or 1:32:00)")]
+    [InlineData("1:75:00", "'1:75:00' is not a time: minutes and seconds go up to 59 (write mm:ss or h:mm:ss, such as 41:42 or 1:32:00)")]
+    [InlineData("", "enter a time: write mm:ss or h:mm:ss, such as 41:42 or 1:32:00")]
+    public void RaceTime_Parse_RejectsWithMessage(string text, string message)
+    {
+        Assert.False(RaceTime.TryParse(text, out _, out var error));
+        Assert.Equal(message, error);
+        Assert.Equal(message, Assert.Throws<FormatException>(() => RaceTime.Parse(text)).Message);
+    }
+
+    [Theory]
+    [InlineData("400m", 400, "400m")]
+    [InlineData("1k", 1000, "1k")]
+    [InlineData("1 km", 1000, "1k")]
+    [InlineData("1mi", 1609.344, "1mi")]
+    [InlineData("Mile", 1609.344, "1mi")]
+    [InlineData("5k", 5000, "5k")]
+    [InlineData("10K", 10000, "10k")]
+    [InlineData("15k", 15000, "15k")]
+    [InlineData("half", 21097.5, "half")]
+    [InlineData("Half Marathon", 21097.5, "half")]
+    [InlineData("marathon", 42195, "marathon")]
+    [InlineData("3000", 3000, "3k")]
+    [InlineData("1500m", 1500, "1500m")]
+    public void RaceDistance_Parse_AcceptsRunnersForms(string text, double metres, string name)
+    {
+        var distance = RaceDistance.Parse(text);
+        Assert.Equal(metres, distance.Metres);
+        Assert.Equal(name, distance.Name);
+    }
+
+    [Theory]
+    [InlineData("ultra")]
+    [InlineData("5 miles")]
+    [InlineData("0")]
+    public void RaceDistance_Parse_UnknownListsAcceptedForms(string text)
+    {
+        Assert.False(RaceDistance.TryParse(text, out _, out var error));
+        Assert.Equal($"'{text}' is not a distance I know: use 400m, 1k, 1mi, 5k, 10k, 15k, half, marathon, or a number of metres such as 3000", error);
+    }
+
+    // Two-part times may run past 59 minutes ("63:46"), as Daniels' table writes them.
+    private static double ParseLong(string text) => RaceTime.Parse(text).TotalSeconds;
+}
