@@ -1,0 +1,49 @@
+namespace RunStrong.Domain.Planning;
+
+/// <summary>
+/// One hill-sprint session: <see cref="Reps"/> sprints of <see cref="Seconds"/> each, walking down to recover.
+/// Progression after Hudson 2008 (domain.md §4): start with 1–2 × 8 s on a 6–8 % grade after an easy run; add 1–2 reps a
+/// week; at 8–10 reps go to 10 s on a steeper hill, then to 12 s at ~10 %; ceiling 10–12 reps; maintenance one session of
+/// 6–10 a week.
+/// </summary>
+public readonly record struct HillSprintDose(int Reps, int Seconds)
+{
+    /// <summary>Most sprints in a session (Hudson 2008 ceiling 10–12).</summary>
+    public const int CeilingReps = 12;
+
+    /// <summary>Most sprints in a maintenance (taper) session (domain.md §4: 6–10).</summary>
+    public const int MaintenanceMaxReps = 10;
+
+    /// <summary>Walk-down recovery between sprints, seconds (domain.md §4: 2–3 min).</summary>
+    public const int RecoverySeconds = 150;
+
+    /// <summary>The first session: 1 × 8 s for a runner new to strength work, 2 × 8 s otherwise.</summary>
+    public static HillSprintDose Start(StrengthExperience experience) =>
+        new(experience == StrengthExperience.None ? 1 : 2, 8);
+
+    /// <summary>Reps added per week: 1 for a runner new to strength work, 2 otherwise (domain.md §4: 1–2).</summary>
+    public static int WeeklyIncrement(StrengthExperience experience) => experience == StrengthExperience.None ? 1 : 2;
+
+    /// <summary>
+    /// Next week's session: 8 s sprints at 8 reps or more become 10 s; 10 s sprints at 10 reps or more become 12 s;
+    /// otherwise add <paramref name="increment"/> reps, up to <see cref="CeilingReps"/>.
+    /// </summary>
+    public HillSprintDose Next(int increment) =>
+        (Seconds, Reps) switch
+        {
+            (8, >= 8) => this with { Seconds = 10 },
+            (10, >= 10) => this with { Seconds = 12 },
+            _ => this with { Reps = Math.Min(CeilingReps, Reps + increment) },
+        };
+
+    /// <summary>The taper's maintenance session: same duration, at most <see cref="MaintenanceMaxReps"/> sprints.</summary>
+    public HillSprintDose Maintenance() => this with { Reps = Math.Min(Reps, MaintenanceMaxReps) };
+
+    /// <summary>The grade to look for, in words.</summary>
+    public string Grade => Seconds switch
+    {
+        <= 8 => "a 6–8 % slope",
+        10 => "a steeper slope, about 8 %",
+        _ => "a slope of about 10 %",
+    };
+}

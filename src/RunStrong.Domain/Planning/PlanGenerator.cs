@@ -1,0 +1,667 @@
+using RunStrong.Domain.Catalogue;
+
+namespace RunStrong.Domain.Planning;
+
+/// <summary>
+/// Writes a week-by-week plan of glute strength, hill sprints and warm-up drills around the runner's usual running week.
+/// Pure and deterministic: the same profile, catalogue and start give the same plan.
+/// <list type="bullet">
+/// <item><b>Calendar.</b> From <c>start</c> (any weekday: the plan starts that day) to race day, or for
+/// <see cref="RunnerProfile.Weeks"/> weeks. Weeks are Monday-to-Sunday, so the first (and, with a race, the last) may be
+/// shorter; a plan without a race ends on the Sunday of its last week. The last day of a race plan is race day, whose run is
+/// the race.</item>
+/// <item><b>Phases.</b> Taper: the weeks starting within the last <see cref="TaperDays"/> days (~2 weeks). Peak: the 2 weeks
+/// before (1 when fewer than 6 weeks remain, none below 3). The rest splits into base then build, base taking the odd
+/// week. Without a race: base then build.</item>
+/// <item><b>Deload.</b> Every <see cref="DeloadEvery"/>th week in base and build: one set fewer, the bottom of the rep range
+/// and 2 reps lower, RPE 2 lower (2 more reps in reserve), same exercises and frequency (Rogerson 2024: every 4–6
+/// weeks).</item>
+/// <item><b>Strength.</b> 2 sessions a week in base, build and peak (Balsalobre-Fernández 2016, Blagrove 2018: 2–3 a
+/// week); 1 in taper with about half the weekly sets and the same effort (Bosquet 2007: cut volume 41–60 %, keep
+/// intensity; Rønnestad 2010: once a week maintains strength); none in the last <see cref="NoHeavyDaysBeforeRace"/> days
+/// before the race. Placed by "hard days hard" (domain.md §2, built on Doma &amp; Deakin 2013 and Robineau 2016): best on a
+/// quality-run day after the run; never the day before a long run, quality run, race or hill sprints. A week without such a
+/// day gets a warning and the least bad slot (in taper, no session). Preferred days are used when legal, refused with a
+/// warning when not. The rung climbs one step after each deload where equipment allows (domain.md §3 ladder); no new rung
+/// in peak or taper.</item>
+/// <item><b>Hill sprints.</b> One session a week (Hudson 2008 allows two; RunStrong plans one because the week already
+/// carries two strength sessions and the runner's hard runs), after an easy run, never the day before a long run, quality
+/// run or race, nor the day after strength; progressed by <see cref="HillSprintDose"/>, held in deload weeks, maintenance
+/// in taper, none in the last 5 days before the race. Only for a runner who can reach a hill
+/// (<see cref="RunnerProfile.CanReachHill"/>).</item>
+/// <item><b>Drills.</b> Warm-up drills before every quality run and race (RAMP, domain.md §4).</item>
+/// </list>
+/// The plan prescribes in advance, assuming progress; the progression engine adjusts loads to logged sets.
+/// </summary>
+public static class PlanGenerator
+{
+    /// <summary>Days before race day counted as taper (Bosquet 2007: the last ~2 weeks).</summary>
+    public const int TaperDays = 14;
+
+    /// <summary>No strength or hill sprints in this many days before the race.</summary>
+    public const int NoHeavyDaysBeforeRace = 5;
+
+    /// <summary>A deload every this many weeks in base and build (Rogerson 2024: 4–6).</summary>
+    public const int DeloadEvery = 4;
+
+    /// <summary>
+    /// Writes the plan. <paramref name="start"/> is the first day (it overrides <see cref="RunnerProfile.Start"/>).
+    /// Throws <see cref="ArgumentException"/> for a profile that <see cref="RunnerProfile.Validate"/> rejects with
+    /// <paramref name="start"/> as today: validate user input first.
+    /// </summary>
+    public static Plan Generate(RunnerProfile profile, IReadOnlyList<Exercise> catalogue, DateOnly start)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var effective = profile with { Start = start };
+        var errors = effective.Validate(start);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("The profile is not valid: " + string.Join("; ", errors), nameof(profile));
+        }
+
+        return new PlanWriter(effective, catalogue, start).Write();
+    }
+
+    /// <summary>Writes the plan from the profile's start, or from <paramref name="today"/> when it has none.</summary>
+    public static Plan Generate(RunnerProfile profile, IReadOnlyList<Exercise> catalogue, DateOnly? start, DateOnly today) =>
+        Generate(profile, catalogue, start ?? profile.StartOr(today));
+}
+
+/// <summary>One run of the generator: the state of a plan being written.</summary>
+internal sealed class PlanWriter
+{
+    private const int AdjacentStrengthPenalty = 6;
+    private const int MissingHillPenalty = 8;
+    private const int PreferredBonus = 10;
+    private const int IllegalPenalty = 100;
+
+    private static readonly string[] DrillOrder = ["leg-swings", "a-skips", "high-knees"];
+
+    private readonly RunnerProfile _profile;
+    private readonly IReadOnlyList<Exercise> _catalogue;
+    private readonly DateOnly _start;
+    private readonly DateOnly _end;
+    private readonly DateOnly? _race;
+    private readonly List<string> _warnings = [];
+    private readonly List<(string Body, List<int> Weeks)> _weekWarnings = [];
+    private readonly HashSet<DateOnly> _strengthDays = [];
+
+    public PlanWriter(RunnerProfile profile, IReadOnlyList<Exercise> catalogue, DateOnly start)
+    {
+        _profile = profile;
+        _catalogue = catalogue;
+        _start = start;
+        _race = profile.Race?.Date;
+        _end = _race ?? Dates.Monday(start).AddDays((7 * profile.Weeks) - 1);
+    }
+
+    public Plan Write()
+    {
+        var frames = WeekFrames();
+        var phases = Phases(frames);
+        var routine = StrengthRoutine.Choose(_profile, _catalogue, _warnings);
+        var drills = ChooseDrills();
+        var hill = ChooseHillSprints();
+        WarnAboutTheWeek(frames.Count);
+
+        var taperSets = TaperSets(routine);
+        var weeks = new List<PlanWeek>();
+        var steps = 0;
+        var previousDeload = false;
+        HillSprintDose? lastHills = null;
+        for (var i = 0; i < frames.Count; i++)
+        {
+            var index = i + 1;
+            var days = frames[i];
+            var phase = phases[i];
+            var deload = phase is TrainingPhase.Base or TrainingPhase.Build && index % PlanGenerator.DeloadEvery == 0;
+            var newRung = false;
+            if (previousDeload && phase is TrainingPhase.Base or TrainingPhase.Build)
+            {
+                steps++;
+                newRung = true;
+            }
+
+            previousDeload = deload;
+            var needed = routine.IsEmpty ? 0 : phase == TrainingPhase.Taper ? 1 : 2;
+            var (strengthDates, hillDate) = Place(index, days, phase, needed, wantHill: hill is not null);
+
+            HillSprintDose? hillDose = null;
+            var firstHills = lastHills is null;
+            if (hillDate is not null)
+            {
+                hillDose = lastHills is not { } last ? HillSprintDose.Start(_profile.Experience)
+                    : phase == TrainingPhase.Taper ? last.Maintenance()
+                    : deload ? last
+                    : last.Next(HillSprintDose.WeeklyIncrement(_profile.Experience));
+                if (phase != TrainingPhase.Taper || lastHills is null)
+                {
+                    lastHills = hillDose;
+                }
+            }
+
+            var planDays = new List<PlanDay>();
+            foreach (var date in days)
+            {
+                var type = RunOn(date);
+                var sessions = new List<PlanSession>();
+                if (type is PlannedRunType.Quality or PlannedRunType.Race && drills.Count > 0)
+                {
+                    sessions.Add(DrillSession(date, type, drills));
+                }
+
+                if (hillDate == date && hill is not null && hillDose is { } dose)
+                {
+                    sessions.Add(HillSession(date, hill.Value, dose, phase, deload, first: firstHills));
+                }
+
+                var slot = strengthDates.IndexOf(date);
+                if (slot >= 0)
+                {
+                    var picks = routine.Sessions[phase == TrainingPhase.Taper ? 0 : Math.Min(slot, routine.Sessions.Count - 1)];
+                    sessions.Add(StrengthSession(date, picks, steps, phase, deload, newRung, phase == TrainingPhase.Taper ? taperSets : null));
+                }
+
+                planDays.Add(new PlanDay { Date = date, Run = type == PlannedRunType.Rest ? null : new PlannedRun(type), Sessions = sessions });
+            }
+
+            weeks.Add(new PlanWeek { Index = index, Phase = phase, Deload = deload, Days = planDays });
+        }
+
+        return new Plan { Weeks = weeks, Warnings = [.. _warnings, .. _weekWarnings.Select(w => $"{WeekList(w.Weeks)}: {w.Body}")] };
+    }
+
+    // ---- Calendar --------------------------------------------------------------------------------------------------
+
+    private List<List<DateOnly>> WeekFrames()
+    {
+        var frames = new List<List<DateOnly>>();
+        for (var monday = Dates.Monday(_start); monday <= _end; monday = monday.AddDays(7))
+        {
+            var days = new List<DateOnly>();
+            for (var d = monday; d <= monday.AddDays(6) && d <= _end; d = d.AddDays(1))
+            {
+                if (d >= _start)
+                {
+                    days.Add(d);
+                }
+            }
+
+            frames.Add(days);
+        }
+
+        return frames;
+    }
+
+    private TrainingPhase[] Phases(List<List<DateOnly>> frames)
+    {
+        var count = frames.Count;
+        var phases = new TrainingPhase[count];
+        var taper = _race is { } race ? frames.Count(f => f[0] >= race.AddDays(-(PlanGenerator.TaperDays - 1))) : 0;
+        var rest = count - taper;
+        var peak = _race is null ? 0 : rest >= 6 ? 2 : rest >= 3 ? 1 : 0;
+        var baseWeeks = (rest - peak + 1) / 2;
+        for (var i = 0; i < count; i++)
+        {
+            phases[i] = i < baseWeeks ? TrainingPhase.Base
+                : i < rest - peak ? TrainingPhase.Build
+                : i < rest ? TrainingPhase.Peak
+                : TrainingPhase.Taper;
+        }
+
+        return phases;
+    }
+
+    private PlannedRunType RunOn(DateOnly date)
+    {
+        if (_race is { } race)
+        {
+            if (date == race)
+            {
+                return PlannedRunType.Race;
+            }
+
+            if (date > race)
+            {
+                return PlannedRunType.Rest;
+            }
+        }
+
+        return _profile.Week[date.DayOfWeek];
+    }
+
+    private static bool IsHard(PlannedRunType type) => type is PlannedRunType.Quality or PlannedRunType.Long or PlannedRunType.Race;
+
+    private bool Hard(DateOnly date) => IsHard(RunOn(date));
+
+    /// <summary>Nothing heavy in the last days before the race, nor on race day.</summary>
+    private bool Blocked(DateOnly date) => _race is { } race && date >= race.AddDays(-PlanGenerator.NoHeavyDaysBeforeRace);
+
+    /// <summary>"Hard days hard": never within 24 h before a long run, quality run or race.</summary>
+    private bool LegalForStrength(DateOnly date) => !Hard(date.AddDays(1));
+
+    // ---- Placement -------------------------------------------------------------------------------------------------
+
+    private (List<DateOnly> Strength, DateOnly? Hill) Place(int index, List<DateOnly> days, TrainingPhase phase, int needed, bool wantHill)
+    {
+        var candidates = days.Where(d => !Blocked(d)).ToList();
+        if (phase == TrainingPhase.Taper)
+        {
+            candidates = candidates.Where(LegalForStrength).ToList();
+        }
+
+        var count = Math.Min(needed, candidates.Count);
+        var combos = count switch
+        {
+            0 => [[]],
+            1 => candidates.Select(d => new[] { d }).ToList(),
+            _ => candidates.SelectMany((a, i) => candidates.Skip(i + 1).Select(b => new[] { a, b })).ToList(),
+        };
+
+        DateOnly[] best = [];
+        DateOnly? bestHill = null;
+        var bestCost = int.MaxValue;
+        foreach (var combo in combos)
+        {
+            var cost = combo.Sum(StrengthCost);
+            if (combo.Length == 2 && combo[1].DayNumber - combo[0].DayNumber == 1)
+            {
+                cost += AdjacentStrengthPenalty;
+            }
+
+            if (combo.Length > 0 && _strengthDays.Contains(combo[0].AddDays(-1)))
+            {
+                cost += AdjacentStrengthPenalty;
+            }
+
+            DateOnly? hillDay = null;
+            if (wantHill)
+            {
+                hillDay = days.Cast<DateOnly?>().FirstOrDefault(d => LegalForHills(d!.Value, combo));
+                if (hillDay is null)
+                {
+                    cost += MissingHillPenalty;
+                }
+            }
+
+            if (cost < bestCost)
+            {
+                (best, bestHill, bestCost) = (combo, hillDay, cost);
+            }
+        }
+
+        _strengthDays.UnionWith(best);
+        WarnAboutPlacement(index, days, phase, needed, candidates.Count, best);
+        if (wantHill && bestHill is null && phase != TrainingPhase.Taper)
+        {
+            AddWeekWarning(index, "no easy run that is not the day before a long run, quality run or race (nor the day after strength), so no hill sprints this week");
+        }
+
+        return ([.. best], bestHill);
+    }
+
+    private bool LegalForHills(DateOnly date, DateOnly[] strength) =>
+        RunOn(date) == PlannedRunType.Easy && !Hard(date.AddDays(1)) && !Blocked(date)
+        && !strength.Contains(date) && !strength.Contains(date.AddDays(-1)) && !_strengthDays.Contains(date.AddDays(-1));
+
+    private int StrengthCost(DateOnly date)
+    {
+        var type = RunOn(date);
+        var score = type switch
+        {
+            PlannedRunType.Quality or PlannedRunType.Race => 0,
+            PlannedRunType.Easy => 2,
+            PlannedRunType.Rest => 3,
+            _ => 4,
+        };
+        if (LegalForStrength(date))
+        {
+            return _profile.StrengthDays.Contains(date.DayOfWeek) ? score - PreferredBonus : score;
+        }
+
+        // Least bad first: before a long run, then before a quality run, then before a race.
+        var next = RunOn(date.AddDays(1));
+        return IllegalPenalty + (next switch { PlannedRunType.Long => 0, PlannedRunType.Quality => 10, _ => 20 }) + score;
+    }
+
+    private void WarnAboutPlacement(int index, List<DateOnly> days, TrainingPhase phase, int needed, int candidates, DateOnly[] placed)
+    {
+        if (needed == 0)
+        {
+            return;
+        }
+
+        if (phase == TrainingPhase.Taper)
+        {
+            if (placed.Length == 0)
+            {
+                AddWeekWarning(index, $"taper: no strength session, because every free day is the day before a long run, quality run or race, or within the last {PlanGenerator.NoHeavyDaysBeforeRace} days before the race (nothing heavy then)");
+            }
+
+            return;
+        }
+
+        if (placed.Length < needed)
+        {
+            var why = days[0] == _start && days[0].DayOfWeek != DayOfWeek.Monday
+                ? $"the plan starts on {days[0].DayOfWeek}, which leaves room"
+                : $"only {candidates} day{(candidates == 1 ? "" : "s")} free of the race, room";
+            AddWeekWarning(index, $"{why} for {placed.Length} strength session{(placed.Length == 1 ? "" : "s")} instead of {needed}");
+        }
+
+        foreach (var date in placed.Where(d => !LegalForStrength(d)))
+        {
+            AddWeekWarning(index,
+                $"no day this week leaves 24 h before the next long run, quality run or race for {(placed.Length == 2 && placed.Count(LegalForStrength) == 1 ? "the second" : "a")} strength session; least bad slot: {date.DayOfWeek}, {NextHard(date)}. Keep it light, or swap a run");
+        }
+    }
+
+    private void AddWeekWarning(int index, string body)
+    {
+        var existing = _weekWarnings.FindIndex(w => w.Body == body);
+        if (existing >= 0)
+        {
+            if (!_weekWarnings[existing].Weeks.Contains(index))
+            {
+                _weekWarnings[existing].Weeks.Add(index);
+            }
+        }
+        else
+        {
+            _weekWarnings.Add((body, [index]));
+        }
+    }
+
+    /// <summary>"Week 3" or "Weeks 1–4, 6".</summary>
+    internal static string WeekList(IReadOnlyList<int> weeks)
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < weeks.Count;)
+        {
+            var j = i;
+            while (j + 1 < weeks.Count && weeks[j + 1] == weeks[j] + 1)
+            {
+                j++;
+            }
+
+            parts.Add(j == i ? $"{weeks[i]}" : $"{weeks[i]}–{weeks[j]}");
+            i = j + 1;
+        }
+
+        return (weeks.Count == 1 ? "Week " : "Weeks ") + string.Join(", ", parts);
+    }
+
+    // ---- Plan-wide warnings ------------------------------------------------------------------------------------------
+
+    private void WarnAboutTheWeek(int weekCount)
+    {
+        foreach (var day in _profile.StrengthDays)
+        {
+            var next = _profile.Week[(DayOfWeek)(((int)day + 1) % 7)];
+            if (IsHard(next))
+            {
+                var nextDay = (DayOfWeek)(((int)day + 1) % 7);
+                _warnings.Add($"Preferred strength day {day} is the day before your {nextDay} {RunName(next)}: strength within 24 h before it would leave your legs heavy (hard days hard), so the plan uses other days.");
+            }
+        }
+
+        if (_race is { } race)
+        {
+            var eve = _profile.Week[race.AddDays(-1).DayOfWeek];
+            if (IsHard(eve) && race.AddDays(-1) >= _start)
+            {
+                _warnings.Add($"Your usual {race.AddDays(-1).DayOfWeek} {RunName(eve)} falls the day before the race: run easy or rest that day instead.");
+            }
+
+            if (weekCount < 6)
+            {
+                _warnings.Add($"Only {weekCount} week{(weekCount == 1 ? "" : "s")} to the race: strength gains take 6–20 weeks (Blagrove 2018), so expect little before this race; the plan stays light and tapers.");
+            }
+        }
+
+        if (_profile.Soreness.Count > 0)
+        {
+            _warnings.Add($"You reported soreness in {string.Join(", ", _profile.Soreness.Select(Kebab.Name))}: exercises that load it start one rung easier. Stop any exercise that hurts; if pain persists, see a physiotherapist (this is not medical advice).");
+        }
+    }
+
+    // ---- Sessions --------------------------------------------------------------------------------------------------
+
+    private List<(Exercise Exercise, ExerciseVariant Variant)> ChooseDrills()
+    {
+        var drills = _catalogue
+            .Where(e => e.Kind == ExerciseKind.Drill && (int)e.Level <= (int)_profile.Experience)
+            .Select(e => (Exercise: e, Variant: StrengthRoutine.UsableRungs(e, _profile) is [var easiest, ..] ? easiest : null))
+            .Where(x => x.Variant is not null)
+            .Select(x => (x.Exercise, Variant: x.Variant!))
+            .OrderBy(x => x.Exercise.Slug == "strides" ? 1 : 0)
+            .ThenBy(x => Array.IndexOf(DrillOrder, x.Exercise.Slug) is var i and >= 0 ? i : DrillOrder.Length)
+            .ThenBy(x => x.Exercise.Slug, StringComparer.Ordinal)
+            .ToList();
+        var chosen = drills.Where(x => x.Exercise.Slug != "strides").Take(4).Concat(drills.Where(x => x.Exercise.Slug == "strides")).ToList();
+        if (chosen.Count == 0)
+        {
+            _warnings.Add("The catalogue has no warm-up drills you can do: before quality runs and the race, jog easy 5–10 min and run a few strides.");
+        }
+
+        return chosen;
+    }
+
+    private (Exercise Exercise, IReadOnlyList<ExerciseVariant> Ladder)? ChooseHillSprints()
+    {
+        if (!_profile.CanReachHill)
+        {
+            _warnings.Add($"No hill sprints: your places ({string.Join(", ", _profile.Locations.Select(Kebab.Name))}) don't include outdoors and your equipment doesn't list a hill. Add \"outdoors\" to your places or \"hill\" to your equipment to get them (Hudson 2008).");
+            return null;
+        }
+
+        var exercise = _catalogue
+            .Where(e => e.Kind == ExerciseKind.Hill && e.Slug.Contains("sprint", StringComparison.Ordinal))
+            .OrderBy(e => e.Slug == "hill-sprints" ? 0 : 1)
+            .ThenBy(e => e.Slug, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (exercise is null)
+        {
+            _warnings.Add("No hill sprints: the catalogue has no hill-sprint exercise.");
+            return null;
+        }
+
+        IReadOnlyList<ExerciseVariant> ladder = exercise.Progression.Count > 0
+            ? exercise.Progression
+            : [new ExerciseVariant { Slug = "standard", Name = exercise.Name, Equipment = exercise.Equipment, Load = LoadKind.Bodyweight }];
+        var usable = ladder.Where(v => v.Equipment.All(q => q == Equipment.Hill || _profile.Has(q))).ToList();
+        return (exercise, usable.Count > 0 ? usable : ladder);
+    }
+
+    /// <summary>The rung named for the sprint's duration (<c>10-seconds</c>) when the ladder has one, else the easiest usable rung.</summary>
+    private static ExerciseVariant HillRung(IReadOnlyList<ExerciseVariant> ladder, int seconds) =>
+        ladder.FirstOrDefault(v => v.Slug.StartsWith($"{seconds}-", StringComparison.Ordinal)) ?? ladder[0];
+
+    private PlanSession DrillSession(DateOnly date, PlannedRunType type, List<(Exercise Exercise, ExerciseVariant Variant)> drills)
+    {
+        var what = date == _race ? "the race" : $"your {RunName(type)}";
+        return new PlanSession
+        {
+            Kind = SessionKind.Drills,
+            Reason = $"Before {what}: jog easy 5–10 min, then these drills in order, strides last (RAMP warm-up: raise, activate and mobilise, potentiate).",
+            Exercises = drills.Select(d => new PlannedExercise
+            {
+                Slug = d.Exercise.Slug,
+                Variant = d.Variant.Slug,
+                Sets = d.Exercise.Dose.Sets,
+                RepsMin = d.Exercise.Dose.RepsMin,
+                RepsMax = d.Exercise.Dose.RepsMax ?? d.Exercise.Dose.RepsMin,
+                Seconds = d.Exercise.Dose.Seconds,
+                Rpe = null,
+                RestSeconds = d.Exercise.Dose.RestSeconds,
+            }).ToList(),
+        };
+    }
+
+    private PlanSession HillSession(DateOnly date, (Exercise Exercise, IReadOnlyList<ExerciseVariant> Ladder) hill, HillSprintDose dose, TrainingPhase phase, bool deload, bool first)
+    {
+        var note = phase == TrainingPhase.Taper ? " Taper: maintenance, one short session."
+            : deload ? " Deload week: same as last week."
+            : first ? " First session: start small, add reps week by week."
+            : "";
+        return new PlanSession
+        {
+            Kind = SessionKind.HillSprints,
+            Reason = $"{date.DayOfWeek}: after your easy run; {NextHard(date)}. {dose.Reps} × {dose.Seconds} s uphill, near all-out, on {dose.Grade}; walk down to recover, 2–3 min (Hudson 2008).{note}",
+            Exercises =
+            [
+                new PlannedExercise
+                {
+                    Slug = hill.Exercise.Slug,
+                    Variant = HillRung(hill.Ladder, dose.Seconds).Slug,
+                    Sets = dose.Reps,
+                    RepsMin = null,
+                    RepsMax = null,
+                    Seconds = dose.Seconds,
+                    Rpe = null,
+                    RestSeconds = HillSprintDose.RecoverySeconds,
+                },
+            ],
+        };
+    }
+
+    private PlanSession StrengthSession(DateOnly date, IReadOnlyList<StrengthRoutine.Pick> picks, int steps, TrainingPhase phase, bool deload, bool newRung, int[]? taperSets)
+    {
+        var type = RunOn(date);
+        var where = type == PlannedRunType.Rest ? "a rest day from running" : $"after your {RunName(type)}";
+        string reason;
+        if (LegalForStrength(date))
+        {
+            var preferred = _profile.StrengthDays.Contains(date.DayOfWeek) ? "your preferred strength day, " : "";
+            var hardDays = type is PlannedRunType.Quality or PlannedRunType.Race ? ", hard days hard (ideally 6 h or more after it)" : "";
+            reason = $"{date.DayOfWeek}: {preferred}{where}{hardDays}; {NextHard(date)}.";
+        }
+        else
+        {
+            reason = $"{date.DayOfWeek}: least bad slot this week, {where}; it is {NextHard(date)}: keep it light.";
+        }
+
+        if (deload)
+        {
+            reason += " Deload week: fewer sets and reps, 2 more reps in reserve (Rogerson 2024).";
+        }
+        else if (phase == TrainingPhase.Taper)
+        {
+            reason += " Taper: one session, about half the weekly sets, same effort (Bosquet 2007).";
+        }
+
+        var moved = newRung ? picks.Where(p => p.RungAt(steps) != p.RungAt(steps - 1)).ToList() : [];
+        if (moved.Count > 0)
+        {
+            reason += " Next rung: " + string.Join(", ", moved.Select(p => $"{p.Exercise.Slug} -> {p.RungAt(steps).Slug}")) + ".";
+        }
+
+        return new PlanSession
+        {
+            Kind = SessionKind.Strength,
+            Reason = reason,
+            Exercises = picks.Select((p, i) => Prescribe(p, steps, deload, taperSets?[i])).ToList(),
+        };
+    }
+
+    private PlannedExercise Prescribe(StrengthRoutine.Pick pick, int steps, bool deload, int? sets)
+    {
+        var dose = pick.Exercise.Dose;
+        var repsMin = dose.RepsMin ?? dose.RepsMax;
+        var repsMax = dose.RepsMax ?? dose.RepsMin;
+        var seconds = dose.Seconds;
+        if (repsMin is null && seconds is null)
+        {
+            (repsMin, repsMax) = (8, 12); // ACSM 2009: novices 8–12 RM
+        }
+
+        var setCount = sets ?? NormalSets(pick);
+        var rpe = _profile.Experience == StrengthExperience.Regular ? 8 : 7;
+        if (deload)
+        {
+            setCount = Math.Max(1, setCount - 1);
+            rpe -= 2;
+            if (repsMin is { } lo)
+            {
+                (repsMin, repsMax) = (Math.Max(1, lo - 2), lo);
+            }
+            else if (seconds is { } s)
+            {
+                seconds = Math.Max(5, s * 2 / 3);
+            }
+        }
+
+        return new PlannedExercise
+        {
+            Slug = pick.Exercise.Slug,
+            Variant = pick.RungAt(steps).Slug,
+            Sets = setCount,
+            RepsMin = repsMin,
+            RepsMax = repsMax,
+            Seconds = seconds,
+            Rpe = rpe,
+            RestSeconds = dose.RestSeconds,
+        };
+    }
+
+    private static int NormalSets(StrengthRoutine.Pick pick) => Math.Clamp(pick.Exercise.Dose.Sets, 2, 4);
+
+    /// <summary>Sets for the taper's one session: session A's exercises, about half a normal week's sets (Bosquet 2007).</summary>
+    private static int[]? TaperSets(StrengthRoutine routine)
+    {
+        if (routine.IsEmpty)
+        {
+            return null;
+        }
+
+        var a = routine.Sessions[0];
+        var weekly = routine.Sessions.Sum(s => s.Sum(NormalSets));
+        if (routine.Sessions.Count == 1)
+        {
+            weekly *= 2;
+        }
+
+        var target = (int)Math.Round(weekly / 2.0, MidpointRounding.AwayFromZero);
+        var sets = a.Select(NormalSets).ToArray();
+        while (sets.Sum() > target && sets.Max() > 1)
+        {
+            sets[Array.LastIndexOf(sets, sets.Max())]--;
+        }
+
+        while (sets.Sum() < target && sets.Min() < 4)
+        {
+            sets[Array.IndexOf(sets, sets.Min())]++;
+        }
+
+        return sets;
+    }
+
+    // ---- Words -----------------------------------------------------------------------------------------------------
+
+    private static string RunName(PlannedRunType type) => type switch
+    {
+        PlannedRunType.Quality => "quality run",
+        PlannedRunType.Long => "long run",
+        PlannedRunType.Easy => "easy run",
+        PlannedRunType.Race => "race",
+        _ => "rest day",
+    };
+
+    /// <summary>"2 days before Saturday's long run", "the day before Friday's quality run".</summary>
+    private string NextHard(DateOnly date)
+    {
+        for (var k = 1; k <= 7; k++)
+        {
+            var day = date.AddDays(k);
+            var type = RunOn(day);
+            if (IsHard(type))
+            {
+                var what = day == _race ? "the race" : $"{day.DayOfWeek}'s {RunName(type)}";
+                return k == 1 ? $"the day before {what}" : $"{k} days before {what}";
+            }
+        }
+
+        return "no long run, quality run or race in the next 7 days";
+    }
+}
