@@ -105,7 +105,7 @@ internal static class ImportMapping
         return slug[..(cut > prefix.Length ? cut : MaxSlugLength)].TrimEnd('-');
     }
 
-    /// <summary>Builds the entry; null with a reason when it does not pass <see cref="CatalogueValidator"/>.</summary>
+    /// <summary>Builds the entry (one progression rung: outside catalogues have no ladders); <see cref="Finish"/> validates it.</summary>
     public static Exercise Build(
         string slug, string name, ExerciseKind kind, Level level, IReadOnlyList<Muscle> primary, IReadOnlyList<Muscle> secondary,
         bool hamstringsCurl, IReadOnlyList<Equipment> equipment, IReadOnlyList<string> cues, ExerciseSource source)
