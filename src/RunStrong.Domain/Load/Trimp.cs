@@ -40,4 +40,8 @@ public static class Trimp
         var factor = weighting == TrimpWeighting.Women ? 0.86 * Math.Exp(1.67 * hrr) : 0.64 * Math.Exp(1.92 * hrr);
         return minutes * hrr * factor;
     }
+
+    /// <summary>A run's Banister TRIMP from its duration and average heart rate; null when no heart rate was recorded.</summary>
+    public static double? Banister(LoggedRun run, double restingHeartRate, double maxHeartRate, TrimpWeighting weighting) =>
+        run.AverageHeartRate is { } hr ? Banister(run.Duration.TotalMinutes, hr, restingHeartRate, maxHeartRate, weighting) : null;
 }

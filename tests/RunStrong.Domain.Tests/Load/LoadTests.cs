@@ -80,6 +80,14 @@ public class LoadTests
         Assert.Equal(expected, Trimp.Banister(minutes, average, rest, max, weighting), 2);
 
     [Fact]
+    public void Trimp_FromARun_UsesItsDurationAndAverageHeartRate()
+    {
+        var run = new LoggedRun(Monday, 12000, TimeSpan.FromMinutes(60), RunType.Easy, averageHeartRate: 150);
+        Assert.Equal(108.10, Trimp.Banister(run, 50, 190, TrimpWeighting.Men)!.Value, 2);
+        Assert.Null(Trimp.Banister(new LoggedRun(Monday, 12000, TimeSpan.FromMinutes(60), RunType.Easy), 50, 190, TrimpWeighting.Men));
+    }
+
+    [Fact]
     public void Trimp_AverageAboveMax_IsRejected() =>
         Assert.Equal("average heart rate must be between 50 and 190, got 200",
             Assert.Throws<DomainValueException>(() => Trimp.Banister(60, 200, 50, 190, TrimpWeighting.Men)).Message);
