@@ -63,11 +63,14 @@ public static class FreeExerciseDbImporter
         ["plyometrics"] = ExerciseKind.Drill,
     };
 
-    /// <summary>True when <paramref name="root"/> looks like free-exercise-db: an entry object, or an array of them.</summary>
+    /// <summary>
+    /// True when <paramref name="root"/> looks like free-exercise-db: an entry object, or an array holding entries
+    /// (other elements of such an array are reported as unmapped, not a reason to refuse the file).
+    /// </summary>
     public static bool Recognises(JsonElement root) => root.ValueKind switch
     {
         JsonValueKind.Object => IsEntry(root),
-        JsonValueKind.Array => root.GetArrayLength() > 0 && root.EnumerateArray().All(IsEntry),
+        JsonValueKind.Array => root.EnumerateArray().Any(IsEntry),
         _ => false,
     };
 

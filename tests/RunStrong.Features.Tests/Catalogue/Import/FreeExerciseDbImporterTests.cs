@@ -135,6 +135,26 @@ public class FreeExerciseDbImporterTests
     }
 
     [Fact]
+    public void Import_ArrayWithAStrayElement_ImportsTheRestAndReportsIt()
+    {
+        using var document = JsonDocument.Parse("""
+            [42,
+             {"id": "Glute_Bridge", "name": "Glute Bridge", "category": "strength", "level": "beginner", "equipment": "body only",
+              "primaryMuscles": ["glutes"], "secondaryMuscles": ["hamstrings", "forearms"], "instructions": ["Lift the hips."]}]
+            """);
+
+        Assert.True(FreeExerciseDbImporter.Recognises(document.RootElement));
+        var batch = FreeExerciseDbImporter.Import(document.RootElement);
+
+        var bridge = Assert.Single(batch.Exercises);
+        Assert.Equal("fedb-glute-bridge", bridge.Slug);
+        Assert.Equal([Location.Home, Location.Gym, Location.Outdoors], bridge.Locations);
+        Assert.Equal([JointAction.HipExtension], bridge.JointActions);
+        Assert.Equal("entry 1", Assert.Single(batch.Unmapped).Id);
+        Assert.Equal("fedb-glute-bridge: left out muscles RunStrong does not track: forearms", Assert.Single(batch.Notes));
+    }
+
+    [Fact]
     public void Import_MalformedEntry_IsUnmappedNotThrown()
     {
         using var document = JsonDocument.Parse("""[{"name": "No id", "primaryMuscles": ["glutes"], "equipment": "barbell"}]""");
