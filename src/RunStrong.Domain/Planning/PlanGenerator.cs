@@ -334,7 +334,8 @@ internal sealed class PlanWriter
 
         if (phase == TrainingPhase.Taper)
         {
-            if (placed.Length == 0)
+            // The race week has no session by design (nothing heavy in the last 5 days); say so only for an earlier taper week.
+            if (placed.Length == 0 && !(_race is { } race && days[^1] == race))
             {
                 AddWeekWarning(index, $"taper: no strength session, because every free day is the day before a long run, quality run or race, or within the last {PlanGenerator.NoHeavyDaysBeforeRace} days before the race (nothing heavy then)");
             }

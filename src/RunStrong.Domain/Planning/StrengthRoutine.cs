@@ -68,7 +68,7 @@ internal sealed class StrengthRoutine
         var hipExtension = Rank(usable.Where(p => IsHipExtension(p.Exercise)), HipExtensionOrder, runnerLevel);
         var abduction = Rank(usable.Where(p => IsAbductionOrRotation(p.Exercise)), AbductionOrder, runnerLevel);
         var singleLeg = Rank(usable.Where(p => IsSingleLegLowerBody(p.Exercise)), SingleLegOrder, runnerLevel);
-        var fillers = Rank(usable.Where(p => IsHipExtension(p.Exercise) || IsSingleLegLowerBody(p.Exercise)), SingleLegOrder, runnerLevel);
+        var fillers = Rank(usable.Where(p => IsHipExtension(p.Exercise) || IsSingleLegLowerBody(p.Exercise)), HipExtensionOrder, runnerLevel);
 
         void Missing(string what, string suggestion) =>
             warnings.Add($"No {what} exercise fits your equipment ({kit}) and places ({places}), so strength sessions lack it; {suggestion}.");

@@ -210,13 +210,27 @@ public class PlanGeneratorTests
     }
 
     [Fact]
-    public void RaceWeek_WithNoSlotOutsideTheLastFiveDays_HasNoStrengthAndSaysWhy()
+    public void RaceWeek_WithNoSlotOutsideTheLastFiveDays_HasNoStrength()
     {
         // Race Sunday: only Monday is before the last 5 days, and Monday precedes Tuesday's quality run.
         var plan = Generate(IssueProfile);
 
         Assert.Empty(plan.Weeks[^1].StrengthWeekdays());
-        Assert.Contains(plan.Warnings, w => w.StartsWith("Week 19: taper: no strength session", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan.Warnings, w => w.Contains("taper", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EarlierTaperWeek_WithNoLegalSlot_HasNoStrengthAndSaysWhy()
+    {
+        // Every day but Thursday precedes a hard run; a race on Wednesday puts Thursday 6 days out of reach in taper week 1.
+        var week = RunningWeek.FromMonday(PlannedRunType.Quality, PlannedRunType.Quality, PlannedRunType.Long, PlannedRunType.Quality, PlannedRunType.Quality, PlannedRunType.Quality, PlannedRunType.Long);
+        var race = new DateOnly(2027, 3, 10);
+
+        var plan = Generate(IssueProfile with { Week = week, Race = new GoalRace { DistanceMetres = 5000, Date = race } });
+
+        var taper = plan.Weeks.Where(w => w.Phase == TrainingPhase.Taper).ToList();
+        Assert.All(taper, w => Assert.Empty(w.StrengthWeekdays()));
+        Assert.Contains(plan.Warnings, w => w.StartsWith($"Week {taper[0].Index}: taper: no strength session, because every free day is the day before a long run, quality run or race", StringComparison.Ordinal));
     }
 
     // ---- Deload and progression -----------------------------------------------------------------------------------
