@@ -169,9 +169,13 @@ public static class ActivityFileReader
             return ActivityFileResult.Failed(path, $"{file}: decompresses to more than {MaxFileBytes / (1024 * 1024)} MB; refused (too big for one activity, or a zip bomb)", Hash(content));
         }
 
+        if (inner.Length == 0)
+        {
+            return ActivityFileResult.Failed(path, $"{file}: the gzip data is cut off or holds an empty file", Hash(content));
+        }
+
         // Messages keep the name the user gave (run.gpx.gz); format hints come from the inner name.
-        var result = ReadBytesCore(path, inner, gzipDepth + 1);
-        return result;
+        return ReadBytesCore(path, inner, gzipDepth + 1);
     }
 
     private static ActivityFileResult ReadFit(string path, byte[] content)

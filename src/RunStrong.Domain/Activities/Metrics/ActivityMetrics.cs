@@ -140,7 +140,7 @@ public static class ActivityMetrics
             averagePace,
             averageGap,
             profile?.Climbs() ?? [],
-            profile is not null && hasTime ? HillSprints(t, d, moving, profile) : [],
+            profile is not null && hasTime ? HillSprints(t, d, altitudes, moving) : [],
             bestEfforts,
             averageHeartRate,
             maxHeartRate,
@@ -283,7 +283,7 @@ public static class ActivityMetrics
         return (average, maxFromSummary);
     }
 
-    private static List<HillSprint> HillSprints(double[] t, double[] d, bool[] moving, AltitudeProfile profile)
+    private static List<HillSprint> HillSprints(double[] t, double[] d, double[] altitudes, bool[] moving)
     {
         var n = t.Length;
         var speed = new double[n];
@@ -340,7 +340,9 @@ public static class ActivityMetrics
                 var length = d[lastFast] - d[i0];
                 if (duration is >= 6 and <= 30 && length > 0)
                 {
-                    var grade = (profile.AltitudeAt(d[lastFast]) - profile.AltitudeAt(d[i0])) / length;
+                    // Recorded altitudes (3-sample means at each end), not the 50 m profile: a sprint is about as
+                    // long as the smoothing window, and the walk back down would flatten it.
+                    var grade = (MeanAround(altitudes, lastFast) - MeanAround(altitudes, i0)) / length;
                     if (grade >= HillyGrade)
                     {
                         sprints.Add(new HillSprint(t[i0], duration, length, grade, length / duration));
@@ -352,5 +354,21 @@ public static class ActivityMetrics
         }
 
         return sprints;
+    }
+
+    private static double MeanAround(double[] values, int index)
+    {
+        double sum = 0;
+        var count = 0;
+        for (var i = Math.Max(0, index - 1); i <= Math.Min(values.Length - 1, index + 1); i++)
+        {
+            if (double.IsFinite(values[i]))
+            {
+                sum += values[i];
+                count++;
+            }
+        }
+
+        return count > 0 ? sum / count : double.NaN;
     }
 }

@@ -67,7 +67,7 @@ public sealed record Climb(double StartMeters, double LengthMeters, double GainM
 /// <summary>
 /// A hill sprint (Hudson 2008 style, domain.md §4): 6 to 30 s running at 1.3 times the activity's median moving
 /// speed or faster and at or above its 90th percentile of moving speed, uphill at an average grade of 4 % or more
-/// (smoothed profile). A judgement chosen to catch the
+/// (recorded altitudes, 3-sample means at each end). A judgement chosen to catch the
 /// 8–12 s all-out hill sprints of domain.md §4 and strides up a hill, not steady hill running.
 /// </summary>
 /// <param name="StartSeconds">Seconds from the activity start.</param>

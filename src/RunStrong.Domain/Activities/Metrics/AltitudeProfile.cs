@@ -135,8 +135,21 @@ internal sealed class AltitudeProfile
                 continue;
             }
 
+            if (!end && high == low && _altitude[k] <= _altitude[low])
+            {
+                // Still on the flat or going down: the climb, if any, starts later.
+                low = high = k;
+                continue;
+            }
+
             if (end || _altitude[k] < _altitude[high] - ClimbEndDropMeters || (k - high) * _step > ClimbEndFlatMeters || _altitude[k] < _altitude[low])
             {
+                // A flat lead-in (under 0.5 % per step) is not part of the climb.
+                while (low < high && _altitude[low + 1] <= _altitude[low] + 0.05)
+                {
+                    low++;
+                }
+
                 var gain = _altitude[high] - _altitude[low];
                 var length = (high - low) * _step;
                 if (gain >= ClimbMinGainMeters && length > 0 && gain / length >= ClimbMinGrade)
