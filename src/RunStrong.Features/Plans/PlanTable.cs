@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text;
+using RunStrong.Domain.Catalogue;
+using RunStrong.Domain.Planning;
+
+namespace RunStrong.Features.Plans;
+
+/// <summary>
+/// A plan as plain ASCII text for an 80-column terminal: a heading per week, a line per day (date, run, sessions; long
+/// lines wrap under the session column), then the warnings. Doses are short: <c>glute-bridge 3x12-20 @7</c> (@ = RPE).
+/// </summary>
+public static class PlanTable
+{
+    /// <summary>Widest line <see cref="Render"/> writes.</summary>
+    public const int Width = 80;
+
+    private const int DateWidth = 10;
+    private const int RunWidth = 8;
+    private static readonly int Indent = 2 + DateWidth + 2 + RunWidth + 2;
+
+    public static string Render(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var text = new StringBuilder();
+        foreach (var week in plan.Weeks)
+        {
+            var first = week.Days[0].Date;
+            var last = week.Days[^1].Date;
+            var label = Kebab.Name(week.Phase) + (week.Deload ? ", deload" : "");
+            text.Append(CultureInfo.InvariantCulture, $"Week {week.Index} ({label})  {Day(first, "d MMM")} - {Day(last, "d MMM yyyy")}").Append('\n');
+            foreach (var day in week.Days)
+            {
+                var run = day.Run is null ? "rest" : Kebab.Name(day.Run.Type);
+                var head = $"  {Day(day.Date, "ddd dd MMM"),-DateWidth}  {run,-RunWidth}  ";
+                var sessions = day.Sessions.Select(Describe).ToList();
+                if (sessions.Count == 0)
+                {
+                    text.Append(head.TrimEnd()).Append('\n');
+                    continue;
+                }
+
+                for (var i = 0; i < sessions.Count; i++)
+                {
+                    Wrap(text, i == 0 ? head : new string(' ', Indent), sessions[i], Indent);
+                }
+            }
+
+            text.Append('\n');
+        }
+
+        if (plan.Warnings.Count > 0)
+        {
+            text.Append("Warnings:\n");
+            foreach (var warning in plan.Warnings)
+            {
+                Wrap(text, "- ", warning, 2);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Day(DateOnly date, string format) => date.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Describe(PlanSession session) => session.Kind switch
+    {
+        SessionKind.Strength => "strength: " + string.Join("; ", session.Exercises.Select(e => $"{e.Slug} {Short(e)}")),
+        SessionKind.HillSprints => "hill sprints: " + string.Join("; ", session.Exercises.Select(Short)),
+        _ => "drills: " + string.Join(", ", session.Exercises.Select(e => e.Slug)),
+    };
+
+    private static string Short(PlannedExercise e)
+    {
+        var amount = e.RepsMin is { } lo
+            ? (e.RepsMax is { } hi && hi != lo ? $"{lo}-{hi}" : $"{lo}")
+            : e.Seconds is { } s ? $"{s}s" : "1";
+        return $"{e.Sets}x{amount}" + (e.Rpe is { } rpe ? $" @{rpe}" : "");
+    }
+
+    /// <summary>Writes <paramref name="body"/> after <paramref name="head"/>, wrapping at <see cref="Width"/> with a hanging indent.</summary>
+    private static void Wrap(StringBuilder text, string head, string body, int indent)
+    {
+        var line = new StringBuilder(head);
+        var atStart = true;
+        foreach (var word in body.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var piece = word;
+            while (true)
+            {
+                var needed = (atStart ? 0 : 1) + piece.Length;
+                if (line.Length + needed <= Width)
+                {
+                    line.Append(atStart ? "" : " ").Append(piece);
+                    atStart = false;
+                    break;
+                }
+
+                if (atStart)
+                {
+                    // A word longer than the whole column: cut it.
+                    var room = Width - line.Length;
+                    line.Append(piece[..room]);
+                    piece = piece[room..];
+                }
+
+                text.Append(line.ToString().TrimEnd()).Append('\n');
+                line.Clear().Append(' ', indent);
+                atStart = true;
+            }
+        }
+
+        text.Append(line.ToString().TrimEnd()).Append('\n');
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using RunStrong.Domain.Catalogue;
+using RunStrong.Domain.Planning;
+
+namespace RunStrong.Features.Plans;
+
+/// <summary>The words a plan is shown in: exercise names, doses, session titles. Shared by the calendar and the table.</summary>
+public static class PlanText
+{
+    /// <summary>The exercise's name from the built-in catalogue (<c>Hip thrust</c>), or its slug when it is not built in.</summary>
+    public static string ExerciseName(string slug) => BuiltInCatalogue.Find(slug)?.Name ?? slug;
+
+    /// <summary>
+    /// The dose in words: <c>3 × 8–12, RPE 7, rest 90 s</c>, <c>4 × 20 s, rest 60 s</c>. With <paramref name="ascii"/>,
+    /// <c>3x8-12</c> style for terminals.
+    /// </summary>
+    public static string Dose(PlannedExercise exercise, bool ascii = false)
+    {
+        var times = ascii ? "x" : " × ";
+        var dash = ascii ? "-" : "–";
+        string amount;
+        if (exercise.RepsMin is { } lo)
+        {
+            var hi = exercise.RepsMax ?? lo;
+            amount = hi == lo ? $"{lo}" : $"{lo}{dash}{hi}";
+            if (exercise.Seconds is { } s)
+            {
+                amount += $" ({s} s)";
+            }
+        }
+        else if (exercise.Seconds is { } seconds)
+        {
+            amount = $"{seconds} s";
+        }
+        else
+        {
+            amount = "1";
+        }
+
+        var parts = new List<string> { $"{exercise.Sets}{times}{amount}" };
+        if (exercise.Rpe is { } rpe)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"RPE {rpe}"));
+        }
+
+        if (exercise.RestSeconds > 0)
+        {
+            parts.Add($"rest {exercise.RestSeconds} s");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>A one-line title: <c>Strength: Glute bridge, Reverse lunge, Clamshell</c>, <c>Hill sprints: 6 × 10 s</c>.</summary>
+    public static string Title(PlanSession session, PlanDay day) => session.Kind switch
+    {
+        SessionKind.Strength => "Strength: " + string.Join(", ", session.Exercises.Select(e => ExerciseName(e.Slug))),
+        SessionKind.HillSprints when session.Exercises is [var sprint, ..] => $"Hill sprints: {Dose(sprint).Split(',')[0]}",
+        SessionKind.HillSprints => "Hill sprints",
+        _ => day.Run?.Type == PlannedRunType.Race ? "Warm-up drills before the race" : "Warm-up drills before your quality run",
+    };
+
+    /// <summary>Several lines: the reason, then one line per exercise with its rung and dose.</summary>
+    public static string Description(PlanSession session)
+    {
+        var lines = new List<string> { session.Reason, "" };
+        lines.AddRange(session.Exercises.Select((e, i) => $"{i + 1}. {ExerciseName(e.Slug)} ({e.Variant}): {Dose(e)}"));
+        if (session.Kind == SessionKind.Strength)
+        {
+            lines.Add("");
+            lines.Add("RPE 7 = about 3 reps left in the tank, RPE 8 = 2: never train to failure.");
+        }
+
+        return string.Join("\n", lines);
+    }
+}
