@@ -62,7 +62,7 @@ public static class ActivityFileReader
         }
 
         using var stream = new MemoryStream(content, writable: false);
-        foreach (var result in ExportWalker.Zip(stream, name, depth: 1))
+        foreach (var result in Guarded(ExportWalker.Zip(stream, name, depth: 1), name))
         {
             yield return result;
         }
@@ -91,10 +91,48 @@ public static class ActivityFileReader
             IEnumerable<ActivityFileResult> results = Directory.Exists(path) ? ExportWalker.Folder(path)
                 : File.Exists(path) ? ExportWalker.DiskFile(path)
                 : [ActivityFileResult.Failed(path, $"{FileName(path)}: no such file or folder")];
-            foreach (var result in results)
+            foreach (var result in Guarded(results, path))
             {
                 yield return result;
             }
+        }
+    }
+
+    /// <summary>
+    /// Last line of defence for a batch: an exception nobody foresaw (a bug) ends that path's walk with one Failed
+    /// result instead of ending the whole import.
+    /// </summary>
+    private static IEnumerable<ActivityFileResult> Guarded(IEnumerable<ActivityFileResult> source, string path)
+    {
+        using var results = source.GetEnumerator();
+        while (true)
+        {
+            ActivityFileResult? next = null;
+            string? error = null;
+            try
+            {
+                if (results.MoveNext())
+                {
+                    next = results.Current;
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                error = $"{FileName(path)}: unexpected error while reading ({ex.GetType().Name}: {ex.Message}); the rest of it was not read";
+            }
+
+            if (error is not null)
+            {
+                yield return ActivityFileResult.Failed(path, error);
+                yield break;
+            }
+
+            if (next is null)
+            {
+                yield break;
+            }
+
+            yield return next;
         }
     }
 

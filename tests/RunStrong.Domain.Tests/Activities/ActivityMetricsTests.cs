@@ -76,6 +76,20 @@ public class ActivityMetricsTests
     }
 
     [Fact]
+    public void Summarise_DeviceTotalsOfZero_AreIgnoredWhenTheRecordsMoved()
+    {
+        var activity = Run((3, 0, 600));
+        activity.DeviceDistanceMeters = 0;
+        activity.DeviceTimerSeconds = 0;
+
+        var summary = ActivityMetrics.Summarise(activity);
+
+        Assert.Equal(DistanceSource.Geodesic, summary.DistanceSource);
+        Assert.Equal(1800, summary.DistanceMeters, 0.5);
+        Assert.Equal(600, summary.MovingSeconds);
+    }
+
+    [Fact]
     public void Summarise_Hill_FindsTheClimbAndCountsHillyMinutes()
     {
         // 1 km flat, 600 m up at 6 % (36 m), 1 km flat.

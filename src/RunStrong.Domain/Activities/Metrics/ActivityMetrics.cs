@@ -30,10 +30,11 @@ public static class ActivityMetrics
     /// <summary>
     /// Works out an <see cref="ActivitySummary"/>:
     /// <list type="bullet">
-    /// <item>Distance: the device's total (<see cref="Activity.DeviceDistanceMeters"/>, else the last device distance
+    /// <item>Distance: the device's total (<see cref="Activity.DeviceDistanceMeters"/>, unless it is 0 while the records
+    /// moved), else the last device distance
     /// in the records); when there is none, the haversine sum over positions (<see cref="Geodesy.HaversineMeters"/>).</item>
     /// <item>Elapsed: the device's elapsed time, else last record time minus first.</item>
-    /// <item>Moving: the device timer (<see cref="Activity.DeviceTimerSeconds"/>) when present, else the sum of
+    /// <item>Moving: the device timer (<see cref="Activity.DeviceTimerSeconds"/>) when present and not 0, else the sum of
     /// recording intervals covered at <see cref="MovingSpeedThresholdMetersPerSecond"/> or faster (all intervals when
     /// there is no distance at all, e.g. an indoor session with heart rate only).</item>
     /// <item>Ascent/descent: <see cref="Elevation.GainWithHysteresis"/> on the recorded altitudes (3 m).</item>
@@ -61,7 +62,9 @@ public static class ActivityMetrics
         }
 
         var (d, streamSource) = DistanceStream(records);
-        var (distance, source) = activity.DeviceDistanceMeters is { } device && device >= 0
+        // A device total of 0 beside a stream that moved is a device that did not fill the field, not a 0 km run.
+        var streamMoved = n > 0 && streamSource != DistanceSource.None && d[n - 1] > 0;
+        var (distance, source) = activity.DeviceDistanceMeters is { } device && (device > 0 || (device == 0 && !streamMoved))
             ? (device, DistanceSource.Device)
             : n > 0 && streamSource != DistanceSource.None ? (d[n - 1], streamSource) : (0.0, DistanceSource.None);
 
@@ -81,7 +84,7 @@ public static class ActivityMetrics
             }
         }
 
-        var movingSeconds = activity.DeviceTimerSeconds is { } timer && timer >= 0 ? timer : computedMoving;
+        var movingSeconds = activity.DeviceTimerSeconds is { } timer && (timer > 0 || computedMoving == 0) ? timer : computedMoving;
         var altitudes = new double[n];
         for (var i = 0; i < n; i++)
         {
