@@ -7,7 +7,8 @@ using RunStrong.ActivityFiles.Fit;
 using RunStrong.Benchmarks;
 
 // RunStrong benchmarks.
-//   fit-corpus DIR [--repeat N]   decode every .fit file under DIR (loaded first), print one JSON line
+//   fit-corpus DIR [--repeat N] [--no-warmup]
+//                                 decode every .fit file under DIR (loaded first), print one JSON line
 //   fit-dump [--all] FILE...      print what the FIT reader made of each file (a debugging aid)
 //   bdn [BenchmarkDotNet args]    the BenchmarkDotNet classes, e.g. `bdn --filter *Fit*`
 return args switch
@@ -21,7 +22,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RunStrong.Benchmarks fit-corpus DIR [--repeat N] | fit-dump FILE... | bdn [BenchmarkDotNet args]");
+    Console.Error.WriteLine("usage: RunStrong.Benchmarks fit-corpus DIR [--repeat N] [--no-warmup] | fit-dump [--all] FILE... | bdn [BenchmarkDotNet args]");
     return 2;
 }
 
@@ -34,13 +35,22 @@ static int RunBenchmarkDotNet(string[] rest)
 static int FitCorpus(string dir, string[] rest)
 {
     var repeat = 1;
-    if (rest is ["--repeat", var n] && int.TryParse(n, CultureInfo.InvariantCulture, out var parsed) && parsed > 0)
+    var warmUp = true;
+    for (var i = 0; i < rest.Length; i++)
     {
-        repeat = parsed;
-    }
-    else if (rest.Length > 0)
-    {
-        return Usage();
+        if (rest[i] == "--repeat" && i + 1 < rest.Length && int.TryParse(rest[i + 1], CultureInfo.InvariantCulture, out var parsed) && parsed > 0)
+        {
+            repeat = parsed;
+            i++;
+        }
+        else if (rest[i] == "--no-warmup")
+        {
+            warmUp = false;
+        }
+        else
+        {
+            return Usage();
+        }
     }
 
     // Same selection as the JS peer (shared/peers/fitsdk-decode.mjs): files ending in .fit, sorted, loaded before timing.
@@ -51,10 +61,14 @@ static int FitCorpus(string dir, string[] rest)
     var buffers = files.Select(File.ReadAllBytes).ToArray();
     var names = files.Select(Path.GetFileName).ToArray();
 
-    // Warm-up pass (JIT tiering), not counted.
-    foreach (var (buffer, name) in buffers.Zip(names))
+    // One untimed pass first, so the timing measures decoding rather than the JIT compiling the reader
+    // (--no-warmup times from a cold start, as the JS peer does).
+    if (warmUp)
     {
-        FitReader.Read(buffer, name!);
+        foreach (var (buffer, name) in buffers.Zip(names))
+        {
+            FitReader.Read(buffer, name!);
+        }
     }
 
     long bytes = 0, records = 0, sessions = 0, errors = 0;
@@ -84,6 +98,7 @@ static int FitCorpus(string dir, string[] rest)
         reader = "RunStrong FitReader",
         files = files.Length,
         repeat,
+        warm_up = warmUp,
         bytes,
         records,
         sessions,

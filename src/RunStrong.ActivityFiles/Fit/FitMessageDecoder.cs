@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using RunStrong.Domain.Activities;
 
 namespace RunStrong.ActivityFiles.Fit;
@@ -10,7 +10,7 @@ namespace RunStrong.ActivityFiles.Fit;
 /// Only the messages and fields the activity model needs are decoded; the rest are skipped by the size their
 /// definition gives.
 /// </summary>
-internal sealed class FitMessageDecoder : IDisposable
+internal sealed class FitMessageDecoder
 {
     // Global message numbers (FIT profile).
     internal const int FileIdMessage = 0;
@@ -35,8 +35,7 @@ internal sealed class FitMessageDecoder : IDisposable
     private readonly LocalDefinition?[] _definitions = new LocalDefinition?[16];
     private readonly LocalDefinition[] _spareDefinitions = new LocalDefinition[16];
 
-    private RecordPoint[] _records;
-    private int _recordCount;
+    private readonly RecordChunks _records;
 
     // Reference time for compressed timestamp headers: the last full timestamp (field 253) seen.
     private uint _lastTimestamp;
@@ -50,8 +49,8 @@ internal sealed class FitMessageDecoder : IDisposable
     public FitMessageDecoder(int dataLength)
     {
         // A first guess from the real data length (never from a size a header claims): records are rarely
-        // smaller than ~24 bytes. The buffer grows if the guess is low; Records is trimmed to size at the end.
-        _records = ArrayPool<RecordPoint>.Shared.Rent(Math.Clamp(dataLength / 24, 16, 1 << 20));
+        // smaller than ~24 bytes. The list grows if the guess is low.
+        _records = new RecordChunks(dataLength / 24);
     }
 
     public List<ActivitySession> Sessions { get; } = [];
@@ -63,7 +62,7 @@ internal sealed class FitMessageDecoder : IDisposable
     /// <summary>Sport and sub-sport of each sport message, raw FIT values (0xFF when absent).</summary>
     public List<(int Sport, int SubSport)> SportMessages { get; } = [];
 
-    public int RecordCount => _recordCount;
+    public int RecordCount => _records.Count;
 
     /// <summary>FIT file type from the latest file_id message, -1 when none was read (or it had no type).</summary>
     public int FileType { get; private set; } = -1;
@@ -82,10 +81,11 @@ internal sealed class FitMessageDecoder : IDisposable
     /// <summary>Set messages dropped because they carry no time.</summary>
     public int SetsWithoutTime { get; private set; }
 
-    public ReadOnlySpan<RecordPoint> Records => _records.AsSpan(0, _recordCount);
+    /// <summary>The records read so far; trimmed and handed over once reading is done.</summary>
+    public RecordChunks Records => _records;
 
     /// <summary>Forgets the records from <paramref name="count"/> on (used to drop a chained non-activity file).</summary>
-    public void TruncateRecords(int count) => _recordCount = Math.Min(_recordCount, count);
+    public void TruncateRecords(int count) => _records.Truncate(count);
 
     /// <summary>Starts a new chained file: definitions, the timestamp reference and accumulators do not carry over.</summary>
     public void BeginFile()
@@ -250,7 +250,12 @@ internal sealed class FitMessageDecoder : IDisposable
 
             if (handled && size > 0 && IsWanted(global, number))
             {
-                definition.Add(new FieldSlot(offset, size, (byte)number, baseType));
+                var slot = FieldSlot.Of(offset, size, (byte)number, baseType, bigEndian);
+                definition.Add(slot);
+                if (global == RecordMessage && RecordKind(number) is var kind and >= 0)
+                {
+                    definition.RecordFields[kind] = slot;
+                }
             }
 
             offset += size;
@@ -276,6 +281,31 @@ internal sealed class FitMessageDecoder : IDisposable
         _definitions[local] = definition;
         return length;
     }
+
+    // Record fields by kind: where each sits in LocalDefinition.RecordFields.
+    private const int RecordLatitude = 0;
+    private const int RecordLongitude = 1;
+    private const int RecordAltitude = 2;
+    private const int RecordHeartRate = 3;
+    private const int RecordCadence = 4;
+    private const int RecordDistance = 5;
+    private const int RecordSpeed = 6;
+    private const int RecordPower = 7;
+    private const int RecordCompressedSpeedDistance = 8;
+    private const int RecordFractionalCadence = 9;
+    private const int RecordEnhancedSpeed = 10;
+    private const int RecordEnhancedAltitude = 11;
+    internal const int RecordKinds = 12;
+
+    /// <summary>The kind of a record field number (fields 0-8 are kinds 0-8), -1 for fields not read.</summary>
+    private static int RecordKind(int field) => field switch
+    {
+        <= 8 => field,
+        53 => RecordFractionalCadence,
+        73 => RecordEnhancedSpeed,
+        78 => RecordEnhancedAltitude,
+        _ => -1,
+    };
 
     private static bool IsHandled(int global) =>
         global is FileIdMessage or SportMessage or SessionMessage or LapMessage or RecordMessage or SetMessage;
@@ -331,63 +361,43 @@ internal sealed class FitMessageDecoder : IDisposable
 
     private void AddRecord(LocalDefinition definition, ReadOnlySpan<byte> message, uint timestamp, bool hasTimestamp)
     {
-        double lat = double.NaN, lon = double.NaN, altitude = double.NaN, enhancedAltitude = double.NaN;
-        double distance = double.NaN, speed = double.NaN, enhancedSpeed = double.NaN;
-        double heartRate = double.NaN, cadence = double.NaN, fractionalCadence = double.NaN, power = double.NaN;
-        double compressedSpeed = double.NaN;
+        // The hottest path of the reader: each field kind sits at a known slot (absent ones read as NaN), and the
+        // usual shapes are read inline (see Value).
+        var f = definition.RecordFields.AsSpan(0, RecordKinds);
         var bigEndian = definition.BigEndian;
-        var slots = definition.Slots;
-        for (var i = 0; i < definition.Count; i++)
+        var lat = Value(message, f[RecordLatitude], bigEndian) * SemicirclesToDegrees;
+        var lon = Value(message, f[RecordLongitude], bigEndian) * SemicirclesToDegrees;
+        var altitude = (Value(message, f[RecordAltitude], bigEndian) / 5.0) - 500.0;
+        var heartRate = Value(message, f[RecordHeartRate], bigEndian);
+        var cadence = Value(message, f[RecordCadence], bigEndian);
+        var distance = Value(message, f[RecordDistance], bigEndian) / 100.0;
+        var speed = Value(message, f[RecordSpeed], bigEndian) / 1000.0;
+        var power = Value(message, f[RecordPower], bigEndian);
+        var enhancedSpeed = Value(message, f[RecordEnhancedSpeed], bigEndian) / 1000.0;
+        var enhancedAltitude = (Value(message, f[RecordEnhancedAltitude], bigEndian) / 5.0) - 500.0;
+        var compressedSpeed = double.NaN;
+        if (!double.IsNaN(distance))
         {
-            ref readonly var slot = ref slots[i];
-            var bytes = message.Slice(slot.Offset, slot.Size);
-            switch (slot.Number)
-            {
-                case 0:
-                    lat = FitValues.Read(bytes, slot.BaseType, bigEndian) * SemicirclesToDegrees;
-                    break;
-                case 1:
-                    lon = FitValues.Read(bytes, slot.BaseType, bigEndian) * SemicirclesToDegrees;
-                    break;
-                case 2:
-                    altitude = (FitValues.Read(bytes, slot.BaseType, bigEndian) / 5.0) - 500.0;
-                    break;
-                case 3:
-                    heartRate = FitValues.Read(bytes, slot.BaseType, bigEndian);
-                    break;
-                case 4:
-                    cadence = FitValues.Read(bytes, slot.BaseType, bigEndian);
-                    break;
-                case 5:
-                    distance = FitValues.Read(bytes, slot.BaseType, bigEndian) / 100.0;
-                    if (!double.IsNaN(distance))
-                    {
-                        // A full distance re-bases the compressed distance accumulator, as Garmin's SDK does.
-                        var bits = (long)Math.Round(distance * 16.0);
-                        _accumulatedDistance = bits;
-                        _lastDistanceBits = (int)(bits & 0xFFF);
-                        _hasAccumulatedDistance = true;
-                    }
+            // A full distance re-bases the compressed distance accumulator, as Garmin's SDK does.
+            var bits = (long)Math.Round(distance * 16.0);
+            _accumulatedDistance = bits;
+            _lastDistanceBits = (int)(bits & 0xFFF);
+            _hasAccumulatedDistance = true;
+        }
 
-                    break;
-                case 6:
-                    speed = FitValues.Read(bytes, slot.BaseType, bigEndian) / 1000.0;
-                    break;
-                case 7:
-                    power = FitValues.Read(bytes, slot.BaseType, bigEndian);
-                    break;
-                case 8:
-                    ReadCompressedSpeedDistance(bytes, ref compressedSpeed, ref distance);
-                    break;
-                case 53:
-                    fractionalCadence = FitValues.Read(bytes, slot.BaseType, bigEndian) / 128.0;
-                    break;
-                case 73:
-                    enhancedSpeed = FitValues.Read(bytes, slot.BaseType, bigEndian) / 1000.0;
-                    break;
-                case 78:
-                    enhancedAltitude = (FitValues.Read(bytes, slot.BaseType, bigEndian) / 5.0) - 500.0;
-                    break;
+        ref readonly var compressed = ref f[RecordCompressedSpeedDistance];
+        if (compressed.Fast != FastKind.Absent)
+        {
+            ReadCompressedSpeedDistance(message.Slice(compressed.Offset, compressed.Size), ref compressedSpeed, ref distance);
+        }
+
+        ref readonly var fractional = ref f[RecordFractionalCadence];
+        if (fractional.Fast != FastKind.Absent && !double.IsNaN(cadence))
+        {
+            var fraction = Value(message, fractional, bigEndian) / 128.0;
+            if (!double.IsNaN(fraction))
+            {
+                cadence += fraction;
             }
         }
 
@@ -403,11 +413,6 @@ internal sealed class FitMessageDecoder : IDisposable
         if (!double.IsNaN(enhancedAltitude))
         {
             altitude = enhancedAltitude;
-        }
-
-        if (!double.IsNaN(fractionalCadence) && !double.IsNaN(cadence))
-        {
-            cadence += fractionalCadence;
         }
 
         if (double.IsNaN(lat) || double.IsNaN(lon))
@@ -428,12 +433,7 @@ internal sealed class FitMessageDecoder : IDisposable
             RecordsWithoutTime++;
         }
 
-        if (_recordCount == _records.Length)
-        {
-            GrowRecords();
-        }
-
-        _records[_recordCount++] = new RecordPoint(time, lat, lon, altitude, distance, speed, heartRate, cadence, power);
+        _records.Add(new RecordPoint(time, lat, lon, altitude, distance, speed, heartRate, cadence, power));
     }
 
     /// <summary>compressed_speed_distance: 12 bits of speed (1/100 m/s) then 12 bits of rolling distance (1/16 m).</summary>
@@ -460,14 +460,6 @@ internal sealed class FitMessageDecoder : IDisposable
         }
 
         distance = _accumulatedDistance / 16.0;
-    }
-
-    private void GrowRecords()
-    {
-        var bigger = ArrayPool<RecordPoint>.Shared.Rent(_records.Length * 2);
-        _records.AsSpan(0, _recordCount).CopyTo(bigger);
-        ArrayPool<RecordPoint>.Shared.Return(_records);
-        _records = bigger;
     }
 
     private void AddSession(LocalDefinition definition, ReadOnlySpan<byte> message, uint timestamp, bool hasTimestamp)
@@ -666,18 +658,76 @@ internal sealed class FitMessageDecoder : IDisposable
 
     private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
 
-    public void Dispose()
+    /// <summary>
+    /// One field of a definition that the reader decodes: where it sits in the data message, and
+    /// <see cref="Fast"/>, how to read it without the general base-type switch when it has the usual little-endian
+    /// type and size (<see cref="FastKind"/>).
+    /// </summary>
+    internal readonly record struct FieldSlot(int Offset, int Size, byte Number, byte BaseType, FastKind Fast)
     {
-        if (_records.Length > 0)
+        public static readonly FieldSlot Absent = new(-1, 0, 0, 0, FastKind.Absent);
+
+        public static FieldSlot Of(int offset, int size, byte number, byte baseType, bool bigEndian)
         {
-            ArrayPool<RecordPoint>.Shared.Return(_records);
-            _records = [];
-            _recordCount = 0;
+            var fast = bigEndian ? FastKind.General : (baseType, size) switch
+            {
+                (FitValues.Enum or FitValues.UInt8 or FitValues.Byte, 1) => FastKind.UInt8,
+                (FitValues.UInt16, 2) => FastKind.UInt16,
+                (FitValues.SInt32, 4) => FastKind.SInt32,
+                (FitValues.UInt32, 4) => FastKind.UInt32,
+                _ => FastKind.General,
+            };
+            return new FieldSlot(offset, size, number, baseType, fast);
         }
     }
 
-    /// <summary>One field of a definition that the reader decodes: where it sits in the data message.</summary>
-    internal readonly record struct FieldSlot(int Offset, int Size, byte Number, byte BaseType);
+    /// <summary>How a field is read: absent, one of the common exact little-endian shapes, or the general way.</summary>
+    internal enum FastKind : byte
+    {
+        Absent,
+        General,
+        UInt8,
+        UInt16,
+        SInt32,
+        UInt32,
+    }
+
+    /// <summary>A field's value as in <see cref="FitValues.Read"/>, with the common shapes read inline.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Value(ReadOnlySpan<byte> message, in FieldSlot slot, bool bigEndian)
+    {
+        switch (slot.Fast)
+        {
+            case FastKind.Absent:
+                return double.NaN;
+            case FastKind.UInt8:
+            {
+                var v = message[slot.Offset];
+                return v == 0xFF ? double.NaN : v;
+            }
+
+            case FastKind.UInt16:
+            {
+                var v = BinaryPrimitives.ReadUInt16LittleEndian(message[slot.Offset..]);
+                return v == 0xFFFF ? double.NaN : v;
+            }
+
+            case FastKind.SInt32:
+            {
+                var v = BinaryPrimitives.ReadInt32LittleEndian(message[slot.Offset..]);
+                return v == 0x7FFFFFFF ? double.NaN : v;
+            }
+
+            case FastKind.UInt32:
+            {
+                var v = BinaryPrimitives.ReadUInt32LittleEndian(message[slot.Offset..]);
+                return v == 0xFFFFFFFF ? double.NaN : v;
+            }
+
+            default:
+                return FitValues.Read(message.Slice(slot.Offset, slot.Size), slot.BaseType, bigEndian);
+        }
+    }
 
     /// <summary>A local message type's definition, cut down to what the reader needs.</summary>
     private sealed class LocalDefinition
@@ -698,8 +748,12 @@ internal sealed class FitMessageDecoder : IDisposable
         /// <summary>Offset of the timestamp field (253, uint32) in the message, -1 when it has none.</summary>
         public int TimestampOffset { get; set; }
 
+        /// <summary>For record messages, each field kind's slot (<see cref="FieldSlot.Absent"/> when the message lacks it).</summary>
+        public FieldSlot[] RecordFields { get; } = new FieldSlot[RecordKinds];
+
         public void Reset(int global, bool bigEndian)
         {
+            Array.Fill(RecordFields, FieldSlot.Absent);
             Global = global;
             BigEndian = bigEndian;
             Count = 0;

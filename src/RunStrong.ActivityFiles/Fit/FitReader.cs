@@ -58,7 +58,7 @@ public static class FitReader
             return FitReadResult.Failed($"{sourceName}: not a FIT file ({problem})");
         }
 
-        using var decoder = new FitMessageDecoder(data.Length);
+        var decoder = new FitMessageDecoder(data.Length);
         string? firstFileType = null;
         var activityParts = 0;
         var nonActivityType = (string?)null;
@@ -170,12 +170,13 @@ public static class FitReader
 
     private static Activity BuildActivity(FitMessageDecoder decoder, string sourceName, List<string> warnings)
     {
-        var records = decoder.Records.ToArray();
+        var records = decoder.Records;
+        records.TrimExcess();
         var sessions = decoder.Sessions.ToArray();
         var laps = decoder.Laps.ToArray();
         var (sport, subSport) = ActivitySport(sessions, decoder.SportMessages);
         var startTime = sessions.FirstOrDefault(s => s.StartTime != FitMessageDecoder.UnknownTime)?.StartTime
-            ?? (records.Length > 0 ? records[0].Time : (DateTime?)null)
+            ?? (records.Count > 0 ? records[0].Time : (DateTime?)null)
             ?? laps.FirstOrDefault(l => l.StartTime != FitMessageDecoder.UnknownTime)?.StartTime
             ?? decoder.Sets.FirstOrDefault()?.StartTime
             ?? decoder.ToDateTime(decoder.TimeCreated);
