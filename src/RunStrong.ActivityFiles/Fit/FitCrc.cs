@@ -22,6 +22,7 @@ public static class FitCrc
     private static readonly ushort[] SliceTables = BuildSliceTables();
 
     /// <summary>The CRC of <paramref name="data"/>, continuing from <paramref name="crc"/> (0 to start).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ushort Compute(ReadOnlySpan<byte> data, ushort crc = 0)
     {
         // The CRC covers every byte of every file, so this loop is hot: table reads skip bounds checks. Every index is

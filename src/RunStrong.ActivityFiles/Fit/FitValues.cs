@@ -45,6 +45,7 @@ internal static class FitValues
     /// The first value of a field. <paramref name="field"/> is exactly the field's bytes; <paramref name="baseType"/> has
     /// the endian flag already masked off.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double Read(ReadOnlySpan<byte> field, byte baseType, bool bigEndian)
     {
         switch (baseType)
