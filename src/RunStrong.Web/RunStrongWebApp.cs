@@ -56,7 +56,7 @@ public static class RunStrongWebApp
     public static void PrintWelcome(WebApplication app)
     {
         var target = app.Services.GetRequiredService<DatabaseTarget>();
-        Console.WriteLine($"RunStrong is running. Open {BoundUrls(app).FirstOrDefault()} in your browser.");
+        Console.WriteLine($"RunStrong is running. Open {string.Join(" or ", BoundUrls(app))} in your browser.");
         Console.WriteLine($"Data: {target.Description}. Press Ctrl+C to stop.");
     }
 }

@@ -10,7 +10,7 @@ public class ExercisesCommandTests
     {
         await using var db = TestDatabases.CreateSqlite();
 
-        var result = await Cli.RunAsync("exercises", "--json", "--db", db.DbArgument);
+        var result = await CliProcess.RunAsync("exercises", "--json", "--db", db.DbArgument);
 
         Assert.Equal(0, result.ExitCode);
         var exercises = result.Json.EnumerateArray().ToArray();
@@ -31,8 +31,8 @@ public class ExercisesCommandTests
     {
         await using var db = TestDatabases.CreateSqlite();
 
-        var all = await Cli.RunAsync("exercises", "--json", "--db", db.DbArgument);
-        var gym = await Cli.RunAsync("exercises", "--json", "--location", "outdoors", "--muscle", "gluteus-maximus", "--db", db.DbArgument);
+        var all = await CliProcess.RunAsync("exercises", "--json", "--db", db.DbArgument);
+        var gym = await CliProcess.RunAsync("exercises", "--json", "--location", "outdoors", "--muscle", "gluteus-maximus", "--db", db.DbArgument);
 
         Assert.Equal(0, gym.ExitCode);
         var outdoors = gym.Json.EnumerateArray().ToArray();
@@ -46,7 +46,7 @@ public class ExercisesCommandTests
     {
         await using var db = TestDatabases.CreateSqlite();
 
-        var result = await Cli.RunAsync("exercises", "--equipment", "loop-band", "--db", db.DbArgument);
+        var result = await CliProcess.RunAsync("exercises", "--equipment", "loop-band", "--db", db.DbArgument);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("fire-hydrant", result.Stdout, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public class ExercisesCommandTests
     {
         await using var db = TestDatabases.CreateSqlite();
 
-        var result = await Cli.RunAsync("exercises", "--muscle", "biceps", "--db", db.DbArgument);
+        var result = await CliProcess.RunAsync("exercises", "--muscle", "biceps", "--db", db.DbArgument);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Empty(result.Stdout);
@@ -73,7 +73,7 @@ public class ExercisesCommandTests
     {
         await using var db = TestDatabases.CreateSqlite();
 
-        var result = await Cli.RunAsync("exercises", "show", "moon-walk", "--db", db.DbArgument);
+        var result = await CliProcess.RunAsync("exercises", "show", "moon-walk", "--db", db.DbArgument);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("no exercise with slug 'moon-walk'", result.Stderr, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public class ExercisesCommandTests
     {
         await using var db = TestDatabases.CreateSqlite();
 
-        var result = await Cli.RunAsync("exercises", "show", "hip-thrust", "--db", db.DbArgument);
+        var result = await CliProcess.RunAsync("exercises", "show", "hip-thrust", "--db", db.DbArgument);
 
         Assert.Equal(0, result.ExitCode);
         var band = result.Stdout.IndexOf("loop-band", StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public class ExercisesCommandTests
     {
         await using var db = await TestDatabases.CreatePostgresAsync();
 
-        var result = await Cli.RunAsync("exercises", "--json", "--muscle", "calves", "--db", db.DbArgument);
+        var result = await CliProcess.RunAsync("exercises", "--json", "--muscle", "calves", "--db", db.DbArgument);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains(result.Json.EnumerateArray(), e => e.GetProperty("slug").GetString() == "calf-raise");
@@ -106,7 +106,7 @@ public class ExercisesCommandTests
     [Fact]
     public async Task Db_UnreachablePostgres_ExitsOneWithAMessage()
     {
-        var result = await Cli.RunAsync("exercises", "--db", "Host=127.0.0.1;Port=1;Database=nothing;Username=x;Timeout=2");
+        var result = await CliProcess.RunAsync("exercises", "--db", "Host=127.0.0.1;Port=1;Database=nothing;Username=x;Timeout=2");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("cannot use the PostgreSQL database", result.Stderr, StringComparison.Ordinal);

@@ -10,7 +10,7 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 }
 
 /// <summary>Runs the built <c>runstrong</c> program as a separate process, as a user's shell would.</summary>
-public static class Cli
+public static class CliProcess
 {
     public static async Task<CliResult> RunAsync(params string[] args)
     {

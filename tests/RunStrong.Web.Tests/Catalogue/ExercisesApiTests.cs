@@ -83,7 +83,7 @@ public class ExercisesApiTests
 
         var hipThrust = await server.GetJsonAsync<JsonElement>("/api/exercises/hip-thrust");
 
-        var loads = hipThrust.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("load").GetString()).ToArray();
+        var loads = hipThrust.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("load").GetString() ?? "").ToArray();
         Assert.Equal(["bodyweight", "band", "external", "external-plus-band"], loads);
         Assert.Contains("loop-band", Strings(hipThrust.GetProperty("variants")[1], "equipment"));
         Assert.Contains("barbell", Strings(hipThrust.GetProperty("variants")[2], "equipment"));
