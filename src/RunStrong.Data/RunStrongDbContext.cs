@@ -17,6 +17,14 @@ public abstract class RunStrongDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<ActivityFile> ActivityFiles => Set<Entities.ActivityFile>();
 
+    public DbSet<PlanRecord> Plans => Set<PlanRecord>();
+
+    public DbSet<StrengthSessionRecord> StrengthSessions => Set<StrengthSessionRecord>();
+
+    public DbSet<LoggedSetRecord> LoggedSets => Set<LoggedSetRecord>();
+
+    public DbSet<SorenessRecord> SorenessCheckIns => Set<SorenessRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Runner>(runner =>

@@ -10,6 +10,7 @@ public static class FeatureServices
     {
         services.AddScoped<ExerciseCatalogue>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Common.ICurrentRunner>(Common.LocalRunner.Instance);
         return services;
     }
 }

@@ -15,7 +15,16 @@ public static class RunStrongWebApp
 
     public static async Task<WebApplication> CreateAsync(string[] args, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The app is also started from the test assembly, so name the assembly that holds the pages, and serve the
+        // wwwroot copied beside it when the content root (the current directory) has none.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(RunStrongWebApp).Assembly.GetName().Name,
+            WebRootPath = Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot"))
+                ? null
+                : Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);

@@ -56,6 +56,15 @@ public sealed class StoredActivity : IOwnedByRunner
 
     public DateTime ImportedAt { get; set; }
 
+    /// <summary>Run type (easy, quality, long, race, hills) when the runner gave it, for hand-entered runs above all.</summary>
+    public string? RunType { get; set; }
+
+    /// <summary>Session RPE (0–10) when the runner gave it.</summary>
+    public double? Rpe { get; set; }
+
+    /// <summary>True for rows written by <c>runstrong demo</c>; removable as a set.</summary>
+    public bool IsDemo { get; set; }
+
     public ActivityFile? File { get; set; }
 }
 
@@ -82,6 +91,7 @@ internal sealed class StoredActivityConfiguration : IEntityTypeConfiguration<Sto
         activity.Property(a => a.Name).HasMaxLength(500);
         activity.Property(a => a.ContentHash).HasMaxLength(64);
         activity.Property(a => a.SourcePath).HasMaxLength(2000);
+        activity.Property(a => a.RunType).HasMaxLength(20);
         activity.HasIndex(a => new { a.OwnerId, a.ContentHash }).IsUnique();
         activity.HasIndex(a => new { a.OwnerId, a.StartTime });
         activity.HasOne<Runner>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Cascade);

@@ -25,7 +25,9 @@ public class ExercisePagesTests
         var filtered = int.Parse(await page.GetByTestId("exercise-count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(filtered, 1, total - 1);
         Assert.Contains("Clamshell", await page.GetByTestId("exercise-list").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain("Calf raise", await page.GetByTestId("exercise-list").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        // Plain calf raises load the calves only; the single-leg one stays (gluteus medius steadies the hip).
+        Assert.Equal(0, await page.GetByTestId("exercise-list").GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Calf raise", Exact = true }).CountAsync());
+        Assert.Equal(1, await page.GetByTestId("exercise-list").GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Single-leg calf raise", Exact = true }).CountAsync());
 
         await page.GotoAsync(new Uri(server.Address, "/exercises?q=hip+thrust").ToString());
         await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Hip thrust", Exact = true }).ClickAsync();

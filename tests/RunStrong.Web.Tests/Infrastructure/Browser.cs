@@ -49,10 +49,17 @@ public sealed class Browser : IAsyncDisposable
         {
             if (message.Type == "error")
             {
-                errors.Add(message.Text);
+                errors.Add(message.Location is { Length: > 0 } where ? $"{message.Text} ({where})" : message.Text);
             }
         };
         page.PageError += (_, error) => errors.Add(error);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Request.ResourceType != "document")
+            {
+                errors.Add($"{response.Status} for {response.Url}");
+            }
+        };
         return (page, errors);
     }
 
