@@ -1,0 +1,308 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Html;
+
+namespace RunStrong.Web.Charts;
+
+/// <summary>One named line of a <see cref="LineChart"/>: points in data units, x ascending.</summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<(double X, double Y)> Points, string? Colour = null);
+
+/// <summary>One bar group of a <see cref="BarChart"/>: a label and a value per series (stacked).</summary>
+public sealed record ChartBar(string Label, IReadOnlyList<double> Values);
+
+/// <summary>
+/// Charts drawn on the server as inline SVG: no JavaScript, no build step, readable on a phone (the SVG scales to
+/// its container), each with a text alternative (an aria label and a data table in a details element).
+/// docs/decisions/0011-server-rendered-svg-charts.md says why.
+/// </summary>
+public abstract record SvgChart(string Id, string Title)
+{
+    public static readonly string[] Palette = ["#c2410c", "#1d4ed8", "#15803d", "#7e22ce", "#b45309", "#0f766e"];
+
+    protected const int Width = 640;
+    protected const int Height = 260;
+    protected const int Left = 56;
+    protected const int Right = 12;
+    protected const int Top = 16;
+    protected const int Bottom = 36;
+
+    /// <summary>How x values print on the axis and in the table (default: a number).</summary>
+    public Func<double, string> FormatX { get; init; } = v => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>How y values print on the axis and in the table (default: a number).</summary>
+    public Func<double, string> FormatY { get; init; } = v => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public string? XLabel { get; init; }
+
+    public string? YLabel { get; init; }
+
+    /// <summary>One sentence summing the chart up for screen readers (the table holds the numbers).</summary>
+    public string? Summary { get; init; }
+
+    public IHtmlContent Render()
+    {
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<figure class=\"chart\" id=\"{E(Id)}\" data-testid=\"chart-{E(Id)}\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<figcaption>{E(Title)}</figcaption>");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{E(Title + (Summary is null ? "" : ". " + Summary))}\" preserveAspectRatio=\"xMidYMid meet\">");
+        DrawBody(svg);
+        svg.Append("</svg>");
+        DrawLegend(svg);
+        svg.Append("<details class=\"chart-data\"><summary>Data</summary><table>");
+        DrawTable(svg);
+        svg.Append("</table></details></figure>");
+        return new HtmlString(svg.ToString());
+    }
+
+    protected abstract void DrawBody(StringBuilder svg);
+
+    protected abstract void DrawTable(StringBuilder svg);
+
+    protected virtual void DrawLegend(StringBuilder svg)
+    {
+    }
+
+    protected static string E(string text) => WebUtility.HtmlEncode(text);
+
+    protected static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// <summary>About five round tick values covering [min, max].</summary>
+    protected static IReadOnlyList<double> Ticks(double min, double max)
+    {
+        if (!(max > min))
+        {
+            return [min];
+        }
+
+        var raw = (max - min) / 4;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw);
+        var ticks = new List<double>();
+        for (var t = Math.Ceiling(min / step) * step; t <= max + step * 1e-9; t += step)
+        {
+            ticks.Add(t);
+        }
+
+        return ticks;
+    }
+
+    protected void DrawAxisLabels(StringBuilder svg)
+    {
+        if (XLabel is not null)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis-label\" x=\"{Left + (Width - Left - Right) / 2}\" y=\"{Height - 2}\" text-anchor=\"middle\">{E(XLabel)}</text>");
+        }
+
+        if (YLabel is not null)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis-label\" x=\"12\" y=\"{Top + (Height - Top - Bottom) / 2}\" text-anchor=\"middle\" transform=\"rotate(-90 12 {Top + (Height - Top - Bottom) / 2})\">{E(YLabel)}</text>");
+        }
+    }
+}
+
+/// <summary>A line chart of one or more series sharing x and y axes.</summary>
+public sealed record LineChart(string Id, string Title, IReadOnlyList<ChartSeries> Series) : SvgChart(Id, Title)
+{
+    /// <summary>Draw larger y values lower (for pace, where a smaller number is faster).</summary>
+    public bool InvertY { get; init; }
+
+    /// <summary>Fill the area under a single series (elevation).</summary>
+    public bool Area { get; init; }
+
+    protected override void DrawBody(StringBuilder svg)
+    {
+        var points = Series.SelectMany(s => s.Points).Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToList();
+        if (points.Count == 0)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"{Height / 2}\" text-anchor=\"middle\">No data</text>");
+            return;
+        }
+
+        double xMin = points.Min(p => p.X), xMax = points.Max(p => p.X), yMin = points.Min(p => p.Y), yMax = points.Max(p => p.Y);
+        if (yMax - yMin < 1e-9)
+        {
+            yMin -= 1;
+            yMax += 1;
+        }
+
+        if (xMax - xMin < 1e-9)
+        {
+            xMax = xMin + 1;
+        }
+
+        var yPad = (yMax - yMin) * 0.05;
+        yMin -= yPad;
+        yMax += yPad;
+        double X(double x) => Left + (x - xMin) / (xMax - xMin) * (Width - Left - Right);
+        double Y(double y) => InvertY
+            ? Top + (y - yMin) / (yMax - yMin) * (Height - Top - Bottom)
+            : Height - Bottom - (y - yMin) / (yMax - yMin) * (Height - Top - Bottom);
+
+        svg.Append("<g class=\"grid\">");
+        foreach (var t in Ticks(yMin, yMax))
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{N(Y(t))}\" y2=\"{N(Y(t))}\"/><text x=\"{Left - 4}\" y=\"{N(Y(t) + 4)}\" text-anchor=\"end\">{E(FormatY(t))}</text>");
+        }
+
+        foreach (var t in Ticks(xMin, xMax))
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(X(t))}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{E(FormatX(t))}</text>");
+        }
+
+        svg.Append("</g>");
+        for (var i = 0; i < Series.Count; i++)
+        {
+            var series = Series[i];
+            var colour = series.Colour ?? Palette[i % Palette.Length];
+            var path = string.Join(' ', series.Points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).Select(p => $"{N(X(p.X))},{N(Y(p.Y))}"));
+            if (path.Length == 0)
+            {
+                continue;
+            }
+
+            if (Area && Series.Count == 1)
+            {
+                var first = series.Points[0];
+                var last = series.Points[^1];
+                svg.Append(CultureInfo.InvariantCulture, $"<polygon class=\"area\" fill=\"{colour}\" fill-opacity=\"0.18\" points=\"{N(X(first.X))},{Height - Bottom} {path} {N(X(last.X))},{Height - Bottom}\"/>");
+            }
+
+            svg.Append(CultureInfo.InvariantCulture, $"<polyline class=\"series\" data-series=\"{E(series.Name)}\" data-points=\"{series.Points.Count}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" stroke-linejoin=\"round\" points=\"{path}\"/>");
+            if (series.Points.Count <= 60)
+            {
+                foreach (var p in series.Points)
+                {
+                    svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(X(p.X))}\" cy=\"{N(Y(p.Y))}\" r=\"3\" fill=\"{colour}\"><title>{E(series.Name)}: {E(FormatX(p.X))}, {E(FormatY(p.Y))}</title></circle>");
+                }
+            }
+        }
+
+        DrawAxisLabels(svg);
+    }
+
+    protected override void DrawLegend(StringBuilder svg)
+    {
+        if (Series.Count < 2)
+        {
+            return;
+        }
+
+        svg.Append("<ul class=\"legend\">");
+        for (var i = 0; i < Series.Count; i++)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<li><span style=\"background:{Series[i].Colour ?? Palette[i % Palette.Length]}\"></span>{E(Series[i].Name)}</li>");
+        }
+
+        svg.Append("</ul>");
+    }
+
+    protected override void DrawTable(StringBuilder svg)
+    {
+        svg.Append(CultureInfo.InvariantCulture, $"<thead><tr><th>Series</th><th>{E(XLabel ?? "x")}</th><th>{E(YLabel ?? "y")}</th></tr></thead><tbody>");
+        foreach (var series in Series)
+        {
+            // A record stream can hold thousands of points: the table samples at most 200 per series.
+            var stride = Math.Max(1, series.Points.Count / 200);
+            for (var i = 0; i < series.Points.Count; i += stride)
+            {
+                var p = series.Points[i];
+                svg.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(series.Name)}</td><td>{E(FormatX(p.X))}</td><td>{E(FormatY(p.Y))}</td></tr>");
+            }
+        }
+
+        svg.Append("</tbody>");
+    }
+}
+
+/// <summary>A bar chart: one bar per label, stacked when there are several series.</summary>
+public sealed record BarChart(string Id, string Title, IReadOnlyList<string> SeriesNames, IReadOnlyList<ChartBar> Bars) : SvgChart(Id, Title)
+{
+    protected override void DrawBody(StringBuilder svg)
+    {
+        if (Bars.Count == 0)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"{Height / 2}\" text-anchor=\"middle\">No data</text>");
+            return;
+        }
+
+        var yMax = Math.Max(1e-9, Bars.Max(b => b.Values.Where(double.IsFinite).Sum()));
+        yMax *= 1.05;
+        double Y(double y) => Height - Bottom - y / yMax * (Height - Top - Bottom);
+        var slot = (double)(Width - Left - Right) / Bars.Count;
+        var barWidth = Math.Max(2, slot * 0.7);
+
+        svg.Append("<g class=\"grid\">");
+        foreach (var t in Ticks(0, yMax))
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{N(Y(t))}\" y2=\"{N(Y(t))}\"/><text x=\"{Left - 4}\" y=\"{N(Y(t) + 4)}\" text-anchor=\"end\">{E(FormatY(t))}</text>");
+        }
+
+        var labelEvery = Math.Max(1, (int)Math.Ceiling(Bars.Count / 12.0));
+        for (var i = 0; i < Bars.Count; i += labelEvery)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left + slot * (i + 0.5))}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{E(Bars[i].Label)}</text>");
+        }
+
+        svg.Append("</g>");
+        for (var i = 0; i < Bars.Count; i++)
+        {
+            var bar = Bars[i];
+            var x = Left + slot * i + (slot - barWidth) / 2;
+            var bottom = 0.0;
+            for (var s = 0; s < bar.Values.Count; s++)
+            {
+                var value = double.IsFinite(bar.Values[s]) ? bar.Values[s] : 0;
+                if (value <= 0)
+                {
+                    continue;
+                }
+
+                var name = s < SeriesNames.Count ? SeriesNames[s] : "";
+                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"bar\" data-label=\"{E(bar.Label)}\" data-series=\"{E(name)}\" data-value=\"{N(value)}\" x=\"{N(x)}\" y=\"{N(Y(bottom + value))}\" width=\"{N(barWidth)}\" height=\"{N(Y(bottom) - Y(bottom + value))}\" fill=\"{Palette[s % Palette.Length]}\"><title>{E(bar.Label)} {E(name)}: {E(FormatY(value))}</title></rect>");
+                bottom += value;
+            }
+        }
+
+        DrawAxisLabels(svg);
+    }
+
+    protected override void DrawLegend(StringBuilder svg)
+    {
+        if (SeriesNames.Count < 2)
+        {
+            return;
+        }
+
+        svg.Append("<ul class=\"legend\">");
+        for (var i = 0; i < SeriesNames.Count; i++)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<li><span style=\"background:{Palette[i % Palette.Length]}\"></span>{E(SeriesNames[i])}</li>");
+        }
+
+        svg.Append("</ul>");
+    }
+
+    protected override void DrawTable(StringBuilder svg)
+    {
+        svg.Append("<thead><tr><th></th>");
+        foreach (var name in SeriesNames)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<th>{E(name)}</th>");
+        }
+
+        svg.Append("</tr></thead><tbody>");
+        foreach (var bar in Bars)
+        {
+            svg.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(bar.Label)}</td>");
+            foreach (var value in bar.Values)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<td>{E(FormatY(value))}</td>");
+            }
+
+            svg.Append("</tr>");
+        }
+
+        svg.Append("</tbody>");
+    }
+}
