@@ -76,19 +76,31 @@ public static class ExercisesCommand
 
     private static void WriteTable(IReadOnlyList<Exercise> exercises)
     {
+        // Fits an 80-column terminal: the slug (what `exercises show` takes) sits under the name instead of in a
+        // column of its own, and muscles are shortened (gluteus-maximus -> glute max).
         var table = new Table().Border(TableBorder.Simple)
-            .AddColumn("Slug").AddColumn("Name").AddColumn("Main muscles").AddColumn("Equipment").AddColumn("Where");
+            .AddColumn(new TableColumn("Exercise").NoWrap())
+            .AddColumn("Main muscles")
+            .AddColumn("Equipment")
+            .AddColumn("Where");
         foreach (var e in exercises)
         {
             table.AddRow(
-                Output.Esc(e.Slug),
-                Output.Esc(e.Name),
-                Output.Esc(string.Join(", ", e.PrimaryMuscles.Select(Kebab.Name))),
+                $"{Output.Esc(e.Name)}\n[grey]{Output.Esc(e.Slug)}[/]",
+                Output.Esc(string.Join(", ", e.PrimaryMuscles.Select(ShortMuscle))),
                 Output.Esc(string.Join(", ", e.Equipment.Select(Kebab.Name))),
                 Output.Esc(string.Join(", ", e.Locations.Select(Kebab.Name))));
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"[grey]{exercises.Count} exercises[/]");
+        AnsiConsole.MarkupLine($"[grey]{exercises.Count} exercises. Details: runstrong exercises show SLUG[/]");
     }
+
+    private static string ShortMuscle(Muscle muscle) => muscle switch
+    {
+        Muscle.GluteusMaximus => "glute max",
+        Muscle.GluteusMedius => "glute med",
+        Muscle.GluteusMinimus => "glute min",
+        _ => Kebab.Name(muscle),
+    };
 }

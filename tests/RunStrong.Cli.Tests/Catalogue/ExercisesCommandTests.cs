@@ -46,13 +46,15 @@ public class ExercisesCommandTests
     {
         await using var db = TestDatabases.CreateSqlite();
 
-        var result = await CliProcess.RunAsync("exercises", "--equipment", "loop-band", "--db", db.DbArgument);
+        var result = await CliProcess.RunInTerminalAsync(80, "exercises", "--equipment", "loop-band", "--db", db.DbArgument);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("fire-hydrant", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("Main muscles", result.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"\d+ exercises", result.Stdout);
         Assert.DoesNotContain("\u001b[", result.Stdout, StringComparison.Ordinal);
+        Assert.All(result.Stdout.Split('\n'), line => Assert.True(line.TrimEnd().Length <= 80, $"wider than 80 columns: '{line}'"));
+        Assert.Contains(result.Stdout.Split('\n'), line => line.Trim().StartsWith("fire-hydrant ", StringComparison.Ordinal) || line.Trim() == "fire-hydrant");
     }
 
     [Fact]

@@ -12,7 +12,10 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 /// <summary>Runs the built <c>runstrong</c> program as a separate process, as a user's shell would.</summary>
 public static class CliProcess
 {
-    public static async Task<CliResult> RunAsync(params string[] args)
+    public static Task<CliResult> RunAsync(params string[] args) => RunInTerminalAsync(160, args);
+
+    /// <summary>Runs with COLUMNS set, as in a terminal of that width (output is still redirected, so no colours).</summary>
+    public static async Task<CliResult> RunInTerminalAsync(int columns, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "runstrong.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -30,7 +33,7 @@ public static class CliProcess
 
         // A test never touches the user's own database: --db is always given, and RUNSTRONG_DB is cleared.
         start.Environment.Remove("RUNSTRONG_DB");
-        start.Environment["COLUMNS"] = "160";
+        start.Environment["COLUMNS"] = columns.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
