@@ -69,6 +69,15 @@ public static class ExercisesCommand
                 AnsiConsole.MarkupLine($"  {rung++}. {Output.Esc(variant.Name)} [grey]({Output.Esc(string.Join(" + ", variant.Equipment.Select(Kebab.Name)))})[/]");
             }
 
+            if (exercise.Source != ExerciseSource.BuiltIn)
+            {
+                // Imported entries keep their source's licence terms; Creative Commons ones require this attribution.
+                var source = exercise.Source;
+                var by = source.Author is { Length: > 0 } author ? $", by {author}" : "";
+                var url = source.Url is { Length: > 0 } link ? $" {link}" : "";
+                AnsiConsole.MarkupLine($"[grey]Source: {Output.Esc(source.Name)} ({Output.Esc(source.Licence ?? "licence not stated")}){Output.Esc(by)}{Output.Esc(url)}[/]");
+            }
+
             return CliApp.Ok;
         }));
         return command;

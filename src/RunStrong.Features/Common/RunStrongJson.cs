@@ -16,6 +16,10 @@ public static class RunStrongJson
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+
+        // JSON goes to API clients, scripts and files, never into an HTML page unescaped, so apostrophes and
+        // accented letters stay as they are ("Arnold's", "Kniebeuge") instead of \u0027 escapes.
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     }
 
     private static JsonSerializerOptions Create(bool indented)

@@ -46,6 +46,12 @@ public class ImportCatalogueCommandTests
         Assert.NotEmpty(wger);
         Assert.All(wger, e => Assert.StartsWith("CC", e.GetProperty("source").GetProperty("licence").GetString(), StringComparison.Ordinal));
         Assert.Contains(wger, e => !string.IsNullOrEmpty(e.GetProperty("source").GetProperty("author").GetString()));
+
+        // People see the attribution too, not only scripts.
+        var attributed = wger.First(e => !string.IsNullOrEmpty(e.GetProperty("source").GetProperty("author").GetString()));
+        var show = await CliProcess.RunAsync("exercises", "show", attributed.GetProperty("slug").GetString()!, "--db", db.DbArgument);
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains($"Source: wger ({attributed.GetProperty("source").GetProperty("licence").GetString()}), by {attributed.GetProperty("source").GetProperty("author").GetString()}", show.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
