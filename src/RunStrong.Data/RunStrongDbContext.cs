@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RunStrong.Data.Entities;
 
@@ -7,8 +8,14 @@ namespace RunStrong.Data;
 /// RunStrong's database. One model for both engines; <see cref="SqliteRunStrongDbContext"/> and
 /// <see cref="PostgresRunStrongDbContext"/> exist only so each engine has its own migrations (docs/decisions/0003).
 /// </summary>
-public abstract class RunStrongDbContext(DbContextOptions options) : DbContext(options)
+public abstract class RunStrongDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The web app's data-protection keys (antiforgery tokens, cookies). Kept in the database so that web nodes hold
+    /// no state of their own: several nodes sharing one database accept each other's forms.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Runner> Runners => Set<Runner>();
 
     public DbSet<CatalogueEntry> CatalogueEntries => Set<CatalogueEntry>();

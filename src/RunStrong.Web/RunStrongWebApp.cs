@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using RunStrong.Data;
@@ -33,6 +34,7 @@ public static class RunStrongWebApp
         var target = DatabaseTarget.Resolve(explicitValue: null, builder.Configuration.GetConnectionString("RunStrong"));
         builder.Services.AddRunStrongData(target);
         builder.Services.AddRunStrongFeatures();
+        builder.Services.AddDataProtection().SetApplicationName("RunStrong").PersistKeysToDbContext<RunStrongDbContext>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UserInputExceptionHandler>();

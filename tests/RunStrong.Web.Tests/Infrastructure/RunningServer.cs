@@ -25,9 +25,15 @@ public sealed class RunningServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<RunningServer> StartAsync(string engine = "sqlite")
+    /// <summary>The app's services, for tests that check what a node keeps (or must not keep) of its own.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<RunningServer> StartAsync(string engine = "sqlite") =>
+        await StartOnAsync(await TestDatabases.CreateAsync(engine));
+
+    /// <summary>A server on an existing database; the server owns it from here (disposes it), see <see cref="SecondNodeAsync"/>.</summary>
+    public static async Task<RunningServer> StartOnAsync(TestDatabase database)
     {
-        var database = await TestDatabases.CreateAsync(engine);
         var app = await RunStrongWebApp.CreateAsync(
         [
             "--urls", "http://127.0.0.1:0",
@@ -37,6 +43,19 @@ public sealed class RunningServer : IAsyncDisposable
         await app.StartAsync();
         var address = new Uri(RunStrongWebApp.BoundUrls(app).Single());
         return new RunningServer(app, database, address);
+    }
+
+    /// <summary>Another web node on this server's database, as a load-balanced deployment runs them.</summary>
+    public async Task<RunningServer> SecondNodeAsync()
+    {
+        var app = await RunStrongWebApp.CreateAsync(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Production",
+            $"--ConnectionStrings:RunStrong={Database.DbArgument}",
+        ]);
+        await app.StartAsync();
+        return new RunningServer(app, new TestDatabase(Database.Target, () => Task.CompletedTask), new Uri(RunStrongWebApp.BoundUrls(app).Single()));
     }
 
     public async Task<T> GetJsonAsync<T>(string path)
