@@ -54,6 +54,7 @@ public static class RunStrongWebApp
         app.UseRouting();
         app.MapOpenApi();
         app.MapExercisesApi();
+        app.MapDashboardApi();
         app.MapRazorPages();
         return app;
     }
