@@ -78,8 +78,8 @@ public sealed record MuscleSetsView(IReadOnlyList<string> Muscles, IReadOnlyList
 
 public sealed record WeeklyMuscleSets(DateOnly WeekStart, IReadOnlyList<double> Sets);
 
-/// <summary>The best estimated 1RM (Epley, kg) of one lift in each week it was done with a load.</summary>
-public sealed record LiftTrend(string ExerciseSlug, string Name, IReadOnlyList<LiftPoint> Points);
+/// <summary>The best estimated 1RM (Epley, kg; per hand for dumbbells) of one lift (exercise and rung) in each week it was done with a load.</summary>
+public sealed record LiftTrend(string ExerciseSlug, string VariantSlug, string Name, IReadOnlyList<LiftPoint> Points);
 
 public sealed record LiftPoint(DateOnly WeekStart, double Kilograms);
 

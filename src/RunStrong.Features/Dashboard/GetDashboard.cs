@@ -213,21 +213,31 @@ public static class GetDashboard
     private static double[] Sets(IReadOnlyDictionary<Muscle, double> sets) =>
         MuscleVolume.Tracked.Select(m => sets.GetValueOrDefault(m)).ToArray();
 
+    // By exercise and rung: a dumbbell split squat and a barbell one are different lifts, and mixing them would show a jump
+    // that is only a change of equipment.
     private static LiftTrend[] OneRepMaxTrends(IReadOnlyList<LoggedStrengthSession> sessions, IReadOnlyList<Exercise> catalogue, DateOnly from, DateOnly to)
     {
         var estimates = sessions.Where(s => s.Date >= from && s.Date <= to)
-            .SelectMany(s => s.Sets.Select(set => (s.Date, set.ExerciseSlug, Estimate: OneRepMax.Estimate(set))))
+            .SelectMany(s => s.Sets.Select(set => (s.Date, Lift: (set.ExerciseSlug.ToLowerInvariant(), set.VariantSlug.ToLowerInvariant()), Estimate: OneRepMax.Estimate(set))))
             .Where(x => x.Estimate is not null)
             .ToArray();
-        return estimates.GroupBy(x => x.ExerciseSlug, StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+        return estimates.GroupBy(x => x.Lift)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Item2, StringComparer.Ordinal)
             .Take(MainLifts)
             .Select(g => new LiftTrend(
-                g.Key,
-                catalogue.FirstOrDefault(e => string.Equals(e.Slug, g.Key, StringComparison.OrdinalIgnoreCase))?.Name ?? g.Key,
+                g.Key.Item1,
+                g.Key.Item2,
+                LiftName(catalogue, g.Key.Item1, g.Key.Item2),
                 g.GroupBy(x => Domain.Load.Weeks.StartOf(x.Date)).OrderBy(w => w.Key)
                     .Select(w => new LiftPoint(w.Key, Math.Round(w.Max(x => x.Estimate!.Value.Kilograms), 1))).ToArray()))
             .ToArray();
+    }
+
+    private static string LiftName(IReadOnlyList<Exercise> catalogue, string slug, string variant)
+    {
+        var exercise = catalogue.FirstOrDefault(e => string.Equals(e.Slug, slug, StringComparison.OrdinalIgnoreCase));
+        var rung = exercise?.Progression.FirstOrDefault(v => string.Equals(v.Slug, variant, StringComparison.OrdinalIgnoreCase));
+        return rung?.Name ?? $"{exercise?.Name ?? slug} ({variant})";
     }
 
     private static MonthlyPrediction[] Predictions(IReadOnlyList<HistoryRun> runs, DateOnly to)
