@@ -102,19 +102,21 @@ public sealed class IndexModel(RunStrongDbContext db, ExerciseCatalogue catalogu
             .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} from {t.Points[0].Kilograms:0.#} to {t.Points[^1].Kilograms:0.#} kg"))),
     };
 
-    public SvgChart PredictionChart => new LineChart("predictions", "Predicted 5 km and 10 km by month",
-    [
-        new ChartSeries("5 km", View.PredictionTrend.Select((m, i) => ((double)MonthNumber(m.Month), m.FiveKSeconds)).ToArray()),
-        new ChartSeries("10 km", View.PredictionTrend.Select((m, i) => ((double)MonthNumber(m.Month), m.TenKSeconds)).ToArray()),
-    ])
-    {
-        YLabel = "time",
-        InvertY = true,
-        FormatY = Minutes,
-        FormatX = x => new DateOnly((int)x / 12, ((int)x % 12) + 1, 1).ToString("MMM yy", CultureInfo.InvariantCulture),
-        Summary = View.PredictionTrend.Count == 0 ? null
-            : $"5 km from {View.PredictionTrend[0].FiveK} to {View.PredictionTrend[^1].FiveK}; 10 km from {View.PredictionTrend[0].TenK} to {View.PredictionTrend[^1].TenK}.",
-    };
+    // One chart per distance: on a shared axis the 5 km and 10 km lines sit far apart and both look flat.
+    public SvgChart FiveKChart => PredictionChart("prediction-5k", "Predicted 5 km by month", "5 km", m => m.FiveKSeconds, m => m.FiveK);
+
+    public SvgChart TenKChart => PredictionChart("prediction-10k", "Predicted 10 km by month", "10 km", m => m.TenKSeconds, m => m.TenK);
+
+    private LineChart PredictionChart(string id, string title, string series, Func<MonthlyPrediction, double> seconds, Func<MonthlyPrediction, string> shown) =>
+        new(id, title, [new ChartSeries(series, View.PredictionTrend.Select(m => ((double)MonthNumber(m.Month), seconds(m))).ToArray())])
+        {
+            YLabel = "time (faster is higher)",
+            InvertY = true,
+            FormatY = Minutes,
+            FormatX = x => new DateOnly((int)x / 12, ((int)x % 12) + 1, 1).ToString("MMM yy", CultureInfo.InvariantCulture),
+            Summary = View.PredictionTrend.Count == 0 ? null
+                : $"{series} from {shown(View.PredictionTrend[0])} in {View.PredictionTrend[0].Month} to {shown(View.PredictionTrend[^1])} in {View.PredictionTrend[^1].Month}.",
+        };
 
     public SvgChart AcuteChronicChart => new LineChart("acute-chronic", "Acute:chronic load ratio (7-day ÷ 28-day EWMA)",
     [

@@ -67,14 +67,16 @@ public class DashboardPageTests
         }
 
         var months = api.GetProperty("predictionTrend").GetArrayLength().ToString(CultureInfo.InvariantCulture);
-        Assert.Equal(months, await page.Locator("[data-testid=chart-predictions] polyline[data-series=\"5 km\"]").GetAttributeAsync("data-points"));
-        Assert.Equal(months, await page.Locator("[data-testid=chart-predictions] polyline[data-series=\"10 km\"]").GetAttributeAsync("data-points"));
+        Assert.Equal(months, await page.Locator("[data-testid=chart-prediction-5k] polyline[data-series=\"5 km\"]").GetAttributeAsync("data-points"));
+        Assert.Equal(months, await page.Locator("[data-testid=chart-prediction-10k] polyline[data-series=\"10 km\"]").GetAttributeAsync("data-points"));
+        var latest = api.GetProperty("predictionTrend").EnumerateArray().Last();
+        Assert.Contains($"5 km about {latest.GetProperty("fiveK").GetString()}", await page.Locator("section[aria-label='Race predictions']").InnerTextAsync(), StringComparison.Ordinal);
         var ratios = api.GetProperty("acuteChronic").GetProperty("days").EnumerateArray().Count(d => d.GetProperty("ratio").ValueKind == JsonValueKind.Number);
         Assert.Equal(ratios.ToString(CultureInfo.InvariantCulture), await page.Locator("[data-testid=chart-acute-chronic] polyline").GetAttributeAsync("data-points"));
         Assert.Contains("disputed", await page.GetByTestId("acwr-caveat").InnerTextAsync(), StringComparison.Ordinal);
 
         // Every chart has its text alternative: a data table.
-        foreach (var chart in new[] { "running-volume", "running-time", "strength-sessions", "muscle-sets", "one-rep-max", "predictions", "load", "acute-chronic" })
+        foreach (var chart in new[] { "running-volume", "running-time", "strength-sessions", "muscle-sets", "one-rep-max", "prediction-5k", "prediction-10k", "load", "acute-chronic" })
         {
             Assert.Equal(1, await page.Locator($"[data-testid=chart-{chart}] svg[role=img]").CountAsync());
             Assert.True(await page.Locator($"[data-testid=chart-{chart}] details table tbody tr").CountAsync() > 0, $"{chart} has no data table rows");
@@ -100,6 +102,9 @@ public class DashboardPageTests
         }
 
         await Browser.ScreenshotAsync(page, $"dashboard-{name}");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"dashboard-{name}-top.png") });
+        await map.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"dashboard-{name}-soreness.png") });
+        await page.Locator("section[aria-label='Sets by muscle']").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"dashboard-{name}-sets.png") });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove demo data" }).ClickAsync();
         await page.GetByTestId("welcome").WaitForAsync();
