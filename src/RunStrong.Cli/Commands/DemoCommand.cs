@@ -35,9 +35,17 @@ public static class DemoCommand
                 return CliApp.Ok;
             }
 
-            AnsiConsole.MarkupLine(removing
-                ? "[bold]Demo data removed.[/] Your own data is untouched."
-                : $"[bold]Demo data added[/] ({summary.From:yyyy-MM-dd} to {summary.To:yyyy-MM-dd}). Remove it with [bold]runstrong demo --remove[/].");
+            if (removing)
+            {
+                AnsiConsole.MarkupLine("[bold]Demo data removed.[/] Your own data is untouched.");
+            }
+            else
+            {
+                // Two short lines: Spectre wraps at 80 columns when the output is not a terminal.
+                AnsiConsole.MarkupLine($"[bold]Demo data added[/], {summary.From:yyyy-MM-dd} to {summary.To:yyyy-MM-dd}.");
+                AnsiConsole.MarkupLine("Remove it with [bold]runstrong demo --remove[/].");
+            }
+
             var table = new Table().AddColumn("What").AddColumn(new TableColumn("Rows").RightAligned());
             table.AddRow("Runs", summary.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture));
             table.AddRow("Strength sessions", summary.StrengthSessions.ToString(System.Globalization.CultureInfo.InvariantCulture));
