@@ -39,6 +39,12 @@ public static class GetDashboard
     /// <param name="Weeks">Weeks shown, 1–104; 16 by default.</param>
     public sealed record Request(DateOnly? To = null, int Weeks = DefaultWeeks);
 
+    /// <summary>Reads the <c>to</c> date as a user typed it (yyyy-MM-dd); null or empty means today.</summary>
+    public static DateOnly? ParseTo(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new UserInputException("to", $"to must be a date written yyyy-MM-dd, such as 2026-04-01, got '{text}'");
+
     public static void Validate(Request request)
     {
         if (request.Weeks is < 1 or > MaxWeeks)

@@ -25,8 +25,8 @@ public static class DashboardApi
     /// <param name="to">The last day shown (yyyy-MM-dd); today when left out.</param>
     /// <param name="weeks">Weeks shown, 1–104; 16 when left out.</param>
     private static async Task<Ok<DashboardView>> GetAsync(
-        RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, TimeProvider clock, DateOnly? to, int? weeks,
+        RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, TimeProvider clock, string? to, int? weeks,
         CancellationToken cancellationToken) =>
         TypedResults.Ok(await GetDashboard.HandleAsync(db, catalogue, runner, clock,
-            new GetDashboard.Request(to, weeks ?? GetDashboard.DefaultWeeks), cancellationToken));
+            new GetDashboard.Request(GetDashboard.ParseTo(to), weeks ?? GetDashboard.DefaultWeeks), cancellationToken));
 }

@@ -123,4 +123,19 @@ public class DashboardPageTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("weeks must be between 1 and 104, got 500", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Api_ToADay_ShowsTheWeeksUpToIt_AndABadDateIsNamed()
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        var view = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri("/api/dashboard?to=2026-04-01&weeks=3", UriKind.Relative))).RootElement;
+        using var bad = await server.Client.GetAsync(new Uri("/api/dashboard?to=1st+April", UriKind.Relative));
+
+        Assert.Equal(["2026-03-16", "2026-03-23", "2026-03-30"], view.GetProperty("weeks").EnumerateArray().Select(w => w.GetString()));
+        Assert.Equal("2026-04-01", view.GetProperty("to").GetString());
+        Assert.False(view.GetProperty("hasData").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("to must be a date written yyyy-MM-dd, such as 2026-04-01, got '1st April'", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
