@@ -56,6 +56,7 @@ public static class RunStrongWebApp
         app.UseRouting();
         app.MapOpenApi();
         app.MapExercisesApi();
+        app.MapDashboardApi();
         app.MapRazorPages();
         return app;
     }

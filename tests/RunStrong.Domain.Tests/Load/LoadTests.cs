@@ -56,6 +56,30 @@ public class LoadTests
     }
 
     [Fact]
+    public void Monotony_FromSessions_SumsEachDayFirst_AndStrainIsWeeklyLoadTimesMonotony()
+    {
+        // Monday: a 50-minute run at RPE 4 (200 AU) and 30 minutes of strength at RPE 6 (180 AU); Wednesday 60 min at 7
+        // (420); Saturday 90 min at 5 (450); next Monday's run is outside the week.
+        var sessions = new[]
+        {
+            SessionLoad.From(new LoggedRun(Monday, 10000, TimeSpan.FromMinutes(50), RunType.Easy, rpe: 4))!,
+            new SessionLoad(Monday, 30, 6),
+            new SessionLoad(Monday.AddDays(2), 60, 7),
+            new SessionLoad(Monday.AddDays(5), 90, 5),
+            new SessionLoad(Monday.AddDays(7), 60, 8),
+        };
+
+        var week = Foster.Monotony(sessions, Monday);
+
+        // Daily 380, 0, 420, 0, 0, 450, 0: mean 178.5714, population SD 207.0492.
+        Assert.Equal(1250, week.WeeklyLoad);
+        Assert.Equal(178.5714, week.MeanDailyLoad, 4);
+        Assert.Equal(207.0492, week.StandardDeviation, 4);
+        Assert.Equal(0.8625, week.Monotony!.Value, 4);
+        Assert.Equal(1078.07, week.Strain!.Value, 2);
+    }
+
+    [Fact]
     public void Monotony_SameLoadEveryDay_IsUndefinedAndSaysWhy()
     {
         var week = Foster.Monotony(Monday, [300, 300, 300, 300, 300, 300, 300]);

@@ -1,0 +1,319 @@
+using System.Globalization;
+using RunStrong.Data;
+using RunStrong.Data.Entities;
+using RunStrong.Domain.Catalogue;
+using RunStrong.Domain.Insights;
+using RunStrong.Domain.Load;
+using RunStrong.Domain.Planning;
+using RunStrong.Domain.Prediction;
+using RunStrong.Domain.Progression;
+using RunStrong.Domain.Training;
+using RunStrong.Features.Catalogue;
+using RunStrong.Features.Common;
+
+namespace RunStrong.Features.Dashboard;
+
+/// <summary>The dashboard of the current runner: the last <see cref="Request.Weeks"/> weeks up to a day (today by default).</summary>
+public static class GetDashboard
+{
+    public const int DefaultWeeks = 16;
+
+    public const int MaxWeeks = 104;
+
+    /// <summary>The prediction trend looks back this many months (races are rarer than weeks).</summary>
+    public const int PredictionMonths = 12;
+
+    /// <summary>How many lifts the 1RM trend follows: the ones done most often with a load.</summary>
+    public const int MainLifts = 3;
+
+    public const string ProfessionalNote =
+        "These are suggestions from your log, not a diagnosis. If pain lasts more than two weeks, is sharp, or changes how you "
+        + "run or walk, see a physiotherapist or doctor.";
+
+    public const string MuscleSetsNote =
+        "Each logged set counts 1 for each muscle the exercise mainly trains and 0.5 for each muscle it also trains. "
+        + "Hill sprints (3 sets a session) and minutes on hills of 4 % or more (1 set per 5 minutes, up to 4 a run) count as "
+        + "hip-extension work for the gluteus maximus.";
+
+    /// <param name="To">The last day shown; null for today.</param>
+    /// <param name="Weeks">Weeks shown, 1–104; 16 by default.</param>
+    public sealed record Request(DateOnly? To = null, int Weeks = DefaultWeeks);
+
+    /// <summary>Reads the <c>to</c> date as a user typed it (yyyy-MM-dd); null or empty means today.</summary>
+    public static DateOnly? ParseTo(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new UserInputException("to", $"to must be a date written yyyy-MM-dd, such as 2026-04-01, got '{text}'");
+
+    public static void Validate(Request request)
+    {
+        if (request.Weeks is < 1 or > MaxWeeks)
+        {
+            throw new UserInputException("weeks", string.Create(CultureInfo.InvariantCulture, $"weeks must be between 1 and {MaxWeeks}, got {request.Weeks}"));
+        }
+    }
+
+    public static async Task<DashboardView> HandleAsync(
+        RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, TimeProvider clock, Request request,
+        CancellationToken cancellationToken = default)
+    {
+        Validate(request);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var to = request.To ?? today;
+        var lastWeek = Domain.Load.Weeks.StartOf(to);
+        var from = lastWeek.AddDays(-7 * (request.Weeks - 1));
+        // Enough history before the first week for the 28-day chronic average, the 30-day long-run window and a year of races.
+        var loadFrom = new[] { from.AddDays(-84), new DateOnly(to.Year, to.Month, 1).AddMonths(-(PredictionMonths - 1)) }.Min();
+        var history = await RunnerHistory.LoadAsync(db, runner, loadFrom, cancellationToken);
+        var exercises = await catalogue.AllAsync(cancellationToken);
+        return Build(history, exercises, today, from, to);
+    }
+
+    /// <summary>The dashboard from history already read (pure: the tests and the handler share it).</summary>
+    public static DashboardView Build(RunnerHistory history, IReadOnlyList<Exercise> catalogue, DateOnly today, DateOnly from, DateOnly to)
+    {
+        var weeks = new List<DateOnly>();
+        for (var w = from; w <= to; w = w.AddDays(7))
+        {
+            weeks.Add(w);
+        }
+
+        var runs = history.Runs.Where(r => r.Run.Date <= to).ToArray();
+        var loggedRuns = runs.Select(r => r.Run).ToArray();
+        var sessions = history.Sessions.Where(s => s.Date <= to).ToArray();
+        var checkIns = history.CheckIns.Where(c => c.Date <= to).ToArray();
+        var plan = PlanOf(history.Plan, catalogue, out var planNote);
+
+        return new DashboardView
+        {
+            Today = today,
+            From = from,
+            To = to,
+            HasData = !history.IsEmpty,
+            HasDemoData = history.HasDemoData,
+            Weeks = weeks,
+            ThisWeek = plan is null ? null : ThisWeek(history.Plan!, plan, runs, sessions, to),
+            ThisWeekNote = plan is null ? planNote : ThisWeekMissing(plan, to),
+            RunningVolume = weeks.Select(w => Volume(w, loggedRuns)).ToArray(),
+            StrengthSessions = weeks.Select(w => new WeeklyCount(w, sessions.Count(s => InWeek(s.Date, w)))).ToArray(),
+            MuscleSets = new MuscleSetsView(
+                MuscleVolume.Tracked.Select(m => Kebab.Name(m)).ToArray(),
+                weeks.Select(w => new WeeklyMuscleSets(w, Sets(MuscleVolume.Sets(sessions, loggedRuns, catalogue, w, w.AddDays(6))))).ToArray(),
+                MuscleSetsNote),
+            OneRepMaxTrends = OneRepMaxTrends(sessions, catalogue, from, to),
+            PredictionTrend = Predictions(runs, to),
+            Load = weeks.Select(w => WeekLoad(w, loggedRuns, sessions)).ToArray(),
+            AcuteChronic = AcuteChronic(loggedRuns, sessions, from, to),
+            LongRunWarnings = LongRuns(history.LoggedRuns, from, today),
+            Soreness = Soreness(checkIns, weeks),
+            Suggestions = SorenessInsights.Suggest(new InsightRequest
+            {
+                Today = to,
+                CheckIns = checkIns,
+                Sessions = sessions,
+                Runs = loggedRuns,
+                Planned = plan is null ? [] : PlannedStrength(plan),
+                Catalogue = catalogue,
+            }).Select(SuggestionView.From).ToArray(),
+            ProfessionalNote = ProfessionalNote,
+        };
+    }
+
+    /// <summary>The plan regenerated from the stored profile (the generator is deterministic); null with a note when it cannot be.</summary>
+    public static Plan? PlanOf(PlanRecord? record, IReadOnlyList<Exercise> catalogue, out string? note)
+    {
+        note = null;
+        if (record is null)
+        {
+            note = "No plan yet: make one on the Plan page to see this week's sessions here.";
+            return null;
+        }
+
+        // Parsed as of the start date, so a race that has since passed still reads as the plan it was.
+        var parsed = RunnerProfileJson.Parse(record.ProfileJson, record.StartDate);
+        if (!parsed.IsValid)
+        {
+            note = $"The plan '{record.Name}' could not be read: {string.Join("; ", parsed.Errors)}.";
+            return null;
+        }
+
+        var profile = parsed.Profile!;
+        if (record.Weeks is { } w && profile.Race is null)
+        {
+            profile = profile with { Weeks = w };
+        }
+
+        try
+        {
+            return PlanGenerator.Generate(profile, catalogue, record.StartDate);
+        }
+        catch (ArgumentException e)
+        {
+            note = $"The plan '{record.Name}' could not be written: {e.Message}";
+            return null;
+        }
+    }
+
+    private static string? ThisWeekMissing(Plan plan, DateOnly to) =>
+        plan.Weeks.Any(w => w.Days.Any(d => d.Date == to)) ? null
+        : plan.Days.First().Date > to ? "Your plan starts later: nothing is planned this week yet."
+        : "Your plan has ended: make a new one on the Plan page.";
+
+    private static ThisWeekView? ThisWeek(PlanRecord record, Plan plan, IReadOnlyList<HistoryRun> runs, IReadOnlyList<LoggedStrengthSession> sessions, DateOnly to)
+    {
+        var week = plan.Weeks.FirstOrDefault(w => w.Days.Any(d => d.Date == to));
+        if (week is null)
+        {
+            return null;
+        }
+
+        var days = week.Days.Select(day =>
+        {
+            var dayRuns = runs.Where(r => r.Run.Date == day.Date).ToArray();
+            var distance = dayRuns.Sum(r => r.Run.DistanceMetres);
+            var planned = day.Run is { Type: not PlannedRunType.Rest } run ? Kebab.Name(run.Type) : null;
+            var items = day.Sessions.Select((s, index) => new PlanItemView(
+                Kebab.Name(s.Kind),
+                s.Reason,
+                string.Join(", ", s.Exercises.Select(Describe)),
+                s.Kind switch
+                {
+                    SessionKind.Strength => sessions.Any(x => x.Date == day.Date
+                        && (x.PlannedSessionId == RunnerHistory.PlannedSessionId(day.Date, index) || x.PlannedSessionId is null)),
+                    SessionKind.HillSprints => dayRuns.Any(r => r.Run.Type == RunType.Hills || r.Summary.HillSprints.Count > 0),
+                    _ => null,
+                })).ToArray();
+            return new PlanDayView(
+                day.Date,
+                planned,
+                planned is null && dayRuns.Length == 0 ? null : dayRuns.Length > 0,
+                dayRuns.Length > 0 ? Math.Round(distance / 1000, 1) : null,
+                items);
+        }).ToArray();
+        return new ThisWeekView(record.Name, week.Index, Kebab.Name(week.Phase), week.Deload, days);
+    }
+
+    private static string Describe(PlannedExercise e)
+    {
+        var name = BuiltInCatalogue.Find(e.Slug)?.Name ?? e.Slug;
+        var dose = e.Seconds is { } s ? $"{s} s"
+            : e.RepsMin is { } lo && e.RepsMax is { } hi ? (lo == hi ? $"{lo}" : $"{lo}–{hi}")
+            : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{name} {e.Sets}×{dose}").TrimEnd('×', ' ');
+    }
+
+    private static PlannedSession[] PlannedStrength(Plan plan) =>
+        plan.Days.SelectMany(d => d.Sessions.Select((s, i) => (s, i))
+            .Where(p => p.s.Kind == SessionKind.Strength)
+            .Select(p => new PlannedSession(RunnerHistory.PlannedSessionId(d.Date, p.i), d.Date))).ToArray();
+
+    private static bool InWeek(DateOnly date, DateOnly weekStart) => date >= weekStart && date <= weekStart.AddDays(6);
+
+    private static WeeklyVolume Volume(DateOnly week, IReadOnlyList<LoggedRun> runs)
+    {
+        var these = runs.Where(r => InWeek(r.Date, week)).ToArray();
+        var metres = these.Sum(r => r.DistanceMetres);
+        return new WeeklyVolume(week, metres, Math.Round(metres / 1000, 1), Math.Round(these.Sum(r => r.Duration.TotalMinutes)), these.Length);
+    }
+
+    private static double[] Sets(IReadOnlyDictionary<Muscle, double> sets) =>
+        MuscleVolume.Tracked.Select(m => sets.GetValueOrDefault(m)).ToArray();
+
+    // By exercise and rung: a dumbbell split squat and a barbell one are different lifts, and mixing them would show a jump
+    // that is only a change of equipment.
+    private static LiftTrend[] OneRepMaxTrends(IReadOnlyList<LoggedStrengthSession> sessions, IReadOnlyList<Exercise> catalogue, DateOnly from, DateOnly to)
+    {
+        var estimates = sessions.Where(s => s.Date >= from && s.Date <= to)
+            .SelectMany(s => s.Sets.Select(set => (s.Date, Lift: (set.ExerciseSlug.ToLowerInvariant(), set.VariantSlug.ToLowerInvariant()), Estimate: OneRepMax.Estimate(set))))
+            .Where(x => x.Estimate is not null)
+            .ToArray();
+        return estimates.GroupBy(x => x.Lift)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Item2, StringComparer.Ordinal)
+            .Take(MainLifts)
+            .Select(g => new LiftTrend(
+                g.Key.Item1,
+                g.Key.Item2,
+                LiftName(catalogue, g.Key.Item1, g.Key.Item2),
+                g.GroupBy(x => Domain.Load.Weeks.StartOf(x.Date)).OrderBy(w => w.Key)
+                    .Select(w => new LiftPoint(w.Key, Math.Round(w.Max(x => x.Estimate!.Value.Kilograms), 1))).ToArray()))
+            .ToArray();
+    }
+
+    private static string LiftName(IReadOnlyList<Exercise> catalogue, string slug, string variant)
+    {
+        var exercise = catalogue.FirstOrDefault(e => string.Equals(e.Slug, slug, StringComparison.OrdinalIgnoreCase));
+        var rung = exercise?.Progression.FirstOrDefault(v => string.Equals(v.Slug, variant, StringComparison.OrdinalIgnoreCase));
+        return rung?.Name ?? $"{exercise?.Name ?? slug} ({variant})";
+    }
+
+    private static MonthlyPrediction[] Predictions(IReadOnlyList<HistoryRun> runs, DateOnly to)
+    {
+        var firstMonth = new DateOnly(to.Year, to.Month, 1).AddMonths(-(PredictionMonths - 1));
+        // Efforts of 5 km and more only: a fast kilometre inside an interval session says little about a 10 km race.
+        var performances = runs.Where(r => r.Run.Date >= firstMonth)
+            .SelectMany(r => r.Summary.BestEfforts
+                .Where(e => e.DistanceMeters >= 5000 && e.Seconds > 0)
+                .Select(e => new Performance(r.Run.Date, RaceDistance.FromMetres(e.DistanceMeters), RaceTime.FromSeconds(e.Seconds))))
+            .Where(p => DanielsGilbert.Vdot(p.Distance, p.Time) is > 15 and < 90)
+            .ToArray();
+        return RacePredictor.MonthlyTrend(performances).Select(m => new MonthlyPrediction(
+            string.Create(CultureInfo.InvariantCulture, $"{m.Year:0000}-{m.Month:00}"),
+            Math.Round(m.Vdot, 1),
+            Math.Round(m.FiveK.TotalSeconds),
+            RacePredictor.Format(m.FiveK, RacePredictor.DisplayPrecision(RaceDistance.FiveK)),
+            Math.Round(m.TenK.TotalSeconds),
+            RacePredictor.Format(m.TenK, RacePredictor.DisplayPrecision(RaceDistance.TenK)),
+            string.Create(CultureInfo.InvariantCulture, $"{m.Best.Distance.Name} in {m.Best.Time} on {m.Best.Date:d MMM yyyy}"))).ToArray();
+    }
+
+    private static IEnumerable<SessionLoad> Loads(IEnumerable<LoggedRun> runs, IEnumerable<LoggedStrengthSession> sessions) =>
+        runs.Select(SessionLoad.From).Concat(sessions.Select(SessionLoad.From)).OfType<SessionLoad>();
+
+    private static WeeklyLoad WeekLoad(DateOnly week, IReadOnlyList<LoggedRun> runs, IReadOnlyList<LoggedStrengthSession> sessions)
+    {
+        var runLoad = runs.Where(r => InWeek(r.Date, week)).Select(SessionLoad.From).OfType<SessionLoad>().Sum(s => s.Load);
+        var strengthLoad = sessions.Where(s => InWeek(s.Date, week)).Select(SessionLoad.From).OfType<SessionLoad>().Sum(s => s.Load);
+        var monotony = Foster.Monotony(Loads(runs, sessions), week);
+        return new WeeklyLoad(week, Math.Round(runLoad), Math.Round(strengthLoad), Math.Round(monotony.WeeklyLoad),
+            monotony.Monotony is { } m ? Math.Round(m, 2) : null,
+            monotony.Strain is { } s ? Math.Round(s) : null,
+            monotony.Note);
+    }
+
+    private static AcuteChronicView AcuteChronic(IReadOnlyList<LoggedRun> runs, IReadOnlyList<LoggedStrengthSession> sessions, DateOnly from, DateOnly to)
+    {
+        var loads = Loads(runs, sessions).ToArray();
+        if (loads.Length == 0)
+        {
+            return new AcuteChronicView([], AcuteChronicRatio.Caveat);
+        }
+
+        var start = new[] { loads.Min(l => l.Date), from }.Min();
+        var series = AcuteChronicRatio.Series(Foster.DailySeries(loads, start, to));
+        return new AcuteChronicView(
+            series.Where(p => p.Date >= from)
+                .Select(p => new AcuteChronicDay(p.Date, Math.Round(p.Load), Math.Round(p.Acute, 1), Math.Round(p.Chronic, 1), p.Ratio is { } r ? Math.Round(r, 2) : null))
+                .ToArray(),
+            AcuteChronicRatio.Caveat);
+    }
+
+    private static LongRunWarning[] LongRuns(IReadOnlyList<LoggedRun> all, DateOnly from, DateOnly today) =>
+        all.Where(r => r.Date >= from)
+            .Select(r => LongRunSpike.Check(all, r))
+            .Where(c => c.Size != SpikeSize.None)
+            .OrderByDescending(c => c.Date)
+            .Select(c => new LongRunWarning(c.Date, c.Date > today, Math.Round(c.DistanceMetres / 1000, 1), Math.Round(c.LongestPreviousMetres!.Value / 1000, 1),
+                Math.Round(c.IncreasePercent!.Value), Kebab.Name(c.Size), c.Message!))
+            .ToArray();
+
+    private static SorenessMap Soreness(IReadOnlyList<SorenessCheckIn> checkIns, IReadOnlyList<DateOnly> weeks)
+    {
+        var areas = Enum.GetValues<BodyArea>();
+        return new SorenessMap(
+            areas.Select(a => Kebab.Name(a)).ToArray(),
+            weeks,
+            areas.Select(area => (IReadOnlyList<int?>)weeks
+                .Select(w => checkIns.Where(c => c.Area == area && InWeek(c.Date, w)).Select(c => (int?)c.Score).Max())
+                .ToArray()).ToArray());
+    }
+}

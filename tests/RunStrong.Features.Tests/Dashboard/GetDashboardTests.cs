@@ -1,0 +1,192 @@
+using RunStrong.Data.Entities;
+using RunStrong.Features.Catalogue;
+using RunStrong.Features.Common;
+using RunStrong.Features.Dashboard;
+using RunStrong.TestSupport;
+using static RunStrong.Features.Tests.Dashboard.DashboardData;
+
+namespace RunStrong.Features.Tests.Dashboard;
+
+/// <summary>The dashboard's numbers on a small hand-written log, on both engines.</summary>
+public class GetDashboardTests
+{
+    // A Wednesday; this week started on Monday 30 March, the week before on Monday 23 March.
+    private static readonly DateOnly Today = new(2026, 4, 1);
+    private static readonly DateOnly ThisWeek = new(2026, 3, 30);
+    private static readonly DateOnly LastWeek = new(2026, 3, 23);
+    private static readonly Guid Me = LocalRunner.Instance.RunnerId;
+
+    public static TheoryData<string> Engines => TestDatabases.Engines;
+
+    private static async Task<DashboardView> DashboardAsync(TestDatabase database, int weeks = 4)
+    {
+        await using var db = database.CreateContext();
+        return await GetDashboard.HandleAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, new FixedClock(Today), new GetDashboard.Request(Weeks: weeks));
+    }
+
+    private static async Task SeedAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        var other = await AddOtherRunnerAsync(db);
+        db.Activities.AddRange(
+            Run(Me, new DateOnly(2026, 3, 24), 10, 50, "easy", 4),
+            Run(Me, new DateOnly(2026, 3, 26), 8, 45, "hills", 6, HillSprints(6)),
+            Run(Me, new DateOnly(2026, 3, 29), 16, 90, "long", 5, Hilly(20)),
+            Run(Me, new DateOnly(2026, 3, 31), 5, 20, "race", 9, FiveKRace(1200)),
+            Run(Me, new DateOnly(2026, 3, 25), 20, 40, "easy", 5, sport: "cycling"),
+            Run(other, new DateOnly(2026, 3, 24), 30, 150, "long", 6));
+        db.StrengthSessions.Add(HipSession(Me, new DateOnly(2026, 3, 25)));
+        db.StrengthSessions.Add(HipSession(other, new DateOnly(2026, 3, 25)));
+        db.SorenessCheckIns.AddRange(
+            Sore(Me, new DateOnly(2026, 3, 20), "calves", 5),
+            Sore(Me, new DateOnly(2026, 3, 27), "calves", 4),
+            Sore(Me, new DateOnly(2026, 3, 31), "calves", 6),
+            Sore(Me, new DateOnly(2026, 3, 31), "calves", 3),
+            Sore(other, new DateOnly(2026, 3, 31), "knees", 9));
+        db.Plans.Add(new PlanRecord
+        {
+            OwnerId = Me,
+            Name = "Spring plan",
+            ProfileJson = """{"week": {"tue": "quality", "thu": "easy", "sun": "long"}, "weeks": 8}""",
+            StartDate = LastWeek,
+            CalendarToken = Guid.NewGuid().ToString("N"),
+        });
+        await db.SaveChangesAsync();
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task WeeklyRunning_IsTheSumOfThatWeeksRuns_OnlyMineAndOnlyRunning(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await SeedAsync(database);
+
+        var view = await DashboardAsync(database);
+
+        Assert.Equal([LastWeek.AddDays(-14), LastWeek.AddDays(-7), LastWeek, ThisWeek], view.Weeks);
+        var last = view.RunningVolume.Single(w => w.WeekStart == LastWeek);
+        Assert.Equal(34000, last.DistanceMetres);
+        Assert.Equal(34, last.DistanceKm);
+        Assert.Equal(185, last.Minutes);
+        Assert.Equal(3, last.Runs);
+        Assert.Equal(5000, view.RunningVolume.Single(w => w.WeekStart == ThisWeek).DistanceMetres);
+        Assert.Equal(0, view.RunningVolume[0].DistanceMetres);
+        Assert.Equal([0, 0, 1, 0], view.StrengthSessions.Select(w => w.Count));
+        Assert.True(view.HasData);
+        Assert.False(view.HasDemoData);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task MuscleSets_CountPrimaryOneSecondaryHalf_AndHillsForTheGluteusMaximus(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await SeedAsync(database);
+
+        var view = await DashboardAsync(database);
+
+        Assert.Equal(["gluteus-maximus", "gluteus-medius", "gluteus-minimus", "hamstrings", "quadriceps", "calves"], view.MuscleSets.Muscles);
+        // Hip thrust 3 sets (gluteus maximus 1; hamstrings, medius, quadriceps 0.5), side-lying abduction 2 sets (medius,
+        // minimus 1), a hill-sprint session (3) and 20 hilly minutes (4) for the gluteus maximus.
+        Assert.Equal([10, 3.5, 2, 1.5, 1.5, 0], view.MuscleSets.Weeks.Single(w => w.WeekStart == LastWeek).Sets);
+        Assert.Equal([0, 0, 0, 0, 0, 0], view.MuscleSets.Weeks.Single(w => w.WeekStart == ThisWeek).Sets);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task LoadOneRepMaxPredictionAndLongRun_FromTheStoredRows(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await SeedAsync(database);
+
+        var view = await DashboardAsync(database);
+
+        var load = view.Load.Single(w => w.WeekStart == LastWeek);
+        Assert.Equal(200 + 270 + 450, load.RunLoad);
+        Assert.Equal(240, load.StrengthLoad);
+        Assert.Equal(1160, load.Total);
+        // Daily loads Mon–Sun 0, 200, 240, 270, 0, 0, 450: mean 165.71, population SD 160.70.
+        Assert.Equal(1.03, load.Monotony);
+        Assert.Equal(1196, load.Strain);
+        Assert.Equal(180, view.Load.Single(w => w.WeekStart == ThisWeek).Total);
+        Assert.Equal(view.Weeks.Count * 7 - 4, view.AcuteChronic.Days.Count);
+        Assert.Contains("disputed", view.AcuteChronic.Caveat, StringComparison.Ordinal);
+
+        var lift = Assert.Single(view.OneRepMaxTrends);
+        Assert.Equal("Barbell hip thrust", lift.Name);
+        Assert.Equal(116.7, Assert.Single(lift.Points).Kilograms);
+
+        var month = Assert.Single(view.PredictionTrend);
+        Assert.Equal("2026-03", month.Month);
+        Assert.Equal("20:00", month.FiveK);
+        Assert.Equal(49.8, month.Vdot);
+
+        var spike = Assert.Single(view.LongRunWarnings);
+        Assert.Equal(new DateOnly(2026, 3, 29), spike.Date);
+        Assert.Equal(60, spike.IncreasePercent);
+        Assert.False(spike.Planned);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task SorenessMapAndSuggestions(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await SeedAsync(database);
+
+        var view = await DashboardAsync(database);
+
+        var calves = view.Soreness.Scores[view.Soreness.Areas.ToList().IndexOf("calves")];
+        Assert.Equal([null, 5, 4, 6], calves);
+        Assert.All(view.Soreness.Scores[view.Soreness.Areas.ToList().IndexOf("knees")], s => Assert.Null(s));
+
+        var suggestion = Assert.Single(view.Suggestions, s => s.Kind == "add-hip-extension-work");
+        Assert.Contains("only 10 sets of hip-extension work", suggestion.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("Try", suggestion.Text, StringComparison.Ordinal);
+        Assert.Contains("physiotherapist or doctor", view.ProfessionalNote, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task ThisWeek_ComesFromTheNewestPlan_WithWhatIsDone(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await SeedAsync(database);
+
+        var view = await DashboardAsync(database);
+
+        var week = view.ThisWeek!;
+        Assert.Equal("Spring plan", week.PlanName);
+        Assert.Equal(2, week.WeekIndex);
+        Assert.Equal(7, week.Days.Count);
+        var tuesday = week.Days.Single(d => d.Date == new DateOnly(2026, 3, 31));
+        Assert.Equal("quality", tuesday.PlannedRun);
+        Assert.True(tuesday.RunDone);
+        Assert.Equal(5, tuesday.RunKm);
+        var thursday = week.Days.Single(d => d.Date == new DateOnly(2026, 4, 2));
+        Assert.False(thursday.RunDone);
+        Assert.Contains(week.Days.SelectMany(d => d.Sessions), s => s.Kind == "strength" && s.Done == false);
+    }
+
+    [Fact]
+    public async Task EmptyInstall_HasNoData_AndSaysWhereThePlanComesFrom()
+    {
+        await using var database = await TestDatabases.CreateAsync("sqlite");
+
+        var view = await DashboardAsync(database);
+
+        Assert.False(view.HasData);
+        Assert.Null(view.ThisWeek);
+        Assert.Contains("Plan page", view.ThisWeekNote, StringComparison.Ordinal);
+        Assert.All(view.RunningVolume, w => Assert.Equal(0, w.DistanceMetres));
+        Assert.Empty(view.Suggestions);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(105)]
+    public async Task Weeks_OutOfRange_IsRejectedNamingTheField(int weeks)
+    {
+        await using var database = await TestDatabases.CreateAsync("sqlite");
+
+        var error = await Assert.ThrowsAsync<UserInputException>(() => DashboardAsync(database, weeks));
+
+        Assert.Equal("weeks", error.Field);
+        Assert.Contains($"got {weeks}", error.Message, StringComparison.Ordinal);
+    }
+}
