@@ -30,6 +30,8 @@ public static class CliApp
         var root = new RootCommand("RunStrong: strength, hills and drills for distance runners.");
         root.Options.Add(Db);
         root.Subcommands.Add(ExercisesCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(PlanCommand.CreateList());
         return await root.Parse(args).InvokeAsync();
     }
 
