@@ -13,6 +13,6 @@ public static class ExportPlanCalendar
     {
         var plan = await GetPlan.HandleAsync(db, catalogue, runner, id, cancellationToken);
         var slug = Domain.Catalogue.Kebab.Slugify(plan.Name) is { Length: > 0 } s ? s : "plan";
-        return new Response($"{slug}.ics", PlanCalendar.ToIcs(plan.Plan, plan.Name, new DateTimeOffset(plan.UpdatedAt)));
+        return new Response($"{slug}.ics", PlanCalendar.ToIcs(plan.Plan, plan.Name, new DateTimeOffset(plan.UpdatedAt), PlanCalendarKey.For(plan.Id, plan.CreatedAt)));
     }
 }

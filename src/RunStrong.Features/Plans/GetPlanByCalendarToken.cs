@@ -27,6 +27,6 @@ public static class GetPlanByCalendarToken
         var input = PlanInput.ReadStored(record.ProfileJson, record.StartDate);
         var plan = PlanInput.Generate(input, await catalogue.AllAsync(cancellationToken));
         var stamp = new DateTimeOffset(DateTime.SpecifyKind(record.UpdatedAt, DateTimeKind.Utc));
-        return new Response(record.Id, record.Name, PlanCalendar.ToIcs(plan, record.Name, stamp));
+        return new Response(record.Id, record.Name, PlanCalendar.ToIcs(plan, record.Name, stamp, PlanCalendarKey.For(record.Id, record.CreatedAt)));
     }
 }

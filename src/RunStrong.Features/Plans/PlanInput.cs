@@ -127,6 +127,13 @@ public static class PlanInput
     };
 }
 
+/// <summary>Event UIDs for a stored plan: stable across renames and re-plans, different for every plan.</summary>
+public static class PlanCalendarKey
+{
+    public static string For(long id, DateTime createdAt) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"plan-{id}-{createdAt:yyyyMMddHHmmss}");
+}
+
 /// <summary>The secret in a plan's private calendar URL: 32 random bytes, URL-safe base64 (43 characters).</summary>
 public static class CalendarToken
 {

@@ -139,6 +139,27 @@ public class PlanSlicesTests
     }
 
     [Theory, MemberData(nameof(Engines))]
+    public async Task CalendarUids_SurviveARename_AndDifferBetweenPlansOfTheSameName(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await using var db = DataServices.CreateContext(database.Target);
+        var catalogue = new ExerciseCatalogue(db);
+        var first = await CreatePlan.HandleAsync(db, LocalRunner.Instance, Clock, new CreatePlan.Request("Spring 10k", IssueProfile));
+        var twin = await CreatePlan.HandleAsync(db, LocalRunner.Instance, Clock, new CreatePlan.Request("Spring 10k", IssueProfile));
+        async Task<List<string>> Uids(string token) =>
+            Ical.Net.Calendar.Load((await GetPlanByCalendarToken.HandleAsync(db, catalogue, token)).Ics)!.Events.Select(e => e.Uid!).ToList();
+        var before = await Uids(first.CalendarToken);
+
+        await UpdatePlan.HandleAsync(db, LocalRunner.Instance, Clock, first.Id, new UpdatePlan.Request("Spring 10k (renamed)", IssueProfile));
+
+        Assert.Equal(before, await Uids(first.CalendarToken));
+        Assert.Empty(before.Intersect(await Uids(twin.CalendarToken)));
+        var export = await ExportPlanCalendar.HandleAsync(db, catalogue, LocalRunner.Instance, first.Id);
+        Assert.Equal("spring-10k-renamed.ics", export.FileName);
+        Assert.Equal(before, Ical.Net.Calendar.Load(export.Ics)!.Events.Select(e => e.Uid!).ToList());
+    }
+
+    [Theory, MemberData(nameof(Engines))]
     public async Task AnotherRunnersPlan_IsNotFound(string engine)
     {
         await using var database = await TestDatabases.CreateAsync(engine);
