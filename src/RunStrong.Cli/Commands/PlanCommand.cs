@@ -22,9 +22,9 @@ public static class PlanCommand
         var profile = ProfileOption();
         var start = StartOption();
         var weeks = WeeksOption();
-        var format = new Option<string>("--format") { Description = "table (80 columns, for people), json or ics (iCalendar).", DefaultValueFactory = _ => "table" };
-        var output = new Option<string?>("--out") { Description = "Write to this file instead of stdout." };
-        var command = new Command("plan", "Write a strength, hill-sprint and drills plan around your running week, toward your race.")
+        var format = new Option<string>("--format") { HelpName = "table|json|ics", Description = "table (80 columns, for people), json or ics (iCalendar).", DefaultValueFactory = _ => "table" };
+        var output = new Option<string?>("--out") { HelpName = "FILE", Description = "Write to this file instead of stdout." };
+        var command = new Command("plan", "Write a strength, hill-sprint and drills plan around your running week, toward your race. Uses the built-in and imported exercises of the --db catalogue.")
         {
             profile, start, weeks, format, output,
         };
@@ -89,7 +89,7 @@ public static class PlanCommand
         var profile = ProfileOption();
         var start = StartOption();
         var weeks = WeeksOption();
-        var name = new Option<string?>("--name") { Description = "The plan's name (default: from the race or the start)." };
+        var name = new Option<string?>("--name") { HelpName = "NAME", Description = "The plan's name (default: from the race or the start)." };
         var command = new Command("save", "Store a plan in the database (it then has a web page and a calendar URL).") { profile, start, weeks, name, CliApp.Json };
         command.SetAction((parse, ct) => CliApp.Guard(async () =>
         {
@@ -111,11 +111,11 @@ public static class PlanCommand
     }
 
     private static Option<string?> ProfileOption() =>
-        new("--profile") { Description = "The runner profile, a JSON file: {\"experience\": \"none\", \"equipment\": [...], \"week\": {\"mon\": \"rest\", ...}, \"race\": {...}}." };
+        new("--profile") { HelpName = "FILE.json", Description = "The runner profile, a JSON file: {\"experience\": \"none\", \"equipment\": [...], \"week\": {\"mon\": \"rest\", ...}, \"race\": {...}}." };
 
-    private static Option<string?> StartOption() => new("--start") { Description = "First day, YYYY-MM-DD (default: the profile's start, else today)." };
+    private static Option<string?> StartOption() => new("--start") { HelpName = "YYYY-MM-DD", Description = "First day, YYYY-MM-DD (default: the profile's start, else today)." };
 
-    private static Option<int?> WeeksOption() => new("--weeks") { Description = "Number of weeks, for a plan without a race (default 12)." };
+    private static Option<int?> WeeksOption() => new("--weeks") { HelpName = "N", Description = "Number of weeks, for a plan without a race (default 12)." };
 
     private static (string Path, string Text) ReadProfile(string? path)
     {
