@@ -31,6 +31,8 @@ public static class CliApp
         root.Options.Add(Db);
         root.Subcommands.Add(ExercisesCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(PlanCommand.Create());
+        root.Subcommands.Add(PlanCommand.CreateList());
         return await root.Parse(args).InvokeAsync();
     }
 

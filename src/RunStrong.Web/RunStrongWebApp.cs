@@ -57,6 +57,7 @@ public static class RunStrongWebApp
         app.MapOpenApi();
         app.MapExercisesApi();
         app.MapDashboardApi();
+        app.MapPlansApi();
         app.MapRazorPages();
         return app;
     }

@@ -18,8 +18,10 @@ public static class PlanCalendar
     /// <summary>
     /// The plan as .ics text. DTSTAMP is midnight UTC of the plan's first day, so the same plan gives the same text;
     /// pass <paramref name="stamp"/> (from a <see cref="TimeProvider"/>) to mark a regenerated plan as newer.
+    /// <paramref name="uidKey"/> names the plan inside event UIDs (default: the name as a slug); a stored plan passes
+    /// a key that survives renaming and differs between plans of the same name.
     /// </summary>
-    public static string ToIcs(Plan plan, string planName, DateTimeOffset? stamp = null)
+    public static string ToIcs(Plan plan, string planName, DateTimeOffset? stamp = null, string? uidKey = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentException.ThrowIfNullOrWhiteSpace(planName);
@@ -28,7 +30,7 @@ public static class PlanCalendar
 
         var first = plan.Days.FirstOrDefault()?.Date ?? new DateOnly(2000, 1, 1);
         var dtStamp = (stamp ?? new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).UtcDateTime;
-        var planSlug = Kebab.Slugify(planName) is { Length: > 0 } slug ? slug : "plan";
+        var planSlug = Kebab.Slugify(uidKey ?? planName) is { Length: > 0 } slug ? slug : "plan";
         foreach (var day in plan.Days)
         {
             var seen = new Dictionary<SessionKind, int>();

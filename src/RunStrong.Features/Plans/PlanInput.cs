@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RunStrong.Domain.Catalogue;
+using RunStrong.Domain.Planning;
+using RunStrong.Features.Common;
+
+namespace RunStrong.Features.Plans;
+
+/// <summary>A profile read and checked for planning: the profile, the JSON to store, and the plan's first day.</summary>
+public sealed record CheckedProfile(RunnerProfile Profile, string Json, DateOnly Start, int? Weeks);
+
+/// <summary>
+/// Turns what a runner typed (profile JSON, an optional start and number of weeks) into a profile the generator accepts.
+/// The start and weeks are written into the stored JSON, so a stored profile alone regenerates the same plan.
+/// Shared by every plan slice: the CLI, the API and the pages check input the same way.
+/// </summary>
+public static class PlanInput
+{
+    /// <summary>Every problem with the input, each naming its field (<c>race.date</c>, <c>equipment[1]</c>); empty when fine.</summary>
+    /// <param name="defaultStart">The first day when neither <paramref name="start"/> nor the JSON gives one (an edited plan keeps its own); else today.</param>
+    public static IReadOnlyList<ProfileError> Check(string? profileJson, DateOnly? start, int? weeks, DateOnly today, out CheckedProfile? result, DateOnly? defaultStart = null)
+    {
+        result = null;
+        if (string.IsNullOrWhiteSpace(profileJson))
+        {
+            return [new ProfileError("profile", "required: the runner profile as JSON")];
+        }
+
+        JsonObject root;
+        try
+        {
+            var node = JsonNode.Parse(profileJson, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            if (node is not JsonObject obj)
+            {
+                return [new ProfileError("profile", "expected a JSON object")];
+            }
+
+            root = obj;
+        }
+        catch (JsonException e)
+        {
+            return [new ProfileError("profile", $"not valid JSON: {e.Message}")];
+        }
+
+        if (start is { } s)
+        {
+            root["start"] = s.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        else if (root["start"] is null)
+        {
+            // The plan is stored: pin its first day so it does not move with the clock.
+            root["start"] = (defaultStart ?? today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        var hasRace = root["race"] is not null;
+        if (weeks is { } w)
+        {
+            if (hasRace)
+            {
+                return [new ProfileError("weeks", "the plan runs to race day; give a number of weeks only for a plan without a race")];
+            }
+
+            root["weeks"] = w;
+        }
+
+        var json = root.ToJsonString();
+        var parsed = RunnerProfileJson.Parse(json, today);
+        if (!parsed.IsValid)
+        {
+            return parsed.Errors;
+        }
+
+        var profile = parsed.Profile!;
+        result = new CheckedProfile(profile, json, profile.StartOr(today), profile.Race is null ? profile.Weeks : null);
+        return [];
+    }
+
+    /// <summary>Like <see cref="Check"/>, but throws <see cref="UserInputException"/> naming the first field (all problems in the message).</summary>
+    public static CheckedProfile Read(string? profileJson, DateOnly? start, int? weeks, DateOnly today, DateOnly? defaultStart = null)
+    {
+        var errors = Check(profileJson, start, weeks, today, out var result, defaultStart);
+        return errors.Count > 0
+            ? throw new UserInputException(errors[0].Field, string.Join("; ", errors.Select(e => e.ToString())))
+            : result!;
+    }
+
+    /// <summary>A stored profile, read back as of its own start day (a plan whose race is past still opens).</summary>
+    public static CheckedProfile ReadStored(string profileJson, DateOnly start)
+    {
+        var parsed = RunnerProfileJson.Parse(profileJson, start);
+        if (!parsed.IsValid)
+        {
+            // Stored JSON passed the same checks when it was saved; failing now means the rules changed.
+            throw new InvalidOperationException("A stored plan profile no longer parses: " + string.Join("; ", parsed.Errors));
+        }
+
+        var profile = parsed.Profile!;
+        return new CheckedProfile(profile, profileJson, profile.StartOr(start), profile.Race is null ? profile.Weeks : null);
+    }
+
+    public static Plan Generate(CheckedProfile input, IReadOnlyList<Exercise> catalogue) =>
+        PlanGenerator.Generate(input.Profile, catalogue, input.Start);
+
+    /// <summary>A plan name from the input, or one made from the race or the start.</summary>
+    public static string NameFor(string? name, CheckedProfile input)
+    {
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            var trimmed = name.Trim();
+            return trimmed.Length <= 200 ? trimmed : throw new UserInputException("name", $"name: {trimmed.Length} characters; at most 200");
+        }
+
+        return input.Profile.Race is { } race
+            ? $"{race.Name ?? RaceWords(race.DistanceMetres)} on {race.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}"
+            : $"{input.Weeks} weeks from {input.Start.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>"10k", "Half marathon", "Marathon", "15 km".</summary>
+    public static string RaceWords(double metres) => metres switch
+    {
+        21_097.5 => "Half marathon",
+        42_195 => "Marathon",
+        _ when metres % 1000 == 0 => string.Create(CultureInfo.InvariantCulture, $"{metres / 1000:0}k"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{metres / 1000:0.#} km"),
+    };
+}
+
+/// <summary>Event UIDs for a stored plan: stable across renames and re-plans, different for every plan.</summary>
+public static class PlanCalendarKey
+{
+    public static string For(long id, DateTime createdAt) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"plan-{id}-{createdAt:yyyyMMddHHmmss}");
+}
+
+/// <summary>The secret in a plan's private calendar URL: 32 random bytes, URL-safe base64 (43 characters).</summary>
+public static class CalendarToken
+{
+    public static string New() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+}

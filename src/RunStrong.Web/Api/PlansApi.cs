@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RunStrong.Data;
+using RunStrong.Domain.Planning;
+using RunStrong.Features.Catalogue;
+using RunStrong.Features.Common;
+using RunStrong.Features.Plans;
+
+namespace RunStrong.Web.Api;
+
+/// <summary>Plans over JSON (<c>/api/plans</c>) and the private calendar feed (<c>/calendar/{token}.ics</c>).</summary>
+public static class PlansApi
+{
+    /// <summary>What a client sends to create, preview or change a plan.</summary>
+    /// <param name="Name">The plan's name; default from the race or the start.</param>
+    /// <param name="Profile">The runner profile: a JSON object (or a string holding one) in RunnerProfileJson's shape.</param>
+    /// <param name="Start">First day, YYYY-MM-DD; default the profile's start, else today (an edited plan keeps its own).</param>
+    /// <param name="Weeks">Plan length in weeks, only for a plan without a race.</param>
+    public sealed record PlanBody(string? Name, JsonElement? Profile, string? Start, int? Weeks)
+    {
+        internal string? ProfileText => Profile switch
+        {
+            null => null,
+            { ValueKind: JsonValueKind.String } p => p.GetString(),
+            { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
+            { } p => p.GetRawText(),
+        };
+
+        internal DateOnly? StartDate =>
+            string.IsNullOrWhiteSpace(Start) ? null
+            : DateOnly.TryParseExact(Start.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+            : throw new UserInputException("start", $"start: '{Start}' is not a date; expected YYYY-MM-DD");
+    }
+
+    public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/plans").WithTags("Plans");
+
+        group.MapPost("/preview", PreviewAsync)
+            .WithName("PreviewPlan")
+            .WithSummary("Generate a plan from a profile without storing it")
+            .ProducesValidationProblem();
+        group.MapPost("/", CreateAsync)
+            .WithName("CreatePlan")
+            .WithSummary("Store a plan (its profile); the plan is generated from it on every read")
+            .ProducesValidationProblem();
+        group.MapGet("/", ListAsync)
+            .WithName("ListPlans")
+            .WithSummary("The runner's stored plans, newest first");
+        group.MapGet("/{id:long}", GetAsync)
+            .WithName("GetPlan")
+            .WithSummary("One stored plan with its generated weeks, days and sessions")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:long}.ics", CalendarAsync)
+            .WithName("GetPlanCalendar")
+            .WithSummary("One stored plan as an iCalendar (.ics) file: an all-day event per session")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:long}", UpdateAsync)
+            .WithName("UpdatePlan")
+            .WithSummary("Replace a plan's profile and name: re-plans; logged strength sessions are kept")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:long}", DeleteAsync)
+            .WithName("DeletePlan")
+            .WithSummary("Delete a plan; logged strength sessions are kept")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:long}/calendar-token", RotateAsync)
+            .WithName("RotatePlanCalendarToken")
+            .WithSummary("Give the plan a new private calendar URL; the old one stops working")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        routes.MapGet("/calendar/{token}.ics", FeedAsync)
+            .WithTags("Calendar")
+            .WithName("PlanCalendarFeed")
+            .WithSummary("A plan's private calendar feed: subscribe to it from Google, Apple or Outlook calendar (the token is the secret)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return routes;
+    }
+
+    private static async Task<Ok<Plan>> PreviewAsync(PlanBody body, ExerciseCatalogue catalogue, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var preview = await PreviewPlan.HandleAsync(catalogue, clock, new PreviewPlan.Request(body.ProfileText, body.StartDate, body.Weeks), cancellationToken);
+        return TypedResults.Ok(preview.Plan);
+    }
+
+    private static async Task<Created<CreatePlan.Response>> CreateAsync(
+        PlanBody body, RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var created = await CreatePlan.HandleAsync(db, runner, clock, new CreatePlan.Request(body.Name, body.ProfileText, body.StartDate, body.Weeks), cancellationToken);
+        return TypedResults.Created($"/api/plans/{created.Id}", created);
+    }
+
+    private static async Task<Ok<IReadOnlyList<ListPlans.Item>>> ListAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ListPlans.HandleAsync(db, runner, cancellationToken));
+
+    private static async Task<Ok<GetPlan.Response>> GetAsync(
+        long id, RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await GetPlan.HandleAsync(db, catalogue, runner, id, cancellationToken));
+
+    private static async Task<FileContentHttpResult> CalendarAsync(
+        long id, RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, CancellationToken cancellationToken)
+    {
+        var export = await ExportPlanCalendar.HandleAsync(db, catalogue, runner, id, cancellationToken);
+        return TypedResults.File(Encoding.UTF8.GetBytes(export.Ics), "text/calendar; charset=utf-8", export.FileName);
+    }
+
+    private static async Task<Ok<UpdatePlan.Response>> UpdateAsync(
+        long id, PlanBody body, RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await UpdatePlan.HandleAsync(db, runner, clock, id, new UpdatePlan.Request(body.Name, body.ProfileText, body.StartDate, body.Weeks), cancellationToken));
+
+    private static async Task<NoContent> DeleteAsync(long id, RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken)
+    {
+        await DeletePlan.HandleAsync(db, runner, id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<RotateCalendarToken.Response>> RotateAsync(
+        long id, RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await RotateCalendarToken.HandleAsync(db, runner, clock, id, cancellationToken));
+
+    private static async Task<ContentHttpResult> FeedAsync(string token, RunStrongDbContext db, ExerciseCatalogue catalogue, CancellationToken cancellationToken)
+    {
+        var feed = await GetPlanByCalendarToken.HandleAsync(db, catalogue, token, cancellationToken);
+        return TypedResults.Text(feed.Ics, "text/calendar; charset=utf-8");
+    }
+}

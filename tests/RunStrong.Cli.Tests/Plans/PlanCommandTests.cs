@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text.Json;
+using RunStrong.Cli.Tests.Infrastructure;
+using RunStrong.TestSupport;
+
+namespace RunStrong.Cli.Tests.Plans;
+
+/// <summary><c>runstrong plan</c>, <c>plan save</c> and <c>plans</c> run as a user would, on issue 4's sample profile.</summary>
+public sealed class PlanCommandTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"runstrong-plan-{Guid.NewGuid():N}");
+    private TestDatabase _db = null!;
+
+    public static TheoryData<string> Engines => TestDatabases.Engines;
+
+    /// <summary>
+    /// The issue's sample profile, dated from the Monday after today with the sample's 132 days to race day (run on
+    /// 30 Nov 2026 that is the sample's own 2026-12-07 and 2027-04-18), so the race is never in the past.
+    /// </summary>
+    private static (DateOnly Start, DateOnly Race) SampleDates
+    {
+        get
+        {
+            var today = DateOnly.FromDateTime(DateTime.Now);
+            var start = today.AddDays(7 - (((int)today.DayOfWeek + 6) % 7));
+            return (start, start.AddDays(132));
+        }
+    }
+
+    private static string SampleProfile(string? week = null, string? equipment = null, string? race = null) =>
+        $$"""
+        {"experience": "none", "equipment": {{equipment ?? "[\"none\", \"loop-band\"]"}}, "locations": ["home"], "week": {{week ?? "{\"mon\": \"rest\", \"tue\": \"quality\", \"wed\": \"easy\", \"thu\": \"easy\", \"fri\": \"rest\", \"sat\": \"easy\", \"sun\": \"long\"}"}}, "race": {{race ?? $"{{\"distance\": \"10k\", \"date\": \"{Iso(SampleDates.Race)}\"}}"}}, "start": "{{Iso(SampleDates.Start)}}"}
+        """;
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _db = await TestDatabases.CreateAsync("sqlite");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public async Task Json_HasTheIssueShape_AndEndsOnRaceDay()
+    {
+        var profile = Write("profile.json", SampleProfile());
+
+        var result = await CliProcess.RunAsync("plan", "--profile", profile, "--format", "json", "--db", _db.DbArgument);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var root = result.Json;
+        Assert.Equal(["weeks", "warnings"], Names(root));
+        var weeks = root.GetProperty("weeks").EnumerateArray().ToArray();
+        Assert.Equal(19, weeks.Length);
+        Assert.All(weeks, w => Assert.Equal(["index", "phase", "days"], Names(w)));
+        Assert.Equal(["base", "build", "peak", "taper"], weeks.Select(w => w.GetProperty("phase").GetString()).Distinct());
+        var days = weeks.SelectMany(w => w.GetProperty("days").EnumerateArray()).ToArray();
+        Assert.All(days, d => Assert.Equal(["date", "run", "sessions"], Names(d)));
+        Assert.Equal(Iso(SampleDates.Start), days[0].GetProperty("date").GetString());
+        Assert.Equal(Iso(SampleDates.Race), days[^1].GetProperty("date").GetString());
+        Assert.Equal("race", days[^1].GetProperty("run").GetProperty("type").GetString());
+        Assert.Equal(JsonValueKind.Null, days[0].GetProperty("run").ValueKind);
+        var sessions = days.SelectMany(d => d.GetProperty("sessions").EnumerateArray()).ToArray();
+        Assert.All(sessions, s => Assert.Equal(["kind", "reason", "exercises"], Names(s)));
+        Assert.Equal(["drills", "strength"], sessions.Select(s => s.GetProperty("kind").GetString()).Distinct().Order());
+        var exercises = sessions.SelectMany(s => s.GetProperty("exercises").EnumerateArray()).ToArray();
+        Assert.All(exercises, e => Assert.Equal(["slug", "variant", "sets", "repsMin", "repsMax", "seconds", "rpe", "restSeconds"], Names(e)));
+        // Home with a loop band: never a barbell.
+        Assert.DoesNotContain(exercises, e => e.GetProperty("variant").GetString()!.Contains("barbell", StringComparison.Ordinal));
+        Assert.Contains(root.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("No hill sprints", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ics_ToAFile_ParsesWithIcalNet()
+    {
+        var profile = Write("profile.json", SampleProfile());
+        var output = Path.Combine(_folder, "plan.ics");
+
+        var result = await CliProcess.RunAsync("plan", "--profile", profile, "--format", "ics", "--out", output, "--db", _db.DbArgument);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Equal("", result.Stdout);
+        var calendar = Ical.Net.Calendar.Load(await File.ReadAllTextAsync(output))!;
+        Assert.True(calendar.Events.Count > 40, $"{calendar.Events.Count} events");
+        var strength = calendar.Events.Where(e => e.Summary!.StartsWith("Strength:", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(strength);
+        Assert.All(strength, e => Assert.Contains("RPE", e.Description, StringComparison.Ordinal));
+        Assert.All(calendar.Events, e => Assert.True(e.Start!.Date >= SampleDates.Start && e.Start.Date <= SampleDates.Race));
+    }
+
+    [Fact]
+    public async Task Table_FitsAn80ColumnTerminal()
+    {
+        var profile = Write("profile.json", SampleProfile());
+
+        var result = await CliProcess.RunAsync("plan", "--profile", profile, "--db", _db.DbArgument);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var lines = result.Stdout.Split('\n');
+        Assert.All(lines, l => Assert.True(l.Length <= 80, $"{l.Length} columns: {l}"));
+        Assert.StartsWith("Week 1 (base)", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("strength: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(" race", StringComparison.Ordinal) && l.Contains(SampleDates.Race.ToString("dd MMM", CultureInfo.InvariantCulture), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task NoRace_WeeksOption_SetsTheLength()
+    {
+        var profile = Write("profile.json", """{"week": {"tue": "quality", "thu": "easy", "sun": "long"}, "locations": ["outdoors"]}""");
+
+        var result = await CliProcess.RunAsync("plan", "--profile", profile, "--start", Iso(SampleDates.Start), "--weeks", "6", "--format", "json", "--db", _db.DbArgument);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var weeks = result.Json.GetProperty("weeks").EnumerateArray().ToArray();
+        Assert.Equal(6, weeks.Length);
+        Assert.Contains(weeks.SelectMany(w => w.GetProperty("days").EnumerateArray()).SelectMany(d => d.GetProperty("sessions").EnumerateArray()),
+            s => s.GetProperty("kind").GetString() == "hill-sprints");
+    }
+
+    public static TheoryData<string, string, string[], string> BadInputs => new()
+    {
+        { "race in the past", """{"week": {"tue": "quality", "sun": "long"}, "race": {"distance": "10k", "date": "2020-04-18"}, "start": "2020-01-06"}""", [], "race.date: 2020-04-18 is in the past" },
+        { "race before start", SampleProfile(), ["--start", Iso(SampleDates.Race.AddDays(7))], $"race.date: {Iso(SampleDates.Race)} is before the plan's start" },
+        { "no running", SampleProfile(week: """{"mon": "rest", "tue": "rest"}"""), [], "week: no running day" },
+        { "unknown equipment", SampleProfile(equipment: """["none", "kettle"]"""), [], "equipment[1]: unknown equipment 'kettle'" },
+        { "unknown weekday", SampleProfile(week: """{"tue": "quality", "funday": "easy"}"""), [], "week.funday: unknown weekday" },
+        { "bad start", SampleProfile(), ["--start", "7/12/2026"], "--start: '7/12/2026' is not a date" },
+        { "bad format", SampleProfile(), ["--format", "pdf"], "--format: unknown format 'pdf'" },
+    };
+
+    [Theory, MemberData(nameof(BadInputs))]
+    public async Task BadInput_ExitsOne_NamingTheField(string what, string profileJson, string[] extra, string expected)
+    {
+        var profile = Write("profile.json", profileJson);
+
+        var result = await CliProcess.RunAsync(["plan", "--profile", profile, .. extra, "--db", _db.DbArgument]);
+
+        Assert.True(result.ExitCode == 1, $"{what}: exit {result.ExitCode}, {result.Stderr}");
+        Assert.Equal("", result.Stdout);
+        Assert.StartsWith("runstrong: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(expected, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnreadableFile_ExitsOne_NamingTheOptionAndFile()
+    {
+        var missing = Path.Combine(_folder, "nope.json");
+
+        var result = await CliProcess.RunAsync("plan", "--profile", missing, "--db", _db.DbArgument);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"runstrong: --profile: cannot read {missing}", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotJson_ExitsOne_NamingTheFile()
+    {
+        var profile = Write("broken.json", "{\"week\": ");
+
+        var result = await CliProcess.RunAsync("plan", "--profile", profile, "--db", _db.DbArgument);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"runstrong: {profile}: profile: not valid JSON", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task Save_ThenList_ShowsTheStoredPlan(string engine)
+    {
+        await using var db = await TestDatabases.CreateAsync(engine);
+        var profile = Write("profile.json", SampleProfile());
+
+        var saved = await CliProcess.RunAsync("plan", "save", "--profile", profile, "--name", "Spring 10k", "--json", "--db", db.DbArgument);
+        var list = await CliProcess.RunAsync("plans", "--json", "--db", db.DbArgument);
+        var table = await CliProcess.RunAsync("plans", "--db", db.DbArgument);
+
+        Assert.True(saved.ExitCode == 0, saved.Stderr);
+        var id = saved.Json.GetProperty("id").GetInt64();
+        var plan = Assert.Single(list.Json.EnumerateArray());
+        Assert.Equal(id, plan.GetProperty("id").GetInt64());
+        Assert.Equal("Spring 10k", plan.GetProperty("name").GetString());
+        Assert.Equal(Iso(SampleDates.Start), plan.GetProperty("startDate").GetString());
+        Assert.Contains("Spring 10k", table.Stdout, StringComparison.Ordinal);
+    }
+
+    private static string[] Names(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToArray();
+}

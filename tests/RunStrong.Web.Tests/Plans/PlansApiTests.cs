@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using RunStrong.TestSupport;
+using RunStrong.Web.Tests.Infrastructure;
+
+namespace RunStrong.Web.Tests.Plans;
+
+/// <summary>The plans API and the calendar feed through the real HTTP server, on SQLite and PostgreSQL.</summary>
+public class PlansApiTests
+{
+    public static TheoryData<string> Engines => TestDatabases.Engines;
+
+    /// <summary>Issue 4's sample runner, dated from the Monday after today with the sample's 132 days to race day.</summary>
+    internal static (DateOnly Start, DateOnly Race, string Profile) Sample(string locations = "[\"home\"]")
+    {
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var start = today.AddDays(7 - (((int)today.DayOfWeek + 6) % 7));
+        var race = start.AddDays(132);
+        var profile = $$"""
+            {"experience": "none", "equipment": ["none", "loop-band"], "locations": {{locations}}, "week": {"mon": "rest", "tue": "quality", "wed": "easy", "thu": "easy", "fri": "rest", "sat": "easy", "sun": "long"}, "race": {"distance": "10k", "date": "{{Iso(race)}}"}, "start": "{{Iso(start)}}"}
+            """;
+        return (start, race, profile);
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static StringContent Body(string name, string profile, string? extra = null) =>
+        new($"{{\"name\": \"{name}\", \"profile\": {profile}{(extra is null ? "" : ", " + extra)}}}", Encoding.UTF8, "application/json");
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task Crud_CreateReadListUpdateDelete(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        var (start, race, profile) = Sample();
+
+        using var created = await server.Client.PostAsync(new Uri("/api/plans", UriKind.Relative), Body("Spring 10k", profile));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        Assert.Equal($"/api/plans/{id}", created.Headers.Location!.ToString());
+
+        var plan = await server.GetJsonAsync<JsonElement>($"/api/plans/{id}");
+        Assert.Equal("Spring 10k", plan.GetProperty("name").GetString());
+        Assert.Equal(Iso(start), plan.GetProperty("startDate").GetString());
+        var days = plan.GetProperty("plan").GetProperty("weeks").EnumerateArray().SelectMany(w => w.GetProperty("days").EnumerateArray()).ToArray();
+        Assert.Equal(Iso(race), days[^1].GetProperty("date").GetString());
+        Assert.Equal("race", days[^1].GetProperty("run").GetProperty("type").GetString());
+        Assert.DoesNotContain(days.SelectMany(d => d.GetProperty("sessions").EnumerateArray()), s => s.GetProperty("kind").GetString() == "hill-sprints");
+
+        var list = await server.GetJsonAsync<JsonElement[]>("/api/plans");
+        Assert.Equal([id], list.Select(p => p.GetProperty("id").GetInt64()));
+
+        var outdoors = Sample("[\"home\", \"outdoors\"]").Profile;
+        using var updated = await server.Client.PutAsync(new Uri($"/api/plans/{id}", UriKind.Relative), Body("Spring 10k, hills", outdoors));
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        var replanned = await server.GetJsonAsync<JsonElement>($"/api/plans/{id}");
+        Assert.Equal("Spring 10k, hills", replanned.GetProperty("name").GetString());
+        Assert.Contains(replanned.GetProperty("plan").GetProperty("weeks").EnumerateArray()
+            .SelectMany(w => w.GetProperty("days").EnumerateArray()).SelectMany(d => d.GetProperty("sessions").EnumerateArray()),
+            s => s.GetProperty("kind").GetString() == "hill-sprints");
+
+        using var deleted = await server.Client.DeleteAsync(new Uri($"/api/plans/{id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        using var gone = await server.Client.GetAsync(new Uri($"/api/plans/{id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Empty(await server.GetJsonAsync<JsonElement[]>("/api/plans"));
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task CalendarFeed_ByToken_ParsesWithIcalNet_AndRotatingRevokesIt(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        var (start, race, profile) = Sample();
+        using var created = await server.Client.PostAsync(new Uri("/api/plans", UriKind.Relative), Body("Spring 10k", profile));
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var (id, token) = (body.GetProperty("id").GetInt64(), body.GetProperty("calendarToken").GetString()!);
+
+        // The feed needs no login: a fresh client with no cookies, as a calendar server would fetch it.
+        using var calendarServer = new HttpClient { BaseAddress = server.Address };
+        using var feed = await calendarServer.GetAsync(new Uri($"/calendar/{token}.ics", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Equal("text/calendar", feed.Content.Headers.ContentType!.MediaType);
+        var calendar = Ical.Net.Calendar.Load(await feed.Content.ReadAsStringAsync())!;
+        Assert.True(calendar.Events.Count > 40, $"{calendar.Events.Count} events");
+        Assert.All(calendar.Events, e => Assert.InRange(e.Start!.Date, start, race));
+        var strength = calendar.Events.First(e => e.Summary!.StartsWith("Strength:", StringComparison.Ordinal));
+        Assert.Contains("RPE", strength.Description, StringComparison.Ordinal);
+        Assert.Contains("hard days hard", strength.Description, StringComparison.Ordinal);
+
+        using var download = await server.Client.GetAsync(new Uri($"/api/plans/{id}.ics", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(calendar.Events.Count, Ical.Net.Calendar.Load(await download.Content.ReadAsStringAsync())!.Events.Count);
+
+        using var wrong = await calendarServer.GetAsync(new Uri("/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+
+        using var rotated = await server.Client.PostAsync(new Uri($"/api/plans/{id}/calendar-token", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        var fresh = (await rotated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("calendarToken").GetString();
+        Assert.NotEqual(token, fresh);
+        using var old = await calendarServer.GetAsync(new Uri($"/calendar/{token}.ics", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, old.StatusCode);
+        using var renewed = await calendarServer.GetAsync(new Uri($"/calendar/{fresh}.ics", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Preview_StoresNothing_AndReturnsThePlanShape()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var (_, race, profile) = Sample();
+
+        using var response = await server.Client.PostAsync(new Uri("/api/plans/preview", UriKind.Relative), Body("x", profile));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var plan = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["weeks", "warnings"], plan.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(Iso(race), plan.GetProperty("weeks").EnumerateArray().Last().GetProperty("days").EnumerateArray().Last().GetProperty("date").GetString());
+        Assert.Empty(await server.GetJsonAsync<JsonElement[]>("/api/plans"));
+    }
+
+    [Theory]
+    [InlineData("""{"week": {"tue": "quality", "sun": "long"}, "race": {"distance": "10k", "date": "2020-04-18"}, "start": "2020-01-06"}""", null, "race.date", "is in the past")]
+    [InlineData("""{"week": {"mon": "rest"}}""", null, "week", "no running day")]
+    [InlineData("""{"week": {"tue": "quality"}, "equipment": ["kettle"]}""", null, "equipment[0]", "unknown equipment 'kettle'")]
+    [InlineData("""{"week": {"tue": "quality", "funday": "easy"}}""", null, "week.funday", "unknown weekday")]
+    [InlineData("""{"week": {"tue": "quality"}}""", "\"start\": \"tomorrow\"", "start", "is not a date")]
+    public async Task Create_BadProfile_ProblemDetailsNamesTheField(string profile, string? extra, string field, string message)
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        using var response = await server.Client.PostAsync(new Uri("/api/plans", UriKind.Relative), Body("Bad", profile, extra));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()).ToArray();
+        Assert.Contains(errors, e => e!.Contains(message, StringComparison.Ordinal));
+        Assert.Empty(await server.GetJsonAsync<JsonElement[]>("/api/plans"));
+    }
+
+    [Fact]
+    public async Task UnknownPlan_Is404ProblemDetails()
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        using var get = await server.Client.GetAsync(new Uri("/api/plans/999", UriKind.Relative));
+        using var put = await server.Client.PutAsync(new Uri("/api/plans/999", UriKind.Relative), Body("x", Sample().Profile));
+        using var rotate = await server.Client.PostAsync(new Uri("/api/plans/999/calendar-token", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, rotate.StatusCode);
+        Assert.Contains("no plan with id 999", await get.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
