@@ -30,6 +30,9 @@ public static class CliApp
         var root = new RootCommand("RunStrong: strength, hills and drills for distance runners.");
         root.Options.Add(Db);
         root.Subcommands.Add(ExercisesCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(ImportActivitiesCommand.Create());
+        root.Subcommands.Add(ActivitiesCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -54,6 +54,7 @@ public static class RunStrongWebApp
         app.UseRouting();
         app.MapOpenApi();
         app.MapExercisesApi();
+        app.MapActivitiesApi();
         app.MapRazorPages();
         return app;
     }

@@ -137,7 +137,7 @@ public static class ImportActivities
             var startKey = (Second(row.StartTime), row.Sport);
             var duplicate = pendingHashes.TryGetValue(row.ContentHash, out var samePath)
                 ? Duplicate(result, null, $"the same file as {samePath}, earlier in this import")
-                : pendingStarts.TryGetValue(startKey, out var sameStart)
+                : HasKnownStart(row.StartTime) && pendingStarts.TryGetValue(startKey, out var sameStart)
                     ? Duplicate(result, null, $"the same {row.Sport} at the same start time as {sameStart}, earlier in this import")
                     : await FindDuplicateAsync(db, owner, row, result, cancellationToken);
             if (duplicate is not null)
@@ -153,7 +153,11 @@ public static class ImportActivities
 
             pending.Add((row, result));
             pendingHashes[row.ContentHash] = file.Path;
-            pendingStarts[startKey] = file.Path;
+            if (HasKnownStart(row.StartTime))
+            {
+                pendingStarts[startKey] = file.Path;
+            }
+
             pendingBytes += row.File!.GzipContent.Length;
             if (pending.Count >= BatchFiles || pendingBytes >= BatchBytes || firstPending.Elapsed >= BatchAge)
             {
@@ -226,10 +230,11 @@ public static class ImportActivities
 
     private static async Task<FileResult?> FindDuplicateAsync(RunStrongDbContext db, Guid owner, StoredActivity row, FileResult result, CancellationToken cancellationToken)
     {
+        var known = HasKnownStart(row.StartTime);
         var from = Second(row.StartTime);
         var to = from.AddSeconds(1);
         var existing = await db.Activities
-            .Where(a => a.OwnerId == owner && (a.ContentHash == row.ContentHash || (a.Sport == row.Sport && a.StartTime >= from && a.StartTime < to)))
+            .Where(a => a.OwnerId == owner && (a.ContentHash == row.ContentHash || (known && a.Sport == row.Sport && a.StartTime >= from && a.StartTime < to)))
             .OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.ContentHash, a.SourcePath })
             .FirstOrDefaultAsync(cancellationToken);
@@ -296,6 +301,14 @@ public static class ImportActivities
         return results;
     }
 
+    /// <summary>
+    /// Files without times (a planned route, a GPX of bare points) start at <see cref="DateTime.MinValue"/>, and FIT's
+    /// zero time is 1989-12-31: such start times say nothing, so they never make two activities the same.
+    /// </summary>
+    private static bool HasKnownStart(DateTime start) => start > UnknownStartBefore;
+
+    private static readonly DateTime UnknownStartBefore = new(1990, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     private static DateTime Second(DateTime time) =>
         new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 
@@ -323,7 +336,8 @@ public static class ImportActivities
         return name.EndsWith(extension, StringComparison.OrdinalIgnoreCase) ? name : name + extension;
     }
 
-    internal static string FileName(string path)
+    /// <summary>The last name in a path or archive path (<c>a/b.zip!x/run.gpx</c> gives <c>run.gpx</c>).</summary>
+    public static string FileName(string path)
     {
         var cut = path.LastIndexOfAny(['/', '\\', '!']);
         return cut >= 0 && cut < path.Length - 1 ? path[(cut + 1)..] : path;
