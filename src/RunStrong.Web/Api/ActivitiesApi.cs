@@ -13,6 +13,8 @@ public static class ActivitiesApi
     /// <summary>The media type of the streamed upload results: one JSON object a line, one line a file.</summary>
     public const string NdJson = "application/x-ndjson";
 
+    private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
+
     public static IEndpointRouteBuilder MapActivitiesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/activities").WithTags("Activities");
@@ -73,7 +75,7 @@ public static class ActivitiesApi
                 await foreach (var result in results)
                 {
                     await JsonSerializer.SerializeAsync(body, result, RunStrongJson.Options, cancellationToken);
-                    body.WriteByte((byte)'\n');
+                    await body.WriteAsync(NewLine, cancellationToken);
                     await body.FlushAsync(cancellationToken);
                 }
             }, NdJson);
