@@ -21,6 +21,9 @@ public static class GetActivity
     /// <summary>Slower than this (s/km) counts as standing, not running: left out of the pace series.</summary>
     public const double SlowestChartedPaceSecondsPerKm = 1800;
 
+    /// <summary>Pace slices slower than this many times the activity's median slice are stops, not running: not charted.</summary>
+    public const double SlowPaceOutlierRatio = 2.5;
+
     public sealed record Request(long Id, bool IncludeSeries = false);
 
     /// <param name="X">Metres from the start when <see cref="ChartSeries.Axis"/> is distance; seconds from the start when it is time.</param>
@@ -211,6 +214,14 @@ public static class GetActivity
             }
 
             first = last;
+        }
+
+        // A stop inside a slice (a traffic light, a gate) gives one very slow point that would squash the rest of the
+        // chart into a flat line: slices slower than 2.5 times the median are left out.
+        if (pace.Count > 2)
+        {
+            var median = pace.Select(p => p.Value).Order().ElementAt(pace.Count / 2);
+            pace.RemoveAll(p => p.Value > median * SlowPaceOutlierRatio);
         }
 
         return new ChartSeries(byDistance ? "distance" : "time", pace, heart, elevation);
