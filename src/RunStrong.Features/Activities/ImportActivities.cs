@@ -127,6 +127,25 @@ public static class ImportActivities
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
+
+            // Duplicates are recognised before the metrics are worked out: a re-import costs a read and a lookup per file.
+            if (file is { Status: ActivityFileStatus.Read, Activity: { } activity, ContentHash: { } hash })
+            {
+                var start = DateTime.SpecifyKind(activity.StartTime, DateTimeKind.Utc);
+                var sport = Clip(Kebab.Name(activity.Sport), 30)!;
+                var seen = new FileResult(file.Path, FileStatus.Duplicate, null, null, sport, start, null, file.Warnings);
+                var duplicate = pendingHashes.TryGetValue(hash, out var samePath)
+                    ? Duplicate(seen, null, $"the same file as {samePath}, earlier in this import")
+                    : HasKnownStart(start) && pendingStarts.TryGetValue((Second(start), sport), out var sameStart)
+                        ? Duplicate(seen, null, $"the same {sport} at the same start time as {sameStart}, earlier in this import")
+                        : await FindDuplicateAsync(db, owner, hash, start, sport, seen, cancellationToken);
+                if (duplicate is not null)
+                {
+                    yield return duplicate;
+                    continue;
+                }
+            }
+
             var (row, result) = Prepare(file, owner, clock);
             if (row is null)
             {
@@ -135,17 +154,6 @@ public static class ImportActivities
             }
 
             var startKey = (Second(row.StartTime), row.Sport);
-            var duplicate = pendingHashes.TryGetValue(row.ContentHash, out var samePath)
-                ? Duplicate(result, null, $"the same file as {samePath}, earlier in this import")
-                : HasKnownStart(row.StartTime) && pendingStarts.TryGetValue(startKey, out var sameStart)
-                    ? Duplicate(result, null, $"the same {row.Sport} at the same start time as {sameStart}, earlier in this import")
-                    : await FindDuplicateAsync(db, owner, row, result, cancellationToken);
-            if (duplicate is not null)
-            {
-                yield return duplicate;
-                continue;
-            }
-
             if (pending.Count == 0)
             {
                 firstPending.Restart();
@@ -228,13 +236,14 @@ public static class ImportActivities
         }
     }
 
-    private static async Task<FileResult?> FindDuplicateAsync(RunStrongDbContext db, Guid owner, StoredActivity row, FileResult result, CancellationToken cancellationToken)
+    private static async Task<FileResult?> FindDuplicateAsync(
+        RunStrongDbContext db, Guid owner, string hash, DateTime start, string sport, FileResult result, CancellationToken cancellationToken)
     {
-        var known = HasKnownStart(row.StartTime);
-        var from = Second(row.StartTime);
+        var known = HasKnownStart(start);
+        var from = Second(start);
         var to = from.AddSeconds(1);
         var existing = await db.Activities
-            .Where(a => a.OwnerId == owner && (a.ContentHash == row.ContentHash || (known && a.Sport == row.Sport && a.StartTime >= from && a.StartTime < to)))
+            .Where(a => a.OwnerId == owner && (a.ContentHash == hash || (known && a.Sport == sport && a.StartTime >= from && a.StartTime < to)))
             .OrderBy(a => a.Id)
             .Select(a => new { a.Id, a.ContentHash, a.SourcePath })
             .FirstOrDefaultAsync(cancellationToken);
@@ -243,9 +252,9 @@ public static class ImportActivities
             return null;
         }
 
-        return existing.ContentHash == row.ContentHash
+        return existing.ContentHash == hash
             ? Duplicate(result, existing.Id, $"already imported (the same file as activity {existing.Id}, from {FileName(existing.SourcePath)})")
-            : Duplicate(result, existing.Id, $"already imported (activity {existing.Id}, from {FileName(existing.SourcePath)}, is the same {row.Sport} starting the same second)");
+            : Duplicate(result, existing.Id, $"already imported (activity {existing.Id}, from {FileName(existing.SourcePath)}, is the same {sport} starting the same second)");
     }
 
     private static FileResult Duplicate(FileResult result, long? existingId, string why) =>
