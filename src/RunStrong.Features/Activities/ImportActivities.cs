@@ -101,9 +101,18 @@ public static class ImportActivities
         try
         {
             using var stream = upload.Open();
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            content = buffer.ToArray();
+            if (stream.CanSeek && stream.Length - stream.Position <= ActivityFileReader.MaxFileBytes)
+            {
+                // One exact-size copy (form uploads are buffered and seekable), not a growing buffer and a second copy.
+                content = new byte[stream.Length - stream.Position];
+                stream.ReadExactly(content);
+            }
+            else
+            {
+                using var buffer = new MemoryStream();
+                stream.CopyTo(buffer);
+                content = buffer.ToArray();
+            }
         }
         catch (IOException ex)
         {
