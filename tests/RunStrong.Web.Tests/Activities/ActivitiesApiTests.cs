@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -102,6 +103,33 @@ public class ActivitiesApiTests
         Assert.Equal("duplicate", byPath[FenixRun]);
         Assert.Equal("failed", byPath[EmptyFit]);
         Assert.Equal("imported", byPath[TcxRun]);
+    }
+
+    [Fact]
+    public async Task Upload_AZipArchive_ImportsEachMember()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var zipped = new MemoryStream();
+        using (var zip = new ZipArchive(zipped, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            zip.CreateEntryFromFile(Fixtures.Path("fit", FenixRun), "runs/run.fit");
+            zip.CreateEntryFromFile(Fixtures.Path("tcx", TcxRun), "runs/run.tcx");
+            zip.CreateEntryFromFile(Fixtures.Path("fit", EmptyFit), "runs/empty.fit");
+        }
+
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(zipped.ToArray()), "files", "export.zip" } };
+        using var response = await server.Client.PostAsync(new Uri("/api/activities", UriKind.Relative), form);
+        var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var files = report.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("status").GetString());
+        Assert.Equal("imported", files["export.zip!runs/run.fit"]);
+        Assert.Equal("imported", files["export.zip!runs/run.tcx"]);
+        Assert.Equal("failed", files["export.zip!runs/empty.fit"]);
+        var list = await server.GetJsonAsync<JsonElement>("/api/activities");
+        var id = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("format").GetString() == "fit").GetProperty("id").GetInt64();
+        using var file = await server.Client.GetAsync(new Uri($"/api/activities/{id}/file", UriKind.Relative));
+        Assert.Equal("run.fit", file.Content.Headers.ContentDisposition?.FileNameStar ?? file.Content.Headers.ContentDisposition?.FileName);
     }
 
     [Fact]
