@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using RunStrong.Cli.Tests.Infrastructure;
 using RunStrong.TestSupport;
@@ -93,6 +94,27 @@ public sealed class ImportActivitiesCommandTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("failed", StringComparison.Ordinal) && l.Contains("empty.fit: ", StringComparison.Ordinal));
         Assert.Contains("3 imported", lines[^1], StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', result.Stdout);
+    }
+
+    [Fact]
+    public async Task Import_AZipAndAGzip_ReadsTheMembersAndTheWrappedFile()
+    {
+        await using var db = TestDatabases.CreateSqlite();
+        var zipPath = Path.Combine(_folder, "export.zip");
+        using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
+        {
+            zip.CreateEntryFromFile(Fixtures.Path("fit", "dtcooper__python-fitparse__tests__files__activity-small-fenix2-run.fit"), "activities/run.fit");
+            zip.CreateEntryFromFile(Fixtures.Path("tcx", "vkurup__python-tcxparser__tests__files__test.tcx"), "activities/run.tcx");
+        }
+
+        var result = await CliProcess.RunAsync("import", zipPath, Fixtures.Path("fit", "GoldenCheetah__GoldenCheetah__test__rides__14582164182.fit.gz"), "--json", "--db", db.DbArgument);
+
+        Assert.Equal(0, result.ExitCode);
+        var statuses = result.Json.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("status").GetString());
+        Assert.Equal("imported", statuses[zipPath + "!activities/run.fit"]);
+        Assert.Equal("imported", statuses[zipPath + "!activities/run.tcx"]);
+        Assert.Equal("imported", statuses[Fixtures.Path("fit", "GoldenCheetah__GoldenCheetah__test__rides__14582164182.fit.gz")]);
+        Assert.Equal(3, result.Json.GetProperty("imported").GetInt32());
     }
 
     [Fact]
