@@ -10,7 +10,13 @@ using RunStrong.Benchmarks;
 //   fit-corpus DIR [--repeat N] [--no-warmup]
 //                                 decode every .fit file under DIR (loaded first), print one JSON line
 //   fit-dump [--all] FILE...      print what the FIT reader made of each file (a debugging aid)
+//   import-corpus DIR [--db FILE] import DIR into a fresh SQLite file through the ImportActivities slice, print one JSON line
 //   bdn [BenchmarkDotNet args]    the BenchmarkDotNet classes, e.g. `bdn --filter *Fit*`
+if (args is ["import-corpus", var corpus, .. var importArgs])
+{
+    return await ImportCorpus.RunAsync(corpus, importArgs);
+}
+
 return args switch
 {
     ["fit-corpus", var dir, .. var rest] => FitCorpus(dir, rest),
@@ -22,7 +28,7 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: RunStrong.Benchmarks fit-corpus DIR [--repeat N] [--no-warmup] | fit-dump [--all] FILE... | bdn [BenchmarkDotNet args]");
+    Console.Error.WriteLine("usage: RunStrong.Benchmarks fit-corpus DIR [--repeat N] [--no-warmup] | fit-dump [--all] FILE... | import-corpus DIR [--db FILE] | bdn [BenchmarkDotNet args]");
     return 2;
 }
 

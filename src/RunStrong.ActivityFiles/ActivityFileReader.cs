@@ -225,7 +225,7 @@ public static class ActivityFileReader
         if (fit.Activity is { } activity)
         {
             var all = activity.Warnings.Concat(warnings).Distinct().ToList();
-            return new ActivityFileResult(path, ActivityFileStatus.Read, activity, null, all, hash);
+            return new ActivityFileResult(path, ActivityFileStatus.Read, activity, null, all, hash) { Content = content };
         }
 
         var error = fit.Error ?? "no activity in the file";
@@ -249,7 +249,7 @@ public static class ActivityFileReader
         var outcome = ActivityXml.Read(content, file, out var root);
         if (outcome.Activity is { } activity)
         {
-            return new ActivityFileResult(path, ActivityFileStatus.Read, activity, null, outcome.Warnings.ToList(), hash);
+            return new ActivityFileResult(path, ActivityFileStatus.Read, activity, null, outcome.Warnings.ToList(), hash) { Content = content };
         }
 
         var error = outcome.Error ?? $"{file}: could not be read";

@@ -30,6 +30,12 @@ public sealed record ActivityFileResult(
     IReadOnlyList<string> Warnings,
     string? ContentHash)
 {
+    /// <summary>
+    /// The activity file's own bytes (gzip already unwrapped) when <see cref="Status"/> is Read, else null: what an
+    /// import stores as the original, so charts can read the record stream again and the runner can download it.
+    /// </summary>
+    public byte[]? Content { get; init; }
+
     internal static ActivityFileResult Failed(string path, string error, string? hash = null, IReadOnlyList<string>? warnings = null) =>
         new(path, ActivityFileStatus.Failed, null, error, warnings ?? [], hash);
 

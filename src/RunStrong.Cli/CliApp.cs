@@ -33,6 +33,9 @@ public static class CliApp
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(PlanCommand.CreateList());
+        root.Subcommands.Add(InspectCommand.Create());
+        root.Subcommands.Add(ImportActivitiesCommand.Create());
+        root.Subcommands.Add(ActivitiesCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

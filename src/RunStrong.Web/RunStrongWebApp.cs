@@ -58,6 +58,7 @@ public static class RunStrongWebApp
         app.MapExercisesApi();
         app.MapDashboardApi();
         app.MapPlansApi();
+        app.MapActivitiesApi();
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using RunStrong.Data;
+using RunStrong.Features.Activities;
+using RunStrong.Features.Common;
+using Spectre.Console;
+using static RunStrong.Features.Activities.ImportActivities;
+
+namespace RunStrong.Cli.Commands;
+
+/// <summary>
+/// <c>runstrong import PATH... [--json]</c>: activity files, folders, zips and Strava or Garmin exports into the
+/// database. Exit 0 when nothing failed, 2 when some files failed and others were read, 1 when every file failed.
+/// </summary>
+public static class ImportActivitiesCommand
+{
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Files (FIT, GPX, TCX, .gz), folders, zip archives, a Strava or Garmin export (folder or zip).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("import", "Import activity files; files already imported are recognised and skipped. Exit 2 when some files failed.") { paths, CliApp.Json };
+        command.SetAction((parse, ct) => CliApp.Guard(async () =>
+        {
+            var target = await CliApp.OpenDatabaseAsync(parse, ct);
+            await using var db = DataServices.CreateContext(target);
+            var given = parse.GetValue(paths)!;
+            var results = FromPathsAsync(db, LocalRunner.Instance, TimeProvider.System, given, ct);
+            var json = parse.GetValue(CliApp.Json);
+            var files = json ? (await CollectAsync(results, ct)).Files
+                : Output.IsInteractive ? await WithProgressAsync(results, given, ct)
+                : await WithLinesAsync(results, ct);
+            var report = Report.From(files);
+            if (json)
+            {
+                Output.WriteJson(report);
+            }
+            else
+            {
+                AnsiConsole.MarkupLine($"[bold]{report.Imported} imported[/], {report.Duplicates} already there, {report.Failed} failed, {report.Skipped} not activity files.");
+                if (Output.IsInteractive)
+                {
+                    foreach (var failed in files.Where(f => f.Status == FileStatus.Failed))
+                    {
+                        AnsiConsole.MarkupLine($"  [red]failed[/] {Output.Esc(failed.Error)}");
+                    }
+                }
+            }
+
+            return report.Failed == 0 ? CliApp.Ok
+                : report.Imported + report.Duplicates > 0 ? CliApp.PartlyFailed
+                : CliApp.Failed;
+        }));
+        return command;
+    }
+
+    /// <summary>Plain lines (output redirected): one per file, as each is done.</summary>
+    private static async Task<List<FileResult>> WithLinesAsync(IAsyncEnumerable<FileResult> results, CancellationToken ct)
+    {
+        var files = new List<FileResult>();
+        await foreach (var result in results.WithCancellation(ct))
+        {
+            files.Add(result);
+            var status = result.Status.ToString().ToLowerInvariant();
+            var detail = result.Status switch
+            {
+                FileStatus.Imported => $"activity {result.ActivityId}",
+                _ => result.Error,
+            };
+            Console.Out.WriteLine($"{status,-9} {result.Path}{(detail is null ? "" : "  " + detail)}");
+        }
+
+        return files;
+    }
+
+    /// <summary>A progress bar over the files and folders given (a person is watching): one step per file on disk.</summary>
+    private static async Task<List<FileResult>> WithProgressAsync(IAsyncEnumerable<FileResult> results, string[] given, CancellationToken ct)
+    {
+        var total = given.Sum(CountDiskFiles);
+        var files = new List<FileResult>();
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask("Importing", maxValue: Math.Max(1, total));
+                string? current = null;
+                await foreach (var result in results.WithCancellation(ct))
+                {
+                    files.Add(result);
+                    var diskFile = result.Path.Split('!')[0];
+                    if (diskFile != current)
+                    {
+                        if (current is not null)
+                        {
+                            task.Increment(1);
+                        }
+
+                        current = diskFile;
+                    }
+
+                    task.Description = $"{files.Count(f => f.Status == FileStatus.Imported)} imported · {Output.Esc(Path.GetFileName(diskFile))}";
+                }
+
+                task.Value = task.MaxValue;
+            });
+        return files;
+    }
+
+    private static int CountDiskFiles(string path)
+    {
+        try
+        {
+            return Directory.Exists(path)
+                ? Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint }).Count()
+                : 1;
+        }
+        catch (IOException)
+        {
+            return 1;
+        }
+    }
+}

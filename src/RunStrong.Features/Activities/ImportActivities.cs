@@ -1,0 +1,365 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using RunStrong.ActivityFiles;
+using RunStrong.Data;
+using RunStrong.Data.Entities;
+using RunStrong.Domain.Activities;
+using RunStrong.Domain.Activities.Metrics;
+using RunStrong.Domain.Catalogue;
+using RunStrong.Features.Common;
+
+namespace RunStrong.Features.Activities;
+
+/// <summary>
+/// Imports activity files (paths on disk, or uploaded files) into the runner's activities, one result per file,
+/// streamed as each file is done. A file already imported (the same content, or the same start second and sport)
+/// is a duplicate and is skipped; one bad file never stops the batch. Memory stays bounded whatever the batch
+/// size: files are read one at a time, saved in small batches, and the change tracker is cleared after each.
+/// </summary>
+public static class ImportActivities
+{
+    /// <summary>What happened to one file.</summary>
+    public enum FileStatus
+    {
+        Imported,
+        Duplicate,
+        Failed,
+        Skipped,
+    }
+
+    /// <summary>The outcome for one file (or archive member).</summary>
+    /// <param name="Path">As given, or <c>archive.zip!member.fit</c> for a member of an archive.</param>
+    /// <param name="ActivityId">The stored activity: the new one when imported, the existing one when a duplicate.</param>
+    /// <param name="Error">Why it failed, why it was skipped, or what it duplicates; starts with the file's name.</param>
+    public sealed record FileResult(
+        string Path,
+        FileStatus Status,
+        long? ActivityId,
+        string? Error,
+        string? Sport,
+        DateTime? StartTime,
+        double? DistanceMeters,
+        IReadOnlyList<string> Warnings);
+
+    /// <summary>The whole batch (what <c>runstrong import --json</c> prints).</summary>
+    public sealed record Report(int Imported, int Duplicates, int Failed, int Skipped, IReadOnlyList<FileResult> Files)
+    {
+        public static Report From(IReadOnlyList<FileResult> files) => new(
+            files.Count(f => f.Status == FileStatus.Imported),
+            files.Count(f => f.Status == FileStatus.Duplicate),
+            files.Count(f => f.Status == FileStatus.Failed),
+            files.Count(f => f.Status == FileStatus.Skipped),
+            files);
+    }
+
+    /// <summary>An uploaded file: its name as the browser gave it, and a way to open its bytes.</summary>
+    public sealed record Upload(string FileName, Func<Stream> Open);
+
+    /// <summary>Largest number of activities held before they are saved.</summary>
+    internal const int BatchFiles = 20;
+
+    /// <summary>Largest amount of compressed original files held before they are saved.</summary>
+    internal const int BatchBytes = 8 * 1024 * 1024;
+
+    /// <summary>Pending activities are saved at the latest this long after the first of them was read, so results keep flowing.</summary>
+    internal static readonly TimeSpan BatchAge = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Files, folders (recursively), zip archives, Strava and Garmin exports on disk.</summary>
+    public static IAsyncEnumerable<FileResult> FromPathsAsync(
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return ImportAsync(db, runner, clock, ActivityFileReader.ReadAll(paths), cancellationToken);
+    }
+
+    /// <summary>Uploaded files: activity files (gzipped or not) and zip archives (including whole exports).</summary>
+    public static IAsyncEnumerable<FileResult> FromUploadsAsync(
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IEnumerable<Upload> uploads, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uploads);
+        return ImportAsync(db, runner, clock, uploads.SelectMany(ReadUpload), cancellationToken);
+    }
+
+    /// <summary>Runs a whole batch and collects the report.</summary>
+    public static async Task<Report> CollectAsync(IAsyncEnumerable<FileResult> results, CancellationToken cancellationToken = default)
+    {
+        var files = new List<FileResult>();
+        await foreach (var result in results.WithCancellation(cancellationToken))
+        {
+            files.Add(result);
+        }
+
+        return Report.From(files);
+    }
+
+    private static IEnumerable<ActivityFileResult> ReadUpload(Upload upload)
+    {
+        var name = string.IsNullOrWhiteSpace(upload.FileName) ? "(unnamed upload)" : System.IO.Path.GetFileName(upload.FileName);
+        byte[] content;
+        try
+        {
+            using var stream = upload.Open();
+            if (stream.CanSeek && stream.Length - stream.Position <= ActivityFileReader.MaxFileBytes)
+            {
+                // One exact-size copy (form uploads are buffered and seekable), not a growing buffer and a second copy.
+                content = new byte[stream.Length - stream.Position];
+                stream.ReadExactly(content);
+            }
+            else
+            {
+                using var buffer = new MemoryStream();
+                stream.CopyTo(buffer);
+                content = buffer.ToArray();
+            }
+        }
+        catch (IOException ex)
+        {
+            return [new ActivityFileResult(name, ActivityFileStatus.Failed, null, $"{name}: the upload could not be read ({ex.Message})", [], null)];
+        }
+
+        return ActivityFileReader.ReadMany(name, content);
+    }
+
+    private static async IAsyncEnumerable<FileResult> ImportAsync(
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IEnumerable<ActivityFileResult> files,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var owner = runner.RunnerId;
+        var pending = new List<(StoredActivity Row, FileResult Result)>();
+        var pendingHashes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pendingStarts = new Dictionary<(DateTime, string), string>();
+        var pendingBytes = 0L;
+        var firstPending = Stopwatch.StartNew();
+
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // Duplicates are recognised before the metrics are worked out: a re-import costs a read and a lookup per file.
+            if (file is { Status: ActivityFileStatus.Read, Activity: { } activity, ContentHash: { } hash })
+            {
+                var start = DateTime.SpecifyKind(activity.StartTime, DateTimeKind.Utc);
+                var sport = Clip(Kebab.Name(activity.Sport), 30)!;
+                var seen = new FileResult(file.Path, FileStatus.Duplicate, null, null, sport, start, null, file.Warnings);
+                var duplicate = pendingHashes.TryGetValue(hash, out var samePath)
+                    ? Duplicate(seen, null, $"the same file as {samePath}, earlier in this import")
+                    : HasKnownStart(start) && pendingStarts.TryGetValue((Second(start), sport), out var sameStart)
+                        ? Duplicate(seen, null, $"the same {sport} at the same start time as {sameStart}, earlier in this import")
+                        : await FindDuplicateAsync(db, owner, hash, start, sport, seen, cancellationToken);
+                if (duplicate is not null)
+                {
+                    yield return duplicate;
+                    continue;
+                }
+            }
+
+            var (row, result) = Prepare(file, owner, clock);
+            if (row is null)
+            {
+                yield return result;
+                continue;
+            }
+
+            var startKey = (Second(row.StartTime), row.Sport);
+            if (pending.Count == 0)
+            {
+                firstPending.Restart();
+            }
+
+            pending.Add((row, result));
+            pendingHashes[row.ContentHash] = file.Path;
+            if (HasKnownStart(row.StartTime))
+            {
+                pendingStarts[startKey] = file.Path;
+            }
+
+            pendingBytes += row.File!.GzipContent.Length;
+            if (pending.Count >= BatchFiles || pendingBytes >= BatchBytes || firstPending.Elapsed >= BatchAge)
+            {
+                foreach (var saved in await SaveAsync(db, pending, cancellationToken))
+                {
+                    yield return saved;
+                }
+
+                pending.Clear();
+                pendingHashes.Clear();
+                pendingStarts.Clear();
+                pendingBytes = 0;
+            }
+        }
+
+        foreach (var saved in await SaveAsync(db, pending, cancellationToken))
+        {
+            yield return saved;
+        }
+    }
+
+    /// <summary>Summarises a read file into a row ready to save; files that were not read become their result at once.</summary>
+    private static (StoredActivity? Row, FileResult Result) Prepare(ActivityFileResult file, Guid owner, TimeProvider clock)
+    {
+        if (file.Status == ActivityFileStatus.Skipped)
+        {
+            return (null, new FileResult(file.Path, FileStatus.Skipped, null, file.Error, null, null, null, file.Warnings));
+        }
+
+        if (file.Status != ActivityFileStatus.Read || file.Activity is not { } activity || file.Content is not { } content || file.ContentHash is not { } hash)
+        {
+            return (null, new FileResult(file.Path, FileStatus.Failed, null, file.Error ?? $"{FileName(file.Path)}: could not be read", null, null, null, file.Warnings));
+        }
+
+        try
+        {
+            var summary = ActivityMetrics.Summarise(activity);
+            var fileName = StoredFileName(file.Path, activity.Format);
+            var row = new StoredActivity
+            {
+                OwnerId = owner,
+                Format = Kebab.Name(activity.Format),
+                Sport = Clip(Kebab.Name(activity.Sport), 30)!,
+                SubSport = Clip(activity.SubSport, 50),
+                StartTime = DateTime.SpecifyKind(activity.StartTime, DateTimeKind.Utc),
+                Name = Clip(activity.Name, 500),
+                Description = activity.Description,
+                DistanceMeters = summary.DistanceMeters,
+                ElapsedSeconds = summary.ElapsedSeconds,
+                MovingSeconds = summary.MovingSeconds,
+                AscentMeters = summary.AscentMeters ?? 0,
+                DescentMeters = summary.DescentMeters ?? 0,
+                AverageHeartRate = summary.AverageHeartRate,
+                MaxHeartRate = summary.MaxHeartRate,
+                RecordCount = activity.Records.Count,
+                ContentHash = hash,
+                SourcePath = Clip(file.Path, 2000)!,
+                SummaryJson = StoredSummary.From(summary, file.Warnings).ToJson(),
+                ImportedAt = clock.GetUtcNow().UtcDateTime,
+                File = new ActivityFile { OwnerId = owner, FileName = Clip(fileName, 500)!, GzipContent = Gzip(content) },
+            };
+            var result = new FileResult(file.Path, FileStatus.Imported, null, null, row.Sport, row.StartTime, row.DistanceMeters, file.Warnings);
+            return (row, result);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or ArithmeticException or IndexOutOfRangeException)
+        {
+            return (null, new FileResult(file.Path, FileStatus.Failed, null, $"{FileName(file.Path)}: read, but its summary could not be worked out ({ex.Message})", null, null, null, file.Warnings));
+        }
+    }
+
+    private static async Task<FileResult?> FindDuplicateAsync(
+        RunStrongDbContext db, Guid owner, string hash, DateTime start, string sport, FileResult result, CancellationToken cancellationToken)
+    {
+        var known = HasKnownStart(start);
+        var from = Second(start);
+        var to = from.AddSeconds(1);
+        var existing = await db.Activities
+            .Where(a => a.OwnerId == owner && (a.ContentHash == hash || (known && a.Sport == sport && a.StartTime >= from && a.StartTime < to)))
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.ContentHash, a.SourcePath })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        return existing.ContentHash == hash
+            ? Duplicate(result, existing.Id, $"already imported (the same file as activity {existing.Id}, from {FileName(existing.SourcePath)})")
+            : Duplicate(result, existing.Id, $"already imported (activity {existing.Id}, from {FileName(existing.SourcePath)}, is the same {sport} starting the same second)");
+    }
+
+    private static FileResult Duplicate(FileResult result, long? existingId, string why) =>
+        result with { Status = FileStatus.Duplicate, ActivityId = existingId, Error = $"{FileName(result.Path)}: {why}" };
+
+    /// <summary>
+    /// Saves a batch in one round trip and clears the change tracker. If the batch cannot be saved (a row the database
+    /// refuses), each row is tried alone so only the bad one fails.
+    /// </summary>
+    private static async Task<IReadOnlyList<FileResult>> SaveAsync(RunStrongDbContext db, List<(StoredActivity Row, FileResult Result)> pending, CancellationToken cancellationToken)
+    {
+        if (pending.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            db.Activities.AddRange(pending.Select(p => p.Row));
+            await db.SaveChangesAsync(cancellationToken);
+            return pending.Select(p => p.Result with { ActivityId = p.Row.Id }).ToList();
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        var results = new List<FileResult>(pending.Count);
+        foreach (var (row, result) in pending)
+        {
+            row.Id = 0;
+            row.File!.ActivityId = 0;
+            try
+            {
+                db.Activities.Add(row);
+                await db.SaveChangesAsync(cancellationToken);
+                results.Add(result with { ActivityId = row.Id });
+            }
+            catch (DbUpdateException ex)
+            {
+                results.Add(result with { Status = FileStatus.Failed, Error = $"{FileName(result.Path)}: read, but could not be stored ({(ex.InnerException ?? ex).Message})" });
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Files without times (a planned route, a GPX of bare points) start at <see cref="DateTime.MinValue"/>, and FIT's
+    /// zero time is 1989-12-31: such start times say nothing, so they never make two activities the same.
+    /// </summary>
+    private static bool HasKnownStart(DateTime start) => start > UnknownStartBefore;
+
+    private static readonly DateTime UnknownStartBefore = new(1990, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static DateTime Second(DateTime time) =>
+        new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+
+    private static byte[] Gzip(byte[] content)
+    {
+        using var output = new MemoryStream(content.Length / 4 + 64);
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(content);
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>The stored original's name: the member's own name, without a .gz the content no longer has.</summary>
+    private static string StoredFileName(string path, ActivityFormat format)
+    {
+        var name = FileName(path);
+        if (name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name[..^3];
+        }
+
+        var extension = "." + Kebab.Name(format);
+        return name.EndsWith(extension, StringComparison.OrdinalIgnoreCase) ? name : name + extension;
+    }
+
+    /// <summary>The last name in a path or archive path (<c>a/b.zip!x/run.gpx</c> gives <c>run.gpx</c>).</summary>
+    public static string FileName(string path)
+    {
+        var cut = path.LastIndexOfAny(['/', '\\', '!']);
+        return cut >= 0 && cut < path.Length - 1 ? path[(cut + 1)..] : path;
+    }
+
+    private static string? Clip(string? text, int length) => text is null || text.Length <= length ? text : text[..length];
+}

@@ -1,0 +1,179 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RunStrong.Data;
+using RunStrong.Features.Activities;
+using RunStrong.Features.Common;
+
+namespace RunStrong.Web.Api;
+
+/// <summary>Activities over JSON: <c>/api/activities</c> (upload, list, one activity, its original file, delete).</summary>
+public static class ActivitiesApi
+{
+    /// <summary>The media type of the streamed upload results: one JSON object a line, one line a file.</summary>
+    public const string NdJson = "application/x-ndjson";
+
+    private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
+
+    public static IEndpointRouteBuilder MapActivitiesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/activities").WithTags("Activities");
+
+        group.MapPost("/", UploadAsync)
+            .WithName("UploadActivities")
+            .WithSummary("Import uploaded activity files")
+            .WithDescription($"multipart/form-data with one or more files: FIT, GPX, TCX (gzipped or not) or zip archives, including a whole Strava or Garmin export. Returns one result per file (imported, duplicate, failed or skipped); with Accept: {NdJson} the results are streamed, one JSON line per file as it is done. The request may be up to ActivityUploads:MaxMegabytes (default {UploadLimits.DefaultMegabytes} MB).")
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .Produces<ImportActivities.FileResult>(StatusCodes.Status200OK, NdJson)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        group.MapGet("/", ListAsync)
+            .WithName("ListActivities")
+            .WithSummary("List activities, newest first, a page at a time")
+            .ProducesValidationProblem();
+
+        group.MapGet("/{id:long}", GetAsync)
+            .WithName("GetActivity")
+            .WithSummary("One activity: its summary, climbs, best efforts, hill sprints and warnings; with series=true the chart series too")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{id:long}/file", GetFileAsync)
+            .WithName("GetActivityFile")
+            .WithSummary("The activity's original file, as it was uploaded (decompressed if it came gzipped)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapDelete("/{id:long}", DeleteAsync)
+            .WithName("DeleteActivity")
+            .WithSummary("Delete an activity and its stored file")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return routes;
+    }
+
+    private static async Task<Results<Ok<ImportActivities.Report>, PushStreamHttpResult, ProblemHttpResult>> UploadAsync(
+        HttpContext context, RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var (form, problem) = await UploadLimits.ReadFormAsync(context, configuration, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (form!.Files.Count == 0)
+        {
+            return TypedResults.Problem(
+                title: "No files",
+                detail: "files: the request holds no files; send multipart/form-data with one or more FIT, GPX, TCX or zip files",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var results = ImportActivities.FromUploadsAsync(db, runner, clock, Uploads(form.Files), cancellationToken);
+        if (WantsNdJson(context.Request))
+        {
+            return TypedResults.Stream(async body =>
+            {
+                await foreach (var result in results)
+                {
+                    await JsonSerializer.SerializeAsync(body, result, RunStrongJson.Options, cancellationToken);
+                    await body.WriteAsync(NewLine, cancellationToken);
+                    await body.FlushAsync(cancellationToken);
+                }
+            }, NdJson);
+        }
+
+        return TypedResults.Ok(await ImportActivities.CollectAsync(results, cancellationToken));
+    }
+
+    /// <summary>The form's files as uploads; the browser's name is used for messages only (never as a path).</summary>
+    public static IEnumerable<ImportActivities.Upload> Uploads(IFormFileCollection files) =>
+        files.Select(f => new ImportActivities.Upload(f.FileName, f.OpenReadStream));
+
+    private static bool WantsNdJson(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a is not null && a.Contains(NdJson, StringComparison.OrdinalIgnoreCase));
+
+    /// <param name="page">1 for the newest.</param>
+    /// <param name="pageSize">1 to 200 (default 30).</param>
+    private static async Task<Ok<ListActivities.Response>> ListAsync(
+        RunStrongDbContext db, ICurrentRunner runner, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ListActivities.HandleAsync(db, runner, new ListActivities.Request(page ?? 1, pageSize ?? ListActivities.DefaultPageSize), cancellationToken));
+
+    /// <param name="series">true to add the pace, heart-rate and elevation series (read again from the stored file).</param>
+    private static async Task<Ok<GetActivity.Response>> GetAsync(
+        RunStrongDbContext db, ICurrentRunner runner, long id, bool? series, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await GetActivity.HandleAsync(db, runner, new GetActivity.Request(id, series ?? false), cancellationToken));
+
+    private static async Task<FileContentHttpResult> GetFileAsync(RunStrongDbContext db, ICurrentRunner runner, long id, CancellationToken cancellationToken)
+    {
+        var file = await GetActivityFile.HandleAsync(db, runner, id, cancellationToken);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static async Task<NoContent> DeleteAsync(RunStrongDbContext db, ICurrentRunner runner, long id, CancellationToken cancellationToken)
+    {
+        await DeleteActivity.HandleAsync(db, runner, id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
+
+/// <summary>
+/// The upload size limit, from configuration (<c>ActivityUploads:MaxMegabytes</c>, default
+/// <see cref="DefaultMegabytes"/>), applied to the whole request before its form is read. The API and the upload page
+/// share it.
+/// </summary>
+public static class UploadLimits
+{
+    public const int DefaultMegabytes = 200;
+
+    public const string ConfigurationKey = "ActivityUploads:MaxMegabytes";
+
+    public static long MaxBytes(IConfiguration configuration) =>
+        Math.Max(1, configuration.GetValue(ConfigurationKey, DefaultMegabytes)) * 1024L * 1024L;
+
+    /// <summary>Reads the multipart form within the limit; a request over it gives a 413 ProblemDetails saying the limit.</summary>
+    public static async Task<(IFormCollection? Form, ProblemHttpResult? Problem)> ReadFormAsync(HttpContext context, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var max = MaxBytes(configuration);
+        if (context.Request.ContentLength > max)
+        {
+            return (null, TooLarge(context.Request.ContentLength.Value, max));
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = max;
+        }
+
+        if (!context.Request.HasFormContentType)
+        {
+            return (null, TypedResults.Problem(
+                title: "Not a file upload",
+                detail: "files: send multipart/form-data with one or more FIT, GPX, TCX or zip files",
+                statusCode: StatusCodes.Status415UnsupportedMediaType));
+        }
+
+        try
+        {
+            var form = await context.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = max, ValueCountLimit = 1024 }, cancellationToken);
+            return (form, null);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(null, max));
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            // The multipart reader reports a body over MultipartBodyLengthLimit this way.
+            return (null, TooLarge(null, max));
+        }
+        catch (InvalidDataException e)
+        {
+            return (null, TypedResults.Problem(title: "Not a readable upload", detail: $"files: the multipart body cannot be read ({e.Message})", statusCode: StatusCodes.Status400BadRequest));
+        }
+    }
+
+    public static string TooLargeMessage(long? length, long max) =>
+        $"files: the upload{(length is { } l ? $" ({l / (1024.0 * 1024.0):0.#} MB)" : "")} is larger than the {max / (1024 * 1024)} MB limit; send fewer files at a time, or raise {ConfigurationKey}";
+
+    private static ProblemHttpResult TooLarge(long? length, long max) =>
+        TypedResults.Problem(title: "Upload too large", detail: TooLargeMessage(length, max), statusCode: StatusCodes.Status413PayloadTooLarge);
+}

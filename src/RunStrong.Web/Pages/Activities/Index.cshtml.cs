@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RunStrong.Data;
+using RunStrong.Features.Activities;
+using RunStrong.Features.Common;
+
+namespace RunStrong.Web.Pages.Activities;
+
+public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public ListActivities.Response? List { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            List = await ListActivities.HandleAsync(db, runner, new ListActivities.Request(PageNumber), cancellationToken);
+        }
+        catch (UserInputException e)
+        {
+            Error = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RunStrong.Data;
+using RunStrong.Features.Activities;
+using RunStrong.Features.Common;
+using RunStrong.Web.Api;
+
+namespace RunStrong.Web.Pages.Activities;
+
+/// <summary>
+/// The upload form. Without JavaScript it posts here and the results come back as a page; wwwroot/js/upload.js
+/// sends each file to the API instead, to show its progress and its results as they arrive. The antiforgery token is
+/// checked by hand after the form is read, because the form must be read within the configured size limit first.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class UploadModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IConfiguration configuration, IAntiforgery antiforgery) : PageModel
+{
+    public ImportActivities.Report? Report { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public long MaxMegabytes => UploadLimits.MaxBytes(configuration) / (1024 * 1024);
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var (form, problem) = await UploadLimits.ReadFormAsync(HttpContext, configuration, cancellationToken);
+        if (problem is not null)
+        {
+            Error = problem.ProblemDetails.Detail;
+            Response.StatusCode = problem.StatusCode;
+            return Page();
+        }
+
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return BadRequest();
+        }
+
+        if (form!.Files.Count == 0)
+        {
+            Error = "files: choose one or more FIT, GPX, TCX or zip files first";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        Report = await ImportActivities.CollectAsync(
+            ImportActivities.FromUploadsAsync(db, runner, clock, ActivitiesApi.Uploads(form.Files), cancellationToken), cancellationToken);
+        return Page();
+    }
+}
