@@ -30,6 +30,9 @@ public static class CliApp
         var root = new RootCommand("RunStrong: strength, hills and drills for distance runners.");
         root.Options.Add(Db);
         root.Subcommands.Add(ExercisesCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(LogCommand.Create());
+        root.Subcommands.Add(NextCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 
