@@ -54,6 +54,9 @@ public static class RunStrongWebApp
         app.UseRouting();
         app.MapOpenApi();
         app.MapExercisesApi();
+        app.MapLogApi();
+        app.MapProgressionApi();
+        app.MapPredictionsApi();
         app.MapRazorPages();
         return app;
     }
