@@ -108,11 +108,11 @@ public static class Predict
 
         var models = predictions.SelectMany(p => new[]
         {
-            new ModelPrediction("riegel", p.Target.Metres, Math.Round(p.Riegel.TotalSeconds, 1)),
-            new ModelPrediction("vdot", p.Target.Metres, Math.Round(p.DanielsGilbert.TotalSeconds, 1)),
-            new ModelPrediction("cameron", p.Target.Metres, Math.Round(p.Cameron.TotalSeconds, 1)),
+            new ModelPrediction("riegel", p.Target.Metres, Math.Round(p.Riegel.TotalSeconds, 2)),
+            new ModelPrediction("vdot", p.Target.Metres, Math.Round(p.DanielsGilbert.TotalSeconds, 2)),
+            new ModelPrediction("cameron", p.Target.Metres, Math.Round(p.Cameron.TotalSeconds, 2)),
         }).ToArray();
-        var result = new Result(new FromView(from.Metres, Math.Round(time.TotalSeconds, 1)), Math.Round(DanielsGilbert.Vdot(from, time), 2), models);
+        var result = new Result(new FromView(from.Metres, Math.Round(time.TotalSeconds, 2)), Math.Round(DanielsGilbert.Vdot(from, time), 2), models);
         var rows = predictions.Select(p => new Row(p.Target.Name, p.Target.Metres, p.Display(p.Riegel), p.Display(p.DanielsGilbert), p.Display(p.Cameron), p.Notes)).ToArray();
         return new Response(result, rows, from.Name, time.ToString(), exponent, source, date, predictions);
     }

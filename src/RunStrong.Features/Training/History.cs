@@ -71,7 +71,7 @@ public static class History
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
         var owner = runner.RunnerId;
-        var record = await db.StrengthSessions.Include(s => s.Sets).FirstOrDefaultAsync(s => s.OwnerId == owner && s.Id == id, cancellationToken)
+        var record = await db.StrengthSessions.AsTracking().Include(s => s.Sets).FirstOrDefaultAsync(s => s.OwnerId == owner && s.Id == id, cancellationToken)
             ?? throw NoSession(id);
         db.StrengthSessions.Remove(record);
         await db.SaveChangesAsync(cancellationToken);
@@ -92,7 +92,7 @@ public static class History
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
         var owner = runner.RunnerId;
-        var row = await db.Activities.FirstOrDefaultAsync(a => a.OwnerId == owner && a.Id == id, cancellationToken) ?? throw NoRun(id);
+        var row = await db.Activities.AsTracking().FirstOrDefaultAsync(a => a.OwnerId == owner && a.Id == id, cancellationToken) ?? throw NoRun(id);
         if (row.Format != "manual")
         {
             throw new UserInputException("id", $"run {id} was imported from a {row.Format} file; delete it with the activities, not the log");
@@ -107,7 +107,7 @@ public static class History
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
         var owner = runner.RunnerId;
-        var row = await db.SorenessCheckIns.FirstOrDefaultAsync(s => s.OwnerId == owner && s.Id == id, cancellationToken)
+        var row = await db.SorenessCheckIns.AsTracking().FirstOrDefaultAsync(s => s.OwnerId == owner && s.Id == id, cancellationToken)
             ?? throw new UserInputException("id", $"no soreness check-in with id {id}", notFound: true);
         db.SorenessCheckIns.Remove(row);
         await db.SaveChangesAsync(cancellationToken);

@@ -49,7 +49,7 @@ public static class LogSet
         var key = string.IsNullOrWhiteSpace(request.PlannedSessionKey) ? null : request.PlannedSessionKey.Trim();
         var owner = runner.RunnerId;
 
-        var session = await db.StrengthSessions.Include(s => s.Sets)
+        var session = await db.StrengthSessions.AsTracking().Include(s => s.Sets)
             .Where(s => s.OwnerId == owner && s.Date == date && s.PlannedSessionKey == key)
             .OrderBy(s => s.Id)
             .FirstOrDefaultAsync(cancellationToken);

@@ -76,7 +76,7 @@ public static class NextPrescription
 
         var deload = plan?.IsDeload(next?.Date ?? date) ?? false;
         var items = slugs.Select(slug => Prescribe(catalogue.First(e => string.Equals(e.Slug, slug, StringComparison.OrdinalIgnoreCase)),
-            plan, records, history, checkIns, deload)).ToArray();
+            plan, records, history, checkIns, deload, next?.Session.Exercises.FirstOrDefault(p => p.Slug == slug))).ToArray();
         return new Response(next?.Date ?? date, deload, plan?.Record.Name, next?.Key, items);
     }
 
@@ -87,7 +87,8 @@ public static class NextPrescription
         IReadOnlyList<Data.Entities.StrengthSessionRecord> records,
         IReadOnlyList<LoggedStrengthSession> history,
         IReadOnlyList<SorenessCheckIn> checkIns,
-        bool deload)
+        bool deload,
+        PlannedExercise? planned = null)
     {
         var lastUnit = records.SelectMany(r => r.Sets).Where(s => s.ExerciseSlug == exercise.Slug && s.LoadUnit is not null)
             .Select(s => s.LoadUnit).LastOrDefault();
@@ -107,6 +108,22 @@ public static class NextPrescription
             Unit = unit,
         });
         var unitName = unit == MassUnit.Pounds ? "lb" : "kg";
+        var neverDone = !history.Any(h => h.SetsOf(exercise.Slug).Count > 0);
+        if (neverDone && planned is not null && exercise.Progression.FirstOrDefault(v => v.Slug == planned.Variant) is { } rung)
+        {
+            // No history: the plan already chose the rung for the runner's experience and equipment; take it as planned.
+            var loaded = rung.Load is LoadKind.External or LoadKind.ExternalPlusBand;
+            var dose = planned.RepsMin is { } min
+                ? $"{planned.Sets} x {min}{(exercise.SingleLeg ? " each leg" : "")}"
+                : $"{planned.Sets} x {planned.Seconds} s";
+            var rpe = planned.Rpe ?? (deload ? 6 : 7);
+            return new Item(exercise.Slug, exercise.Name, rung.Slug, rung.Name, planned.Sets, planned.RepsMin, planned.RepsMax, planned.RepsMin,
+                planned.Seconds, null, null, null, rung.Load is LoadKind.Band or LoadKind.ExternalPlusBand ? "light" : null, rpe,
+                deload ? ProgressionStep.Deload : ProgressionStep.Start,
+                $"{(deload ? "deload week, " : "")}first time: {rung.Name} as your plan has it, {dose} at RPE {rpe}{(loaded ? $", with a load you could lift about {(planned.RepsMax ?? planned.RepsMin ?? 10) + 3} times" : "")}",
+                planned.RestSeconds, exercise.SingleLeg);
+        }
+
         return new Item(
             exercise.Slug,
             exercise.Name,

@@ -26,7 +26,8 @@ public static class TodaysSession
         int SetNumber,
         int SetsOfExercise,
         string Reason,
-        LoggedSetView? Logged);
+        LoggedSetView? Logged,
+        bool TakesLoad);
 
     public sealed record Planned(string Key, string PlanName, bool Deload, string Reason, long? SessionId, IReadOnlyList<Row> Rows, IReadOnlyList<LoggedSetView> Extra);
 
@@ -62,7 +63,9 @@ public static class TodaysSession
                     continue;
                 }
 
-                var item = NextPrescription.Prescribe(exercise, plan, before, history, checkIns, session.Deload);
+                var item = NextPrescription.Prescribe(exercise, plan, before, history, checkIns, session.Deload, plannedExercise);
+                var takesLoad = exercise.Progression.FirstOrDefault(v => v.Slug == item.Variant)?.Load
+                    is Domain.Catalogue.LoadKind.External or Domain.Catalogue.LoadKind.ExternalPlusBand;
                 for (var i = 0; i < item.Sets; i++)
                 {
                     var position = rows.Count;
@@ -70,7 +73,8 @@ public static class TodaysSession
                         item.Seconds is not null && item.TargetReps is null ? null : item.TargetReps,
                         item.TargetReps is null ? item.Seconds : null,
                         item.Load, item.Band, item.TargetRpe, item.RestSeconds, i + 1, item.Sets, item.Reason,
-                        sets.TryGetValue(position, out var done) ? LoggedSetView.From(done) : null));
+                        sets.TryGetValue(position, out var done) ? LoggedSetView.From(done) : null,
+                        takesLoad));
                 }
             }
 
