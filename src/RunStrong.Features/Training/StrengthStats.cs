@@ -78,7 +78,8 @@ public static class StrengthStats
             var best = session.SetsOf(slug)
                 .Select(s => (Set: s, Epley: OneRepMax.Estimate(s)))
                 .Where(p => p.Epley is not null)
-                .MaxBy(p => p.Epley!.Value.Kilograms);
+                .OrderByDescending(p => p.Epley!.Value.Kilograms)
+                .FirstOrDefault();
             if (best.Set is { Load: { } load } set)
             {
                 trend.Add(new OneRepMaxPoint(session.Date, set.VariantSlug, Math.Round(load.Kilograms, 2), set.Reps,
