@@ -35,7 +35,8 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
         return Page();
     }
 
-    public LineChart OneRepMaxChart() =>
+    // Not named On...: Razor Pages would take a public method starting with "On" for a handler.
+    public LineChart EstimatedMaxChart() =>
         new("one-rep-max", $"Estimated 1RM, {Exercise.Name}",
         [
             new ChartSeries("Epley", Stats.OneRepMax.Select(p => ((double)p.Date.DayNumber, p.EpleyKilograms)).ToArray()),
