@@ -8,7 +8,7 @@ namespace RunStrong.Features.Predictions;
 /// <summary>
 /// Performances found in stored runs: the best efforts of imported runs and the results of races entered by hand
 /// (StoredSummary.BestEfforts). Efforts shorter than a mile are left out: a fast 400 m inside a run says little about a
-/// 10 km and would inflate every prediction (docs/decisions/0012-training-log.md).
+/// 10 km and would inflate every prediction (docs/decisions/0015-training-log-and-predictions.md).
 /// </summary>
 public static class StoredPerformances
 {

@@ -12,7 +12,7 @@ namespace RunStrong.Features.Training;
 /// The next session's prescription per exercise, computed from the log by <see cref="ProgressionRules"/>, each with its
 /// reason ("last time 3 x 12 at RPE 7: add a loop band"). With a plan: its exercises first, the runner's equipment and
 /// weight unit from the plan's profile, and a deload when the day falls in a deload week. Without one, any equipment is
-/// assumed (docs/decisions/0012-training-log.md) and loads are rounded in the unit last logged.
+/// assumed (docs/decisions/0015-training-log-and-predictions.md) and loads are rounded in the unit last logged.
 /// </summary>
 public static class NextPrescription
 {
