@@ -36,6 +36,9 @@ public static class CliApp
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(ImportActivitiesCommand.Create());
         root.Subcommands.Add(ActivitiesCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(LogCommand.Create());
+        root.Subcommands.Add(NextCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

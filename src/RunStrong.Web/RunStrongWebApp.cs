@@ -59,6 +59,9 @@ public static class RunStrongWebApp
         app.MapDashboardApi();
         app.MapPlansApi();
         app.MapActivitiesApi();
+        app.MapLogApi();
+        app.MapProgressionApi();
+        app.MapPredictionsApi();
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,119 @@
+using System.Globalization;
+using RunStrong.Data;
+using RunStrong.Domain.Prediction;
+using RunStrong.Domain.Training;
+using RunStrong.Features.Common;
+using RunStrong.Features.Training;
+
+namespace RunStrong.Features.Predictions;
+
+/// <summary>
+/// Race predictions with Riegel, Daniels–Gilbert (VDOT) and Cameron side by side (domain.md §5), from a result the runner
+/// enters (<c>5k=20:00</c>) or, when none is given, from the best effort in stored runs. Shared by
+/// <c>runstrong predict</c>, <c>/api/predictions</c> and the predictions page.
+/// </summary>
+public static class Predict
+{
+    /// <summary>Predicted for when no target is given.</summary>
+    public static IReadOnlyList<RaceDistance> DefaultTargets { get; } =
+        [RaceDistance.Kilometre, RaceDistance.Mile, RaceDistance.FiveK, RaceDistance.TenK, RaceDistance.HalfMarathon, RaceDistance.Marathon];
+
+    /// <param name="From">DISTANCE=TIME, e.g. 5k=20:00 or half=1:32:00; null to start from stored runs.</param>
+    /// <param name="To">One target distance; null for <see cref="DefaultTargets"/>.</param>
+    /// <param name="RiegelExponent">1.0–1.3; 1.06 when left out.</param>
+    public sealed record Request(string? From = null, string? To = null, double? RiegelExponent = null);
+
+    public sealed record FromView(double DistanceMeters, double Seconds);
+
+    /// <param name="Model">riegel, vdot or cameron.</param>
+    public sealed record ModelPrediction(string Model, double DistanceMeters, double Seconds);
+
+    /// <summary>The machine shape: <c>{from: {distanceMeters, seconds}, vdot, predictions: [{model, distanceMeters, seconds}]}</c>.</summary>
+    public sealed record Result(FromView From, double Vdot, IReadOnlyList<ModelPrediction> Predictions);
+
+    /// <summary>One target as people read it: times rounded to what is known, and the notes (the marathon caveat).</summary>
+    public sealed record Row(string Distance, double DistanceMeters, string Riegel, string Vdot, string Cameron, IReadOnlyList<string> Notes);
+
+    /// <param name="Source">"entered", or "best effort of a stored run".</param>
+    public sealed record Response(Result Result, IReadOnlyList<Row> Rows, string FromName, string FromTime, double RiegelExponent, string Source, DateOnly? SourceDate, IReadOnlyList<RacePrediction> Predictions);
+
+    public static async Task<Response> HandleAsync(
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!string.IsNullOrWhiteSpace(request.From))
+        {
+            return Compute(request);
+        }
+
+        ArgumentNullException.ThrowIfNull(db);
+        var performances = await StoredPerformances.AllAsync(db, runner, cancellationToken);
+        var best = StoredPerformances.Best(performances, TrainingData.Today(clock))
+            ?? throw new UserInputException("from", "from: no result given and no stored run has a best effort of a mile or more; enter one such as 5k=20:00");
+        return Compute(request, best.Distance, best.Time, "best effort of a stored run", best.Date);
+    }
+
+    /// <summary>Predictions from an entered result; no storage involved.</summary>
+    public static Response Compute(Request request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (distance, time) = ParseResult(request.From, "from");
+        return Compute(request, distance, time, "entered", null);
+    }
+
+    /// <summary>Reads DISTANCE=TIME ("5k=20:00"); a bad part is a <see cref="UserInputException"/> naming <paramref name="field"/>.</summary>
+    public static (RaceDistance Distance, RaceTime Time) ParseResult(string? text, string field)
+    {
+        var parts = (text ?? "").Split('=', 2, StringSplitOptions.TrimEntries);
+        if (parts.Length != 2)
+        {
+            throw new UserInputException(field, $"{field}: '{text?.Trim()}' is not a result: write DISTANCE=TIME, such as 5k=20:00 or half=1:32:00");
+        }
+
+        if (!RaceDistance.TryParse(parts[0], out var distance, out var distanceError))
+        {
+            throw new UserInputException(field, $"{field}: {distanceError}");
+        }
+
+        return RaceTime.TryParse(parts[1], out var time, out var timeError)
+            ? (distance, time)
+            : throw new UserInputException(field, $"{field}: {timeError}");
+    }
+
+    private static Response Compute(Request request, RaceDistance from, RaceTime time, string source, DateOnly? date)
+    {
+        var exponent = request.RiegelExponent ?? Riegel.DefaultExponent;
+        if (!(exponent >= 1.0 && exponent <= 1.3))
+        {
+            throw new UserInputException("riegelExponent", string.Create(CultureInfo.InvariantCulture, $"riegel exponent must be between 1.0 and 1.3, got {exponent}"));
+        }
+
+        IReadOnlyList<RaceDistance> targets = DefaultTargets;
+        if (!string.IsNullOrWhiteSpace(request.To))
+        {
+            targets = RaceDistance.TryParse(request.To, out var to, out var error)
+                ? [to]
+                : throw new UserInputException("to", $"to: {error}");
+        }
+
+        IReadOnlyList<RacePrediction> predictions;
+        try
+        {
+            predictions = RacePredictor.Predict(from, time, targets, exponent);
+        }
+        catch (DomainValueException e)
+        {
+            throw new UserInputException("from", $"from: {from.Name} in {time} gives no usable prediction: {e.Message}");
+        }
+
+        var models = predictions.SelectMany(p => new[]
+        {
+            new ModelPrediction("riegel", p.Target.Metres, Math.Round(p.Riegel.TotalSeconds, 2)),
+            new ModelPrediction("vdot", p.Target.Metres, Math.Round(p.DanielsGilbert.TotalSeconds, 2)),
+            new ModelPrediction("cameron", p.Target.Metres, Math.Round(p.Cameron.TotalSeconds, 2)),
+        }).ToArray();
+        var result = new Result(new FromView(from.Metres, Math.Round(time.TotalSeconds, 2)), Math.Round(DanielsGilbert.Vdot(from, time), 2), models);
+        var rows = predictions.Select(p => new Row(p.Target.Name, p.Target.Metres, p.Display(p.Riegel), p.Display(p.DanielsGilbert), p.Display(p.Cameron), p.Notes)).ToArray();
+        return new Response(result, rows, from.Name, time.ToString(), exponent, source, date, predictions);
+    }
+}

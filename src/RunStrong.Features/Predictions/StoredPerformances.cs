@@ -1,0 +1,38 @@
+using RunStrong.Data;
+using RunStrong.Domain.Prediction;
+using RunStrong.Features.Common;
+using RunStrong.Features.Training;
+
+namespace RunStrong.Features.Predictions;
+
+/// <summary>
+/// Performances found in stored runs: the best efforts of imported runs and the results of races entered by hand
+/// (StoredSummary.BestEfforts). Efforts shorter than a mile are left out: a fast 400 m inside a run says little about a
+/// 10 km and would inflate every prediction (docs/decisions/0016-training-log-and-predictions.md).
+/// </summary>
+public static class StoredPerformances
+{
+    /// <summary>The shortest best effort predictions start from, metres (a mile).</summary>
+    public const double ShortestMetres = 1609;
+
+    public static async Task<IReadOnlyList<Performance>> AllAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken)
+    {
+        var runs = await TrainingData.RunsAsync(db, runner, cancellationToken);
+        return runs
+            .SelectMany(r => r.Summary.BestEfforts
+                .Where(e => e.DistanceMeters >= ShortestMetres && e.Seconds > 0)
+                .Select(e => new Performance(r.Run.Date, RaceDistance.FromMetres(e.DistanceMeters), RaceTime.FromSeconds(e.Seconds))))
+            .OrderBy(p => p.Date)
+            .ToArray();
+    }
+
+    /// <summary>The best performance (highest VDOT) of the last <paramref name="days"/> days, else the best of the newest month.</summary>
+    public static Performance? Best(IReadOnlyList<Performance> performances, DateOnly today, int days = 90)
+    {
+        var recent = performances.Where(p => p.Date > today.AddDays(-days) && p.Date <= today).ToArray();
+        var pool = recent.Length > 0
+            ? recent
+            : performances.Where(p => p.Date.Year == performances[^1].Date.Year && p.Date.Month == performances[^1].Date.Month).ToArray();
+        return pool.Length == 0 ? null : pool.MaxBy(p => DanielsGilbert.Vdot(p.Distance, p.Time));
+    }
+}

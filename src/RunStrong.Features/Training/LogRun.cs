@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using RunStrong.Data;
+using RunStrong.Data.Entities;
+using RunStrong.Domain.Activities.Metrics;
+using RunStrong.Domain.Catalogue;
+using RunStrong.Domain.Prediction;
+using RunStrong.Domain.Training;
+using RunStrong.Features.Activities;
+using RunStrong.Features.Common;
+
+namespace RunStrong.Features.Training;
+
+/// <summary>
+/// Logs a run entered by hand (<c>runstrong log run</c>, <c>POST /api/log/runs</c>, /log/run) into the Activities table
+/// with format "manual". A race over a standard distance is stored with that distance as a best effort, so predictions
+/// and their trend use it like an imported run's best efforts. The same run entered twice is stored once (the content hash
+/// is a SHA-256 of the manual fields), and the second entry answers with the first.
+/// </summary>
+public static class LogRun
+{
+    public sealed record Request
+    {
+        public DateOnly? Date { get; init; }
+
+        /// <summary>10k, 5k, half, 8000 (metres), 8.5k.</summary>
+        public string? Distance { get; init; }
+
+        /// <summary>[h:]mm:ss.</summary>
+        public string? Time { get; init; }
+
+        /// <summary>easy, quality, long, race or hills; easy when left out.</summary>
+        public string? Type { get; init; }
+
+        /// <summary>Session RPE, 1–10.</summary>
+        public double? Rpe { get; init; }
+
+        public string? Name { get; init; }
+    }
+
+    public sealed record RunView(long Id, DateOnly Date, string Format, double DistanceMeters, double Seconds, string Time, string? Type, double? Rpe, string? Name, bool Duplicate)
+    {
+        public static RunView From(StoredActivity a, bool duplicate = false)
+        {
+            ArgumentNullException.ThrowIfNull(a);
+            var seconds = a.MovingSeconds > 0 ? a.MovingSeconds : a.ElapsedSeconds;
+            return new(a.Id, DateOnly.FromDateTime(a.StartTime), a.Format, a.DistanceMeters, seconds,
+                seconds > 0 ? RaceTime.FromSeconds(seconds).ToString() : "0:00", a.RunType, a.Rpe, a.Name, duplicate);
+        }
+    }
+
+    public static async Task<RunView> HandleAsync(
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!RaceDistance.TryParse(request.Distance, out var distance, out var distanceError))
+        {
+            throw new UserInputException("distance", "distance: " + distanceError);
+        }
+
+        if (!RaceTime.TryParse(request.Time, out var time, out var timeError))
+        {
+            throw new UserInputException("time", "time: " + timeError);
+        }
+
+        var type = RunType.Easy;
+        if (!string.IsNullOrWhiteSpace(request.Type) && !Kebab.TryParse(request.Type.Trim(), out type))
+        {
+            throw new UserInputException("type", $"type: unknown run type '{request.Type.Trim()}'; expected one of {string.Join(", ", Kebab.Names<RunType>())}");
+        }
+
+        if (request.Rpe is { } rpe && !(rpe >= 1 && rpe <= 10))
+        {
+            throw new UserInputException("rpe", string.Create(CultureInfo.InvariantCulture, $"rpe: RPE must be between 1 and 10, got {rpe}"));
+        }
+
+        var date = request.Date ?? TrainingData.Today(clock);
+        var run = new LoggedRun(date, distance.Metres, time.ToTimeSpan(), type, request.Rpe);
+        var typeName = Kebab.Name(type);
+        var canonical = string.Create(CultureInfo.InvariantCulture,
+            $"manual|{date:yyyy-MM-dd}|{run.DistanceMetres:R}|{time.TotalSeconds:R}|{typeName}|{request.Rpe?.ToString("R", CultureInfo.InvariantCulture)}");
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        var owner = runner.RunnerId;
+        var existing = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.OwnerId == owner && a.ContentHash == hash, cancellationToken);
+        if (existing is not null)
+        {
+            return RunView.From(existing, duplicate: true);
+        }
+
+        var summary = type == RunType.Race && BestEfforts.StandardDistancesMeters.Contains(distance.Metres)
+            ? StoredSummary.Empty with { BestEfforts = [new BestEffort(distance.Metres, time.TotalSeconds)] }
+            : StoredSummary.Empty;
+        var name = string.IsNullOrWhiteSpace(request.Name)
+            ? string.Create(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(typeName[0])}{typeName[1..]} run, {distance.Name} in {time}")
+            : request.Name.Trim();
+        var row = new StoredActivity
+        {
+            OwnerId = owner,
+            Format = "manual",
+            Sport = "running",
+            StartTime = DateTime.SpecifyKind(date.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc),
+            Name = name.Length > 500 ? name[..500] : name,
+            DistanceMeters = distance.Metres,
+            ElapsedSeconds = time.TotalSeconds,
+            MovingSeconds = time.TotalSeconds,
+            ContentHash = hash,
+            SourcePath = "manual entry",
+            SummaryJson = summary.ToJson(),
+            ImportedAt = clock.GetUtcNow().UtcDateTime,
+            RunType = typeName,
+            Rpe = request.Rpe,
+        };
+        db.Activities.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return RunView.From(row);
+    }
+}

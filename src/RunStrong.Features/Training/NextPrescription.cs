@@ -1,0 +1,147 @@
+using RunStrong.Data;
+using RunStrong.Domain.Catalogue;
+using RunStrong.Domain.Planning;
+using RunStrong.Domain.Progression;
+using RunStrong.Domain.Training;
+using RunStrong.Features.Catalogue;
+using RunStrong.Features.Common;
+
+namespace RunStrong.Features.Training;
+
+/// <summary>
+/// The next session's prescription per exercise, computed from the log by <see cref="ProgressionRules"/>, each with its
+/// reason ("last time 3 x 12 at RPE 7: add a loop band"). With a plan: its exercises first, the runner's equipment and
+/// weight unit from the plan's profile, and a deload when the day falls in a deload week. Without one, any equipment is
+/// assumed (docs/decisions/0016-training-log-and-predictions.md) and loads are rounded in the unit last logged.
+/// </summary>
+public static class NextPrescription
+{
+    /// <param name="Exercise">One exercise's slug; null for every exercise planned next or found in the log.</param>
+    /// <param name="Date">The day to prescribe for (deload weeks); today when left out.</param>
+    public sealed record Request(string? Exercise = null, DateOnly? Date = null);
+
+    public sealed record Item(
+        string Exercise,
+        string ExerciseName,
+        string Variant,
+        string VariantName,
+        int Sets,
+        int? RepsMin,
+        int? RepsMax,
+        int? TargetReps,
+        int? Seconds,
+        string? Load,
+        double? LoadValue,
+        string? LoadUnit,
+        string? Band,
+        double TargetRpe,
+        ProgressionStep Step,
+        string Reason,
+        int RestSeconds,
+        bool SingleLeg);
+
+    public sealed record Response(DateOnly Date, bool Deload, string? Plan, string? PlannedSessionKey, IReadOnlyList<Item> Exercises);
+
+    public static async Task<Response> HandleAsync(
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(request);
+        var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
+        var date = request.Date ?? TrainingData.Today(clock);
+        var plan = await TrainingPlan.NewestAsync(db, runner, catalogue, cancellationToken);
+        var records = await TrainingData.SessionRecordsAsync(db, runner, cancellationToken);
+        var history = TrainingData.ToDomain(records, r => plan is not null && r.PlanId == plan.Record.Id && plan.IsDeload(r.Date));
+        var checkIns = await TrainingData.CheckInsAsync(db, runner, cancellationToken);
+        var next = plan?.NextStrength(date);
+
+        IReadOnlyList<string> slugs;
+        if (!string.IsNullOrWhiteSpace(request.Exercise))
+        {
+            var slug = request.Exercise.Trim().ToLowerInvariant();
+            if (!catalogue.Any(e => e.Slug == slug))
+            {
+                throw new UserInputException("exercise", $"unknown exercise '{request.Exercise.Trim()}'; see `runstrong exercises` or /exercises for the slugs");
+            }
+
+            slugs = [slug];
+        }
+        else
+        {
+            slugs = (next?.Session.Exercises.Select(e => e.Slug) ?? [])
+                .Concat(history.SelectMany(s => s.Sets).Select(s => s.ExerciseSlug))
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        }
+
+        var deload = plan?.IsDeload(next?.Date ?? date) ?? false;
+        var items = slugs.Select(slug => Prescribe(catalogue.First(e => string.Equals(e.Slug, slug, StringComparison.OrdinalIgnoreCase)),
+            plan, records, history, checkIns, deload, next?.Session.Exercises.FirstOrDefault(p => p.Slug == slug))).ToArray();
+        return new Response(next?.Date ?? date, deload, plan?.Record.Name, next?.Key, items);
+    }
+
+    /// <summary>One exercise's prescription; also used to pre-fill the gym page.</summary>
+    internal static Item Prescribe(
+        Exercise exercise,
+        TrainingPlan? plan,
+        IReadOnlyList<Data.Entities.StrengthSessionRecord> records,
+        IReadOnlyList<LoggedStrengthSession> history,
+        IReadOnlyList<SorenessCheckIn> checkIns,
+        bool deload,
+        PlannedExercise? planned = null)
+    {
+        var lastUnit = records.SelectMany(r => r.Sets).Where(s => s.ExerciseSlug == exercise.Slug && s.LoadUnit is not null)
+            .Select(s => s.LoadUnit).LastOrDefault();
+        var unit = plan is not null
+            ? plan.Profile.WeightUnit == WeightUnit.Lb ? MassUnit.Pounds : MassUnit.Kilograms
+            : lastUnit == "lb" ? MassUnit.Pounds : MassUnit.Kilograms;
+        IReadOnlySet<Equipment> equipment = plan is not null
+            ? plan.Profile.Equipment.ToHashSet()
+            : Enum.GetValues<Equipment>().ToHashSet();
+        var prescription = ProgressionRules.Next(new ProgressionRequest
+        {
+            Exercise = exercise,
+            AvailableEquipment = equipment,
+            History = history,
+            CheckIns = checkIns,
+            DeloadWeek = deload,
+            Unit = unit,
+        });
+        var unitName = unit == MassUnit.Pounds ? "lb" : "kg";
+        var neverDone = !history.Any(h => h.SetsOf(exercise.Slug).Count > 0);
+        if (neverDone && planned is not null && exercise.Progression.FirstOrDefault(v => v.Slug == planned.Variant) is { } rung)
+        {
+            // No history: the plan already chose the rung for the runner's experience and equipment; take it as planned.
+            var loaded = rung.Load is LoadKind.External or LoadKind.ExternalPlusBand;
+            var dose = planned.RepsMin is { } min
+                ? $"{planned.Sets} x {min}{(exercise.SingleLeg ? " each leg" : "")}"
+                : $"{planned.Sets} x {planned.Seconds} s";
+            var rpe = planned.Rpe ?? (deload ? 6 : 7);
+            return new Item(exercise.Slug, exercise.Name, rung.Slug, rung.Name, planned.Sets, planned.RepsMin, planned.RepsMax, planned.RepsMin,
+                planned.Seconds, null, null, null, rung.Load is LoadKind.Band or LoadKind.ExternalPlusBand ? "light" : null, rpe,
+                deload ? ProgressionStep.Deload : ProgressionStep.Start,
+                $"{(deload ? "deload week, " : "")}first time: {rung.Name} as your plan has it, {dose} at RPE {rpe}{(loaded ? $", with a load you could lift about {(planned.RepsMax ?? planned.RepsMin ?? 10) + 3} times" : "")}",
+                planned.RestSeconds, exercise.SingleLeg);
+        }
+
+        return new Item(
+            exercise.Slug,
+            exercise.Name,
+            prescription.Variant.Slug,
+            prescription.Variant.Name,
+            prescription.Sets,
+            prescription.RepsMin,
+            prescription.RepsMax,
+            prescription.TargetReps,
+            prescription.Seconds,
+            prescription.Load?.Format(unit),
+            prescription.Load is { } m ? Math.Round(m.In(unit), 2) : null,
+            prescription.Load is null ? null : unitName,
+            prescription.Band is { } b ? Kebab.Name(b) : null,
+            prescription.TargetRpe,
+            prescription.Step,
+            prescription.Reason,
+            exercise.Dose.RestSeconds,
+            exercise.SingleLeg);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using RunStrong.Data.Entities;
+
+namespace RunStrong.Features.Training;
+
+/// <summary>A logged set as the API and the CLI's JSON show it: the load in the unit it was typed in.</summary>
+public sealed record LoggedSetView(
+    int Position,
+    string Exercise,
+    string Variant,
+    int Reps,
+    double? LoadValue,
+    string? LoadUnit,
+    string? Band,
+    int? Seconds,
+    double? Rpe,
+    int? RepsInReserve,
+    bool Pain,
+    bool Completed)
+{
+    public static LoggedSetView From(LoggedSetRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Position, r.ExerciseSlug, r.VariantSlug, r.Reps, r.LoadValue, r.LoadUnit, r.Band, r.Seconds, r.Rpe, r.RepsInReserve, r.Pain, r.Completed);
+    }
+
+    /// <summary>The set in the CLI's notation: <c>12x60kg@7</c>, <c>10+light</c>, <c>30s</c>, with <c>:pain</c>/<c>:failed</c>.</summary>
+    public string Notation => SetNotation.Format(this);
+}
+
+/// <summary>A logged strength session with its sets in order.</summary>
+public sealed record StrengthSessionView(
+    long Id,
+    DateOnly Date,
+    long? PlanId,
+    string? PlannedSessionKey,
+    double? SessionRpe,
+    double? DurationMinutes,
+    string? Notes,
+    IReadOnlyList<LoggedSetView> Sets)
+{
+    public static StrengthSessionView From(StrengthSessionRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(r.Id, r.Date, r.PlanId, r.PlannedSessionKey, r.SessionRpe, r.DurationMinutes, r.Notes,
+            r.Sets.OrderBy(s => s.Position).Select(LoggedSetView.From).ToArray());
+    }
+
+    /// <summary>"hip-thrust 12x60kg@7, 12x60kg@8; clamshell 15+light" for lists.</summary>
+    public string Summary => string.Join("; ", Sets.GroupBy(s => (s.Exercise, s.Variant))
+        .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key.Exercise} ({g.Key.Variant}) {string.Join(", ", g.Select(s => s.Notation))}")));
+}

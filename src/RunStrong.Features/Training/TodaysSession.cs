@@ -1,0 +1,88 @@
+using RunStrong.Data;
+using RunStrong.Features.Catalogue;
+using RunStrong.Features.Common;
+
+namespace RunStrong.Features.Training;
+
+/// <summary>
+/// What the gym page shows for a day: each planned strength session of the newest plan, one row per set, pre-filled from
+/// the progression engine (variant, reps, load, band, target RPE), with the sets already logged at each position; and the
+/// day's unplanned session, if any.
+/// </summary>
+public static class TodaysSession
+{
+    public sealed record Row(
+        int Position,
+        string Exercise,
+        string ExerciseName,
+        string Variant,
+        string VariantName,
+        int? Reps,
+        int? Seconds,
+        string? Load,
+        string? Band,
+        double Rpe,
+        int RestSeconds,
+        int SetNumber,
+        int SetsOfExercise,
+        string Reason,
+        LoggedSetView? Logged,
+        bool TakesLoad);
+
+    public sealed record Planned(string Key, string PlanName, bool Deload, string Reason, long? SessionId, IReadOnlyList<Row> Rows, IReadOnlyList<LoggedSetView> Extra);
+
+    public sealed record Response(DateOnly Date, IReadOnlyList<Planned> Planned, StrengthSessionView? Unplanned);
+
+    public static async Task<Response> HandleAsync(
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, DateOnly? day, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(runner);
+        var date = day ?? TrainingData.Today(clock);
+        var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
+        var plan = await TrainingPlan.NewestAsync(db, runner, catalogue, cancellationToken);
+        var records = await TrainingData.SessionRecordsAsync(db, runner, cancellationToken);
+        var onDay = records.Where(r => r.Date == date).ToArray();
+
+        // Progress from what was logged before this day, so that the day's own sets don't move its prescription.
+        var before = records.Where(r => r.Date < date).ToArray();
+        var history = TrainingData.ToDomain(before, r => plan is not null && r.PlanId == plan.Record.Id && plan.IsDeload(r.Date));
+        var checkIns = (await TrainingData.CheckInsAsync(db, runner, cancellationToken)).Where(c => c.Date < date).ToArray();
+
+        var planned = new List<Planned>();
+        foreach (var session in plan?.StrengthOn(date) ?? [])
+        {
+            var logged = onDay.FirstOrDefault(r => r.PlannedSessionKey == session.Key);
+            var sets = logged?.Sets.ToDictionary(s => s.Position) ?? [];
+            var rows = new List<Row>();
+            foreach (var plannedExercise in session.Session.Exercises)
+            {
+                var exercise = catalogue.FirstOrDefault(e => e.Slug == plannedExercise.Slug);
+                if (exercise is null)
+                {
+                    continue;
+                }
+
+                var item = NextPrescription.Prescribe(exercise, plan, before, history, checkIns, session.Deload, plannedExercise);
+                var takesLoad = exercise.Progression.FirstOrDefault(v => v.Slug == item.Variant)?.Load
+                    is Domain.Catalogue.LoadKind.External or Domain.Catalogue.LoadKind.ExternalPlusBand;
+                for (var i = 0; i < item.Sets; i++)
+                {
+                    var position = rows.Count;
+                    rows.Add(new Row(position, item.Exercise, item.ExerciseName, item.Variant, item.VariantName,
+                        item.Seconds is not null && item.TargetReps is null ? null : item.TargetReps,
+                        item.TargetReps is null ? item.Seconds : null,
+                        item.Load, item.Band, item.TargetRpe, item.RestSeconds, i + 1, item.Sets, item.Reason,
+                        sets.TryGetValue(position, out var done) ? LoggedSetView.From(done) : null,
+                        takesLoad));
+                }
+            }
+
+            var extra = sets.Values.Where(s => s.Position >= rows.Count).OrderBy(s => s.Position).Select(LoggedSetView.From).ToArray();
+            planned.Add(new Planned(session.Key, session.PlanName, session.Deload, session.Session.Reason, logged?.Id, rows, extra));
+        }
+
+        var unplanned = onDay.FirstOrDefault(r => r.PlannedSessionKey is null);
+        return new Response(date, planned, unplanned is null ? null : StrengthSessionView.From(unplanned));
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using RunStrong.Data;
+using RunStrong.Data.Entities;
+using RunStrong.Domain.Catalogue;
+using RunStrong.Domain.Training;
+using RunStrong.Features.Activities;
+using RunStrong.Features.Common;
+
+namespace RunStrong.Features.Training;
+
+/// <summary>Reads the runner's log from storage as domain values, for progression, statistics and history.</summary>
+public static class TrainingData
+{
+    public static async Task<IReadOnlyList<StrengthSessionRecord>> SessionRecordsAsync(
+        RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(runner);
+        var owner = runner.RunnerId;
+        var sessions = await db.StrengthSessions.AsNoTracking().Include(s => s.Sets)
+            .Where(s => s.OwnerId == owner)
+            .ToListAsync(cancellationToken);
+        foreach (var session in sessions)
+        {
+            session.Sets = [.. session.Sets.OrderBy(s => s.Position)];
+        }
+
+        return [.. sessions.OrderBy(s => s.Date).ThenBy(s => s.Id)];
+    }
+
+    /// <summary>Sessions as the domain sees them, oldest first; <paramref name="isDeload"/> marks sessions of a plan's deload week.</summary>
+    public static IReadOnlyList<LoggedStrengthSession> ToDomain(IEnumerable<StrengthSessionRecord> records, Func<StrengthSessionRecord, bool>? isDeload = null) =>
+        records.Where(r => r.Sets.Count > 0).Select(r => new LoggedStrengthSession(
+            r.Date,
+            r.Sets.OrderBy(s => s.Position).Select(ToDomain),
+            notes: r.Notes,
+            duration: r.DurationMinutes is > 0 and var m ? TimeSpan.FromMinutes(m) : null,
+            sessionRpe: r.SessionRpe is >= 1 and <= 10 ? r.SessionRpe : null,
+            isDeload: isDeload?.Invoke(r) ?? false)).ToArray();
+
+    public static LoggedSet ToDomain(LoggedSetRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Mass? load = record.LoadValue is { } value ? Mass.From(value, record.LoadUnit == "lb" ? MassUnit.Pounds : MassUnit.Kilograms) : null;
+        BandResistance? band = record.Band is { } b && Kebab.TryParse<BandResistance>(b, out var parsed) ? parsed : null;
+        Rpe? effort = record.Rpe is { } rpe ? Rpe.FromRating(rpe) : record.RepsInReserve is { } rir ? Rpe.FromRepsInReserve(rir) : null;
+        return new LoggedSet(record.ExerciseSlug, record.VariantSlug, record.Reps, load, band, record.Seconds, effort, record.Pain, record.Completed);
+    }
+
+    /// <summary>
+    /// Runs from the Activities table (imported and hand-entered), as the domain sees them. A run with hill sprints in its
+    /// summary counts as a hill session; its hilly minutes are its time on hills (credited to hip extension).
+    /// </summary>
+    public static async Task<IReadOnlyList<(StoredActivity Row, LoggedRun Run, StoredSummary Summary)>> RunsAsync(
+        RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(runner);
+        var owner = runner.RunnerId;
+        var rows = await db.Activities.AsNoTracking()
+            .Where(a => a.OwnerId == owner && (a.Sport == "running" || a.Format == "manual"))
+            .OrderBy(a => a.StartTime)
+            .ToListAsync(cancellationToken);
+        var runs = new List<(StoredActivity, LoggedRun, StoredSummary)>(rows.Count);
+        foreach (var row in rows)
+        {
+            var seconds = row.MovingSeconds > 0 ? row.MovingSeconds : row.ElapsedSeconds;
+            if (row.DistanceMeters <= 0 || seconds <= 0)
+            {
+                continue;
+            }
+
+            var summary = StoredSummary.Read(row.SummaryJson);
+            var type = row.RunType is { } t && Kebab.TryParse<RunType>(t, out var parsed)
+                ? parsed
+                : summary.HillSprints.Count > 0 ? RunType.Hills : RunType.Easy;
+            var duration = TimeSpan.FromSeconds(seconds);
+            var hills = TimeSpan.FromMinutes(Math.Clamp(summary.HillyMinutes, 0, duration.TotalMinutes));
+            var run = new LoggedRun(DateOnly.FromDateTime(row.StartTime), row.DistanceMeters, duration, type,
+                row.Rpe is >= 1 and <= 10 ? row.Rpe : null,
+                row.AverageHeartRate is >= 30 and <= 250 ? row.AverageHeartRate : null,
+                hills > TimeSpan.Zero ? hills : null);
+            runs.Add((row, run, summary));
+        }
+
+        return runs;
+    }
+
+    public static async Task<IReadOnlyList<SorenessCheckIn>> CheckInsAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(runner);
+        var owner = runner.RunnerId;
+        var rows = await db.SorenessCheckIns.AsNoTracking().Where(s => s.OwnerId == owner).OrderBy(s => s.Date).ToListAsync(cancellationToken);
+        return rows
+            .Where(r => Kebab.TryParse<BodyArea>(r.Area, out _))
+            .Select(r => new SorenessCheckIn(r.Date, Kebab.TryParse<BodyArea>(r.Area, out var a) ? a : default, Math.Clamp(r.Score, 0, 10)))
+            .ToArray();
+    }
+
+    /// <summary>The runner's calendar day now (UTC: a server-side clock with no runner time zone yet).</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+}

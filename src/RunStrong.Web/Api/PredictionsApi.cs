@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RunStrong.Data;
+using RunStrong.Domain.Prediction;
+using RunStrong.Features.Common;
+using RunStrong.Features.Predictions;
+
+namespace RunStrong.Web.Api;
+
+/// <summary>Race predictions over JSON: <c>/api/predictions?from=5k=20:00&amp;to=10k</c> and <c>/api/predictions/trend</c>.</summary>
+public static class PredictionsApi
+{
+    /// <summary>The CLI's JSON shape plus the rounded times people read, the notes and where the result came from.</summary>
+    public sealed record PredictionView(
+        Predict.FromView From,
+        double Vdot,
+        IReadOnlyList<Predict.ModelPrediction> Predictions,
+        IReadOnlyList<Predict.Row> Table,
+        double RiegelExponent,
+        string Source,
+        DateOnly? SourceDate,
+        string MarathonCaveat);
+
+    public static IEndpointRouteBuilder MapPredictionsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/predictions").WithTags("Predictions");
+        group.MapGet("/", PredictAsync)
+            .WithName("PredictRaceTimes")
+            .WithSummary("Riegel, Daniels–Gilbert (VDOT) and Cameron side by side")
+            .WithDescription("from: DISTANCE=TIME (5k=20:00; distances 400m, 1k, 1mi, 5k, 10k, 15k, half, marathon or metres); left out, the best effort in stored runs. to: one distance (default 1k, 1mi, 5k, 10k, half, marathon). riegelExponent: 1.0–1.3 (1.06).")
+            .ProducesValidationProblem();
+        group.MapGet("/trend", TrendAsync)
+            .WithName("GetPredictionTrend")
+            .WithSummary("Each month's best stored performance and the 5 km and 10 km times its VDOT predicts");
+        return routes;
+    }
+
+    private static async Task<Ok<PredictionView>> PredictAsync(
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, string? from, string? to, double? riegelExponent, CancellationToken cancellationToken)
+    {
+        var response = await Predict.HandleAsync(db, runner, clock, new Predict.Request(from, to, riegelExponent), cancellationToken);
+        return TypedResults.Ok(new PredictionView(response.Result.From, response.Result.Vdot, response.Result.Predictions, response.Rows,
+            response.RiegelExponent, response.Source, response.SourceDate, RacePredictor.MarathonCaveat));
+    }
+
+    private static async Task<Ok<PredictionTrend.MonthForm[]>> TrendAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await PredictionTrend.HandleAsync(db, runner, cancellationToken)).ToArray());
+}

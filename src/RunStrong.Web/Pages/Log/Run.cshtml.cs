@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RunStrong.Data;
+using RunStrong.Features.Common;
+using RunStrong.Features.Training;
+
+namespace RunStrong.Web.Pages.Log;
+
+/// <summary>/log/run: a run entered by hand.</summary>
+public sealed class RunModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public DateOnly? Date { get; set; }
+
+    [BindProperty]
+    public string? Distance { get; set; }
+
+    [BindProperty]
+    public string? Time { get; set; }
+
+    [BindProperty]
+    public string? Type { get; set; }
+
+    [BindProperty]
+    public double? Rpe { get; set; }
+
+    public string? Error { get; private set; }
+
+    public string? ErrorField { get; private set; }
+
+    public LogRun.RunView? Logged { get; private set; }
+
+    public DateOnly Today => TrainingData.Today(clock);
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Logged = await LogRun.HandleAsync(db, runner, clock,
+                new LogRun.Request { Date = Date, Distance = Distance, Time = Time, Type = Type, Rpe = Rpe }, cancellationToken);
+        }
+        catch (UserInputException e)
+        {
+            Error = e.Message;
+            ErrorField = e.Field;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return Page();
+    }
+}

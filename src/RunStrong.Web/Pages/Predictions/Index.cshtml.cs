@@ -1,0 +1,80 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RunStrong.Data;
+using RunStrong.Domain.Prediction;
+using RunStrong.Features.Common;
+using RunStrong.Features.Predictions;
+using RunStrong.Web.Charts;
+
+namespace RunStrong.Web.Pages.Predictions;
+
+/// <summary>
+/// /predictions: a result in, the three models side by side for the standard distances out, with the marathon caveat, a
+/// what-if ("if your 5 km drops to 19:30 ...") and the trend of predicted 5 km and 10 km times by month from stored runs.
+/// </summary>
+public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock) : PageModel
+{
+    public static readonly string[] Distances = ["1k", "1mi", "5k", "10k", "15k", "half", "marathon"];
+
+    public string Distance { get; private set; } = "5k";
+
+    public string? Time { get; private set; }
+
+    public string? WhatIf { get; private set; }
+
+    public double? Exponent { get; private set; }
+
+    public Predict.Response? Result { get; private set; }
+
+    public Predict.Response? WhatIfResult { get; private set; }
+
+    public IReadOnlyList<PredictionTrend.MonthForm> Trend { get; private set; } = [];
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(string? distance, string? time, string? whatIf, double? exponent, CancellationToken cancellationToken)
+    {
+        Distance = string.IsNullOrWhiteSpace(distance) ? "5k" : distance.Trim();
+        Time = time?.Trim();
+        WhatIf = whatIf?.Trim();
+        Exponent = exponent;
+        Trend = await PredictionTrend.HandleAsync(db, runner, cancellationToken);
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(Time))
+            {
+                Result = Predict.Compute(new Predict.Request($"{Distance}={Time}", null, exponent));
+            }
+            else if (Trend.Count > 0)
+            {
+                Result = await Predict.HandleAsync(db, runner, clock, new Predict.Request(null, null, exponent), cancellationToken);
+            }
+
+            if (Result is not null && !string.IsNullOrWhiteSpace(WhatIf))
+            {
+                WhatIfResult = Predict.Compute(new Predict.Request($"{Result.FromName}={WhatIf}", null, exponent));
+            }
+        }
+        catch (UserInputException e)
+        {
+            Error = e.Message.Replace("from: ", "", StringComparison.Ordinal);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+    }
+
+    public bool HasMarathonCaveat => Result?.Rows.Any(r => r.Notes.Contains(RacePredictor.MarathonCaveat)) == true;
+
+    public LineChart TrendChart() =>
+        new("prediction-trend", "Predicted 5 km and 10 km by month",
+        [
+            new ChartSeries("5 km", Trend.Select(m => ((double)m.Start.DayNumber, m.FiveKSeconds)).ToArray()),
+            new ChartSeries("10 km", Trend.Select(m => ((double)m.Start.DayNumber, m.TenKSeconds)).ToArray()),
+        ])
+        {
+            FormatX = v => DateOnly.FromDayNumber((int)Math.Round(v)).ToString("MMM yyyy", CultureInfo.InvariantCulture),
+            FormatY = v => v > 0 ? RaceTime.FromSeconds(v).ToString() : "0:00",
+            InvertY = true,
+            YLabel = "time",
+            Summary = "Each month's best stored performance turned into 5 km and 10 km times with VDOT; faster is higher.",
+        };
+}

@@ -1,0 +1,116 @@
+using RunStrong.Cli.Tests.Infrastructure;
+using RunStrong.TestSupport;
+
+namespace RunStrong.Cli.Tests.Training;
+
+/// <summary>runstrong log / next on a real SQLite file, as a user's shell runs them.</summary>
+public class LogCommandTests
+{
+    [Fact]
+    public async Task LogListNext_RoundTripOnASqliteFile()
+    {
+        await using var db = TestDatabases.CreateSqlite();
+
+        var first = await CliProcess.RunAsync("log", "strength", "--db", db.DbArgument, "--exercise", "hip-thrust", "--variant", "barbell",
+            "--set", "12x60kg@7", "--set", "12x60kg@7.5", "--set", "12x60kg@8", "--date", "2026-11-16", "--json");
+        var second = await CliProcess.RunAsync("log", "strength", "--db", db.DbArgument, "--exercise", "clamshell", "--variant", "banded",
+            "--set", "15+light@7", "--set", "15+light@8", "--date", "2026-11-16");
+        var run = await CliProcess.RunAsync("log", "run", "--db", db.DbArgument, "--date", "2026-11-17", "--distance", "10k", "--time", "50:00", "--type", "easy", "--rpe", "5");
+        var soreness = await CliProcess.RunAsync("log", "soreness", "--db", db.DbArgument, "--date", "2026-11-17", "--area", "calves", "--score", "4");
+
+        Assert.Equal((0, 0, 0, 0), (first.ExitCode, second.ExitCode, run.ExitCode, soreness.ExitCode));
+        Assert.Equal(3, first.Json.GetProperty("sets").GetArrayLength());
+        Assert.Contains("clamshell (banded) 15+light@7, 15+light@8", second.Stdout.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Logged run", run.Stdout, StringComparison.Ordinal);
+
+        var list = await CliProcess.RunAsync("log", "list", "--db", db.DbArgument, "--json");
+        Assert.Equal(0, list.ExitCode);
+        var days = list.Json.GetProperty("days").EnumerateArray().ToArray();
+        Assert.Equal(["2026-11-17", "2026-11-16"], days.Select(d => d.GetProperty("date").GetString()));
+        Assert.Equal(2, days[1].GetProperty("sessions").GetArrayLength());
+        var logged = days[0].GetProperty("runs")[0];
+        Assert.Equal((10000.0, 3000.0, "easy"), (logged.GetProperty("distanceMeters").GetDouble(), logged.GetProperty("seconds").GetDouble(), logged.GetProperty("type").GetString()));
+        Assert.Equal(("calves", 4), (days[0].GetProperty("checkIns")[0].GetProperty("area").GetString(), days[0].GetProperty("checkIns")[0].GetProperty("score").GetInt32()));
+
+        var table = await CliProcess.RunAsync("log", "list", "--db", db.DbArgument);
+        Assert.Contains("12x60kg@7", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("calves 4/10", table.Stdout, StringComparison.Ordinal);
+
+        var next = await CliProcess.RunAsync("next", "hip-thrust", "--db", db.DbArgument, "--json");
+        Assert.Equal(0, next.ExitCode);
+        var item = next.Json.GetProperty("exercises")[0];
+        Assert.Equal(("add-load", "62.5 kg", 8), (item.GetProperty("step").GetString(), item.GetProperty("load").GetString(), item.GetProperty("targetReps").GetInt32()));
+        Assert.Equal("last time 3 x 12 at 60 kg at RPE 8, the top of the range: add 2.5 kg (4 %) to 62.5 kg and go back to 8 reps", item.GetProperty("reason").GetString());
+
+        var all = await CliProcess.RunAsync("next", "--db", db.DbArgument);
+        Assert.Equal(0, all.ExitCode);
+        Assert.Contains("Hip thrust (barbell): 3 x 8 at 62.5 kg, RPE 7", all.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Clamshell (banded)", all.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LogStrength_PainFlag_MarksEverySet_AndNextBacksOff()
+    {
+        await using var db = TestDatabases.CreateSqlite();
+
+        var logged = await CliProcess.RunAsync("log", "strength", "--db", db.DbArgument, "--exercise", "hip-thrust", "--variant", "banded",
+            "--set", "12+light@7", "--set", "12+light@7", "--pain", "--json");
+        var next = await CliProcess.RunAsync("next", "hip-thrust", "--db", db.DbArgument, "--json");
+
+        Assert.Equal(0, logged.ExitCode);
+        Assert.All(logged.Json.GetProperty("sets").EnumerateArray(), s => Assert.True(s.GetProperty("pain").GetBoolean()));
+        var item = next.Json.GetProperty("exercises")[0];
+        Assert.Equal(("back-off-rung", "bodyweight"), (item.GetProperty("step").GetString(), item.GetProperty("variant").GetString()));
+        Assert.StartsWith("you felt pain during Hip thrust last time", item.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("runstrong: set 2, reps: reps must be 0 or more, got -3", "--exercise", "hip-thrust", "--variant", "barbell", "--set", "10x60kg", "--set", "-3x60kg")]
+    [InlineData("runstrong: set 1, load: '60' has no unit: write 60kg or 60 lb", "--exercise", "hip-thrust", "--variant", "barbell", "--set", "10x60")]
+    [InlineData("runstrong: set 1, exercise: unknown exercise 'hip-thrusts'", "--exercise", "hip-thrusts", "--variant", "barbell", "--set", "10x60kg")]
+    [InlineData("runstrong: set 1, rpe: RPE must be between 1 and 10, got 11", "--exercise", "hip-thrust", "--variant", "barbell", "--set", "10x60kg@11")]
+    [InlineData("runstrong: date: '16/11/2026' is not a date; write YYYY-MM-DD", "--exercise", "hip-thrust", "--variant", "barbell", "--set", "10x60kg", "--date", "16/11/2026")]
+    public async Task LogStrength_BadInput_ExitsOneNamingTheSetAndField(string message, params string[] args)
+    {
+        await using var db = TestDatabases.CreateSqlite();
+
+        var result = await CliProcess.RunAsync(["log", "strength", "--db", db.DbArgument, .. args]);
+        var list = await CliProcess.RunAsync("log", "list", "--db", db.DbArgument, "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(message, result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, list.Json.GetProperty("days").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("runstrong: time: '00:00' is no time at all", "log", "run", "--distance", "10k", "--time", "00:00")]
+    [InlineData("runstrong: distance: 'far' is not a distance I know", "log", "run", "--distance", "far", "--time", "50:00")]
+    [InlineData("runstrong: score: soreness must be between 0 and 10, got 12", "log", "soreness", "--area", "calves", "--score", "12")]
+    [InlineData("runstrong: area: unknown body area 'elbow'", "log", "soreness", "--area", "elbow", "--score", "2")]
+    [InlineData("runstrong: unknown exercise 'deadlift-x'", "next", "deadlift-x")]
+    public async Task LogRunSorenessNext_BadInput_ExitsOne(string message, params string[] args)
+    {
+        await using var db = TestDatabases.CreateSqlite();
+
+        var result = await CliProcess.RunAsync([.. args, "--db", db.DbArgument]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(message, result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LogRun_SameRunTwice_IsStoredOnce()
+    {
+        await using var db = TestDatabases.CreateSqlite();
+        string[] args = ["log", "run", "--db", db.DbArgument, "--date", "2026-11-20", "--distance", "5k", "--time", "21:30", "--type", "race"];
+
+        var first = await CliProcess.RunAsync(args);
+        var again = await CliProcess.RunAsync(args);
+        var list = await CliProcess.RunAsync("log", "list", "--db", db.DbArgument, "--json");
+
+        Assert.Equal((0, 0), (first.ExitCode, again.ExitCode));
+        Assert.StartsWith("Already logged as run", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, list.Json.GetProperty("days")[0].GetProperty("runs").GetArrayLength());
+        Assert.Equal("2026-11-20", list.Json.GetProperty("days")[0].GetProperty("date").GetString());
+    }
+}

@@ -1,0 +1,262 @@
+using Microsoft.EntityFrameworkCore;
+using RunStrong.Domain.Progression;
+using RunStrong.Features.Catalogue;
+using RunStrong.Features.Common;
+using RunStrong.Features.Training;
+using RunStrong.TestSupport;
+
+namespace RunStrong.Features.Tests.Training;
+
+/// <summary>The training log's use cases on real SQLite and PostgreSQL databases.</summary>
+public class TrainingLogTests
+{
+    private static readonly DateOnly Monday = new(2026, 11, 16);
+    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+
+    public static TheoryData<string> Engines => TestDatabases.Engines;
+
+    private static SetInput Set(string set, string exercise = "hip-thrust", string variant = "barbell") => SetNotation.Parse(set, 0, exercise, variant);
+
+    private static async Task<StrengthSessionView> LogAsync(TestDatabase database, DateOnly date, params string[] sets)
+    {
+        await using var db = database.CreateContext();
+        return await LogStrengthSession.HandleAsync(db, LocalRunner.Instance, Clock, new LogStrengthSession.Request
+        {
+            Date = date,
+            Sets = sets.Select((s, i) => SetNotation.Parse(s, i, "hip-thrust", "barbell")).ToArray(),
+        });
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task LogStrengthSession_StoresSetsInOrder_AndHistoryListsThemByDay(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+
+        var session = await LogAsync(database, Monday, "12x60kg@7", "12x60kg@7.5", "10x135lb@9:pain");
+
+        Assert.Null(session.PlannedSessionKey);
+        Assert.Equal(["12x60kg@7", "12x60kg@7.5", "10x135lb@9:pain"], session.Sets.Select(s => s.Notation));
+        await using var db = database.CreateContext();
+        var history = await History.HandleAsync(db, LocalRunner.Instance, new History.Request());
+        var day = Assert.Single(history.Days);
+        Assert.Equal(Monday, day.Date);
+        Assert.Equal("hip-thrust (barbell) 12x60kg@7, 12x60kg@7.5, 10x135lb@9:pain", Assert.Single(day.Sessions).Summary);
+        Assert.Equal(3, await db.LoggedSets.CountAsync(s => s.OwnerId == LocalRunner.Instance.RunnerId));
+    }
+
+    public static TheoryData<string, string, string, string> BadSets => new()
+    {
+        { "hip-thrust", "barbell", "-3x60kg@7", "set 1, reps: reps must be 0 or more, got -3" },
+        { "hip-thrust", "barbell", "12x60@7", "set 1, load: '60' has no unit: write 60kg or 60 lb" },
+        { "hip-thrust", "barbell", "12x60kg@11", "set 1, rpe: RPE must be between 1 and 10, got 11" },
+        { "hip-thrust", "barbell", "12x60kg@7.3", "set 1, rpe: RPE must be a whole or half number (7, 7.5, 8), got 7.3" },
+        { "hip-thrust", "kettlebell", "12x60kg@7", "set 1, variant: unknown variant 'kettlebell' of hip-thrust; expected one of bodyweight, banded, barbell, barbell-plus-band" },
+        { "hip-thrusts", "barbell", "12x60kg@7", "set 1, exercise: unknown exercise 'hip-thrusts'; see `runstrong exercises` or /exercises for the slugs" },
+        { "clamshell", "banded", "15+purple", "set 1, band: unknown band 'purple'; expected one of light, medium, heavy" },
+    };
+
+    [Theory, MemberData(nameof(BadSets))]
+    public async Task LogStrengthSession_BadSet_IsRefusedWithTheSetAndFieldNamed(string exercise, string variant, string set, string message)
+    {
+        await using var database = await TestDatabases.CreateAsync("sqlite");
+        await using var db = database.CreateContext();
+
+        var error = await Assert.ThrowsAsync<UserInputException>(() => LogStrengthSession.HandleAsync(db, LocalRunner.Instance, Clock,
+            new LogStrengthSession.Request { Sets = [Set("12x60kg@7"), SetNotation.Parse(set, 1, exercise, variant)] }));
+
+        Assert.Equal(message.Replace("set 1", "set 2", StringComparison.Ordinal), error.Message);
+        Assert.StartsWith("sets[1].", error.Field, StringComparison.Ordinal);
+        Assert.Equal(0, await db.StrengthSessions.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("12x60kg@7", 12, "60kg", null, null, 7.0, null, false, true)]
+    [InlineData("10/side@8", 10, null, null, null, 8.0, null, false, true)]
+    [InlineData("15+light", 15, null, "light", null, null, null, false, true)]
+    [InlineData("30s", 0, null, null, 30, null, null, false, true)]
+    [InlineData("12@2rir", 12, null, null, null, null, 2, false, true)]
+    [InlineData("6x80kg@10:failed", 6, "80kg", null, null, 10.0, null, false, false)]
+    [InlineData("8 x 135 lb @ 8.5 :pain", 8, "135lb", null, null, 8.5, null, true, true)]
+    public void SetNotation_ReadsTheCompactForms(string text, int reps, string? load, string? band, int? seconds, double? rpe, int? rir, bool pain, bool completed)
+    {
+        var set = SetNotation.Parse(text, 0, "hip-thrust", "barbell");
+
+        Assert.Equal((reps, load, band, seconds, rpe, rir, pain, completed), (set.Reps ?? -1, set.Load, set.Band, set.Seconds, set.Rpe, set.RepsInReserve, set.Pain, set.Completed ?? true));
+    }
+
+    [Fact]
+    public void SetNotation_Gibberish_SaysHowToWriteASet()
+    {
+        var error = Assert.Throws<UserInputException>(() => SetNotation.Parse("twelve", 2, "hip-thrust", "barbell"));
+        Assert.StartsWith("set 3: 'twelve' is not a set: write REPS", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task LogSet_SamePositionTwice_StoresOneSet(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        var request = new LogSet.Request { Date = Monday, Position = 0, Set = Set("10x60kg@7") };
+
+        LogSet.Response first, retry, second;
+        await using (var db = database.CreateContext())
+        {
+            first = await LogSet.HandleAsync(db, LocalRunner.Instance, Clock, request);
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            retry = await LogSet.HandleAsync(db, LocalRunner.Instance, Clock, request with { Set = Set("11x60kg@7.5") });
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            second = await LogSet.HandleAsync(db, LocalRunner.Instance, Clock, request with { Position = null });
+        }
+
+        Assert.True(first.Created);
+        Assert.False(retry.Created);
+        Assert.Equal(first.SessionId, retry.SessionId);
+        Assert.Equal((first.SessionId, 1, true), (second.SessionId, second.Position, second.Created));
+        await using var check = database.CreateContext();
+        var session = await History.GetSessionAsync(check, LocalRunner.Instance, first.SessionId);
+        Assert.Equal(["11x60kg@7.5", "10x60kg@7"], session.Sets.Select(s => s.Notation));
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task NextPrescription_FromStoredHistory_AddsLoadAfterTheTopOfTheRange(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await LogAsync(database, Monday, "10x60kg@7", "10x60kg@7", "9x60kg@8");
+        await LogAsync(database, Monday.AddDays(3), "12x60kg@7", "12x60kg@7", "12x60kg@8");
+
+        await using var db = database.CreateContext();
+        var next = await NextPrescription.HandleAsync(db, LocalRunner.Instance, Clock, new NextPrescription.Request("hip-thrust"));
+
+        var item = Assert.Single(next.Exercises);
+        Assert.Equal((ProgressionStep.AddLoad, "barbell", "62.5 kg", 8), (item.Step, item.Variant, item.Load, item.TargetReps));
+        Assert.Equal("last time 3 x 12 at 60 kg at RPE 8, the top of the range: add 2.5 kg (4 %) to 62.5 kg and go back to 8 reps", item.Reason);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task NextPrescription_SorenessInALoadedArea_BacksOff(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await LogAsync(database, Monday, "12x60kg@7", "12x60kg@7", "12x60kg@7");
+        await using (var db = database.CreateContext())
+        {
+            await LogSoreness.HandleAsync(db, LocalRunner.Instance, Clock, new LogSoreness.Request { Date = Monday.AddDays(1), Area = "glutes", Score = 6 });
+        }
+
+        await using var read = database.CreateContext();
+        var item = Assert.Single((await NextPrescription.HandleAsync(read, LocalRunner.Instance, Clock, new NextPrescription.Request("hip-thrust"))).Exercises);
+
+        Assert.Equal(ProgressionStep.BackOffRung, item.Step);
+        Assert.Equal("banded", item.Variant);
+        Assert.StartsWith("pain in your glutes after last session (6/10)", item.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task Sessions_OnThePlansStrengthDay_LinkToThePlannedSession_AndDeloadWeeksComeFromThePlan(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        var start = new DateOnly(2026, 11, 2);
+        var planId = await TrainingPlans.SeedAsync(database, start);
+        await using var db = database.CreateContext();
+        var plan = (await TrainingPlan.NewestAsync(db, LocalRunner.Instance, await new ExerciseCatalogue(db).AllAsync(), default))!;
+        var planned = plan.Plan.Days.SelectMany(d => plan.StrengthOn(d.Date)).First();
+        var deloadDay = plan.Plan.Weeks.First(w => w.Deload).Days.First(d => plan.StrengthOn(d.Date).Count > 0).Date;
+
+        var session = await LogStrengthSession.HandleAsync(db, LocalRunner.Instance, Clock, new LogStrengthSession.Request
+        {
+            Date = planned.Date,
+            Sets = [Set("12x60kg@7", "hip-thrust", "barbell")],
+        });
+        var today = await TodaysSession.HandleAsync(db, LocalRunner.Instance, Clock, deloadDay);
+        var next = await NextPrescription.HandleAsync(db, LocalRunner.Instance, Clock, new NextPrescription.Request(Date: deloadDay));
+
+        Assert.Equal((planId, planned.Key), (session.PlanId!.Value, session.PlannedSessionKey));
+        Assert.True(next.Deload);
+        Assert.All(next.Exercises, e => Assert.Equal(ProgressionStep.Deload, e.Step));
+        Assert.All(next.Exercises, e => Assert.StartsWith("deload week", e.Reason, StringComparison.Ordinal));
+        var rows = Assert.Single(today.Planned).Rows;
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(6, r.Rpe));
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task StrengthStats_OneRepMaxTrendRecordsAndMuscleSets_IncludeHillsFromRuns(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await LogAsync(database, Monday, "5x100kg@8", "8x90kg@8");
+        await LogAsync(database, Monday.AddDays(7), "5x105kg@8");
+        await using var db = database.CreateContext();
+        await LogRun.HandleAsync(db, LocalRunner.Instance, Clock, new LogRun.Request { Date = Monday.AddDays(1), Distance = "8k", Time = "45:00", Type = "hills" });
+
+        var stats = await StrengthStats.HandleAsync(db, LocalRunner.Instance, new StrengthStats.Request());
+
+        var hipThrust = Assert.Single(stats.Exercises);
+        Assert.Equal([116.67, 122.5], hipThrust.OneRepMax.Select(p => p.EpleyKilograms));
+        Assert.Equal(112.5, hipThrust.OneRepMax[0].BrzyckiKilograms);
+        Assert.Equal(118.125, hipThrust.OneRepMax[1].BrzyckiKilograms, 0.006);
+        Assert.Equal(105, hipThrust.Records.HeaviestLoad!.LoadKilograms);
+        Assert.Equal(Monday.AddDays(7), hipThrust.Records.BestEstimatedOneRepMax!.Date);
+        var firstWeek = stats.WeeklySetsPerMuscle[0];
+        // Two hip-thrust sets (gluteus maximus primary) plus a hill session's three sets of hip extension.
+        Assert.Equal(2 + 3, firstWeek.Sets["gluteus-maximus"]);
+        Assert.Equal(3, firstWeek.HipExtensionFromRuns);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task LogRun_StoresAManualActivity_OnceOnly_AndARaceBecomesABestEffort(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await using var db = database.CreateContext();
+        var request = new LogRun.Request { Date = Monday, Distance = "5k", Time = "20:00", Type = "race", Rpe = 9 };
+
+        var first = await LogRun.HandleAsync(db, LocalRunner.Instance, Clock, request);
+        var again = await LogRun.HandleAsync(db, LocalRunner.Instance, Clock, request);
+
+        Assert.False(first.Duplicate);
+        Assert.True(again.Duplicate);
+        Assert.Equal(first.Id, again.Id);
+        var row = await db.Activities.SingleAsync();
+        Assert.Equal(("manual", "running", "race", 1200.0, 64), (row.Format, row.Sport, row.RunType, row.MovingSeconds, row.ContentHash.Length));
+        var summary = RunStrong.Features.Activities.StoredSummary.Read(row.SummaryJson);
+        Assert.Equal(new Domain.Activities.Metrics.BestEffort(5000, 1200), Assert.Single(summary.BestEfforts));
+    }
+
+    [Theory]
+    [InlineData("10k", "00:00", "time", "time: '00:00' is no time at all: a time must be more than 0:00")]
+    [InlineData("10 miles", "50:00", "distance", "distance: '10 miles' is not a distance I know")]
+    [InlineData("10k", "50:00", "type", "type: unknown run type 'jog'; expected one of easy, quality, long, race, hills")]
+    public async Task LogRun_BadInput_NamesTheField(string distance, string time, string field, string message)
+    {
+        await using var database = await TestDatabases.CreateAsync("sqlite");
+        await using var db = database.CreateContext();
+
+        var error = await Assert.ThrowsAsync<UserInputException>(() => LogRun.HandleAsync(db, LocalRunner.Instance, Clock,
+            new LogRun.Request { Distance = distance, Time = time, Type = field == "type" ? "jog" : "easy" }));
+
+        Assert.Equal(field, error.Field);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("elbow", 3, "area", "area: unknown body area 'elbow'; expected one of calves, hamstrings, quadriceps, glutes, hips, knees, shins, feet, lower-back")]
+    [InlineData("calves", 11, "score", "score: soreness must be between 0 and 10, got 11")]
+    public async Task LogSoreness_BadInput_NamesTheField(string area, int score, string field, string message)
+    {
+        await using var database = await TestDatabases.CreateAsync("sqlite");
+        await using var db = database.CreateContext();
+
+        var error = await Assert.ThrowsAsync<UserInputException>(() => LogSoreness.HandleAsync(db, LocalRunner.Instance, Clock,
+            new LogSoreness.Request { Area = area, Score = score }));
+
+        Assert.Equal((field, message), (error.Field, error.Message));
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
