@@ -16,15 +16,16 @@ public static class RunStrongWebApp
 
     public static async Task<WebApplication> CreateAsync(string[] args, CancellationToken cancellationToken = default)
     {
-        // The app is also started from the test assembly, so name the assembly that holds the pages, and serve the
-        // wwwroot copied beside it when the content root (the current directory) has none.
+        // The app is also started from the test assembly and from its build folder, so name the assembly that holds
+        // the pages, and read settings and styles from beside the assembly when the current directory has none.
+        var contentRoot = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
+            ? Directory.GetCurrentDirectory()
+            : AppContext.BaseDirectory;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
             ApplicationName = typeof(RunStrongWebApp).Assembly.GetName().Name,
-            WebRootPath = Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot"))
-                ? null
-                : Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+            ContentRootPath = contentRoot,
         });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
         {

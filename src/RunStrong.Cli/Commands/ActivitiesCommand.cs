@@ -28,17 +28,16 @@ public static class ActivitiesCommand
                 return CliApp.Ok;
             }
 
+            // Fits an 80-column terminal: id, start, sport and name share the first column over two lines.
             var table = new Table().Border(TableBorder.Simple)
-                .AddColumn("Id").AddColumn("Start (UTC)").AddColumn("Sport").AddColumn("Name")
-                .AddColumn(new TableColumn("Distance").RightAligned()).AddColumn(new TableColumn("Moving").RightAligned())
-                .AddColumn(new TableColumn("Pace").RightAligned()).AddColumn(new TableColumn("Climb").RightAligned());
+                .AddColumn(new TableColumn("Activity (start UTC)"))
+                .AddColumn(new TableColumn("Distance").RightAligned().NoWrap()).AddColumn(new TableColumn("Moving").RightAligned().NoWrap())
+                .AddColumn(new TableColumn("Pace").RightAligned().NoWrap()).AddColumn(new TableColumn("Climb").RightAligned().NoWrap());
             foreach (var a in list.Items)
             {
+                var what = string.IsNullOrWhiteSpace(a.Name) ? a.Sport : $"{a.Sport}: {a.Name}";
                 table.AddRow(
-                    a.Id.ToString(CultureInfo.InvariantCulture),
-                    a.StartTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    Output.Esc(a.Sport),
-                    Output.Esc(a.Name ?? ""),
+                    $"{a.Id.ToString(CultureInfo.InvariantCulture)}  {a.StartTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}\n[grey]{Output.Esc(what)}[/]",
                     Units.Km(a.DistanceMeters),
                     Units.Duration(a.MovingSeconds),
                     Units.Pace(a.AveragePaceSecondsPerKm),

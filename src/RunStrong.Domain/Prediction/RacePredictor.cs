@@ -81,7 +81,7 @@ public static class RacePredictor
 
     /// <summary>
     /// A time rounded to <paramref name="precision"/>: "41:40" (5 s), "1:31:30" (30 s); at minute precision over an hour
-    /// "3:12" (h:mm) so no seconds pretend to be known.
+    /// "3h12" so no seconds pretend to be known.
     /// </summary>
     public static string Format(RaceTime time, TimeSpan precision)
     {
@@ -89,7 +89,8 @@ public static class RacePredictor
         if (precision >= TimeSpan.FromMinutes(1) && rounded.TotalSeconds >= 3600)
         {
             var minutes = (long)Math.Round(rounded.TotalMinutes);
-            return string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}:{minutes % 60:00}");
+            // "3h12", not "3:12", which reads as three minutes twelve seconds.
+            return string.Create(CultureInfo.InvariantCulture, $"{minutes / 60}h{minutes % 60:00}");
         }
 
         return rounded.ToString();

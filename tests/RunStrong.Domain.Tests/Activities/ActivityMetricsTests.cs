@@ -42,6 +42,25 @@ public class ActivityMetricsTests
         };
 
     [Fact]
+    public void Summarise_ImpossibleAltitudes_AreNotCountedAsClimbing()
+    {
+        // A converter that wrote raw zeros under FIT's 500 m offset: samples flip between -487.2 m and -500 m.
+        var run = Run((3, 0, 300));
+        var flipping = new Activity
+        {
+            Format = run.Format,
+            Sport = run.Sport,
+            StartTime = run.StartTime,
+            Records = run.Records.Select((r, i) => r with { AltitudeMeters = i % 3 == 0 ? -500 : -487.2 }).ToList(),
+        };
+
+        var summary = ActivityMetrics.Summarise(flipping);
+
+        Assert.Null(summary.AscentMeters);
+        Assert.Equal(900, summary.DistanceMeters, 900 * 0.01);
+    }
+
+    [Fact]
     public void Summarise_FlatRunWithAStop_GeodesicDistanceAndMovingTime()
     {
         var summary = ActivityMetrics.Summarise(Run((3, 0, 600), (0, 0, 120), (3, 0, 600)));

@@ -91,8 +91,8 @@ public class RacePredictionTests
         Assert.Equal("1:32:00", half.Display(half.Cameron));
 
         var marathon = predictions[2];
-        Assert.Equal("3:12", marathon.Display(marathon.Riegel));
-        Assert.Equal("3:15", marathon.Display(marathon.Cameron));
+        Assert.Equal("3h12", marathon.Display(marathon.Riegel));
+        Assert.Equal("3h15", marathon.Display(marathon.Cameron));
         Assert.Equal(marathon.Cameron, marathon.Slowest);
         Assert.Contains(RacePredictor.MarathonCaveat, marathon.Notes);
         Assert.Contains(marathon.Notes, n => n.StartsWith("Predicted from a 5k over a marathon: 8 times longer", StringComparison.Ordinal));

@@ -168,7 +168,7 @@ public class LogPagesTests
         var tenK = await page.Locator("[data-testid=predictions] tr[data-distance='10k'] td").AllInnerTextsAsync();
         Assert.Equal(["41:40", "41:30", "41:40"], tenK);
         var marathon = await page.Locator("[data-testid=predictions] tr[data-distance='marathon'] td").AllInnerTextsAsync();
-        Assert.Equal(["3:12", "3:11", "3:15"], marathon);
+        Assert.Equal(["3h12", "3h11", "3h15"], marathon);
         await Assertions.Expect(page.GetByTestId("marathon-caveat")).ToContainTextAsync("Vickers & Vertosick 2016");
         await Assertions.Expect(page.GetByTestId("what-if")).ToContainTextAsync("What if your 5k drops to 19:30?");
         await Assertions.Expect(page.GetByTestId("what-if")).ToContainTextAsync("Your 10k:");

@@ -21,6 +21,18 @@ public static class ActivityMetrics
     /// </summary>
     public const double HillSprintSpeedPercentile = 0.9;
 
+    /// <summary>
+    /// The lowest dry land is the Dead Sea shore, about 430 m below sea level, and nobody runs above 9,000 m: an
+    /// altitude outside that range is a device or converter artefact (a raw 0 with FIT's 500 m offset reads -500 m),
+    /// and counting it would invent hundreds of metres of climbing.
+    /// </summary>
+    public const double LowestAltitudeMeters = -430;
+
+    /// <summary>See <see cref="LowestAltitudeMeters"/>.</summary>
+    public const double HighestAltitudeMeters = 9000;
+
+    internal static bool IsPossibleAltitude(double meters) => meters is >= LowestAltitudeMeters and <= HighestAltitudeMeters;
+
     /// <summary>Altitude profile step, metres.</summary>
     internal const double ProfileStepMeters = 10;
 
@@ -88,7 +100,7 @@ public static class ActivityMetrics
         var altitudes = new double[n];
         for (var i = 0; i < n; i++)
         {
-            altitudes[i] = records[i].AltitudeMeters;
+            altitudes[i] = IsPossibleAltitude(records[i].AltitudeMeters) ? records[i].AltitudeMeters : double.NaN;
         }
 
         var hasAltitude = altitudes.Count(double.IsFinite) >= 2;
