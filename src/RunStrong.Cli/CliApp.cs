@@ -39,6 +39,7 @@ public static class CliApp
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(LogCommand.Create());
         root.Subcommands.Add(NextCommand.Create());
+        root.Subcommands.Add(SettingsCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

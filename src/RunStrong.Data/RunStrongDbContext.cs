@@ -37,6 +37,7 @@ public abstract class RunStrongDbContext(DbContextOptions options) : DbContext(o
         modelBuilder.Entity<Runner>(runner =>
         {
             runner.Property(r => r.Name).HasMaxLength(200);
+            runner.Property(r => r.TrimpWeighting).HasMaxLength(10);
             runner.HasData(new Runner { Id = Runner.LocalId, Name = "Runner", CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
         });
 

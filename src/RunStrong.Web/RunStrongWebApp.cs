@@ -60,6 +60,7 @@ public static class RunStrongWebApp
         app.MapDashboardApi();
         app.MapPlansApi();
         app.MapActivitiesApi();
+        app.MapSettingsApi();
         app.MapLogApi();
         app.MapProgressionApi();
         app.MapPredictionsApi();

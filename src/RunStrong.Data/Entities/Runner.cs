@@ -11,6 +11,15 @@ public sealed class Runner
     public required string Name { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Resting heart rate, beats per minute (20–120), for Banister TRIMP; null until the runner gives it.</summary>
+    public int? RestingHeartRate { get; set; }
+
+    /// <summary>Maximum heart rate, beats per minute (above resting, at most 250); null until the runner gives it.</summary>
+    public int? MaxHeartRate { get; set; }
+
+    /// <summary>Banister's weighting, <c>men</c> or <c>women</c>; null until the runner chooses.</summary>
+    public string? TrimpWeighting { get; set; }
 }
 
 /// <summary>A row that belongs to one runner. Every such row carries its owner so that per-runner isolation is one filter.</summary>

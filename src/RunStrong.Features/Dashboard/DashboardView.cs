@@ -44,6 +44,9 @@ public sealed record DashboardView
 
     public required AcuteChronicView AcuteChronic { get; init; }
 
+    /// <summary>Banister TRIMP per week; empty with a note until the runner gives their heart rates (Settings).</summary>
+    public required TrimpView Trimp { get; init; }
+
     public required IReadOnlyList<LongRunWarning> LongRunWarnings { get; init; }
 
     public required SorenessMap Soreness { get; init; }
@@ -107,3 +110,9 @@ public sealed record SuggestionView(string Kind, string Text, string Reason, str
 {
     public static SuggestionView From(Suggestion s) => new(Domain.Catalogue.Kebab.Name(s.Kind), s.Text, s.Reason, s.Subject);
 }
+
+/// <summary>Weekly Banister TRIMP; <see cref="Configured"/> false (and no weeks) until the runner's heart rates are known.</summary>
+public sealed record TrimpView(bool Configured, IReadOnlyList<WeeklyTrimp> Weeks, string Note);
+
+/// <summary>One week's TRIMP, summed over <see cref="Runs"/> runs with heart rate.</summary>
+public sealed record WeeklyTrimp(DateOnly WeekStart, double Trimp, int Runs);

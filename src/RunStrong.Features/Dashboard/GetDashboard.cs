@@ -66,11 +66,39 @@ public static class GetDashboard
         var loadFrom = new[] { from.AddDays(-84), new DateOnly(to.Year, to.Month, 1).AddMonths(-(PredictionMonths - 1)) }.Min();
         var history = await RunnerHistory.LoadAsync(db, runner, loadFrom, cancellationToken);
         var exercises = await catalogue.AllAsync(cancellationToken);
-        return Build(history, exercises, today, from, to);
+        var heartRate = await Settings.RunnerSettings.GetAsync(db, runner, cancellationToken);
+        return Build(history, exercises, today, from, to, heartRate);
+    }
+
+    public const string TrimpNotConfigured =
+        "Banister TRIMP weighs each run by how hard your heart worked. Give your resting and maximum heart rate and "
+        + "Banister's weighting in Settings to see it.";
+
+    public const string TrimpNote =
+        "Banister TRIMP: minutes × heart-rate reserve × a weighting that grows with effort (Banister 1991). Runs without "
+        + "heart rate count 0; an average above your maximum counts as your maximum.";
+
+    /// <summary>Banister TRIMP per week from runs with heart rate, when the runner has given their heart rates.</summary>
+    public static TrimpView TrimpWeeks(IReadOnlyList<DateOnly> weeks, IReadOnlyList<LoggedRun> runs, Settings.HeartRateSettings heartRate)
+    {
+        if (!heartRate.IsComplete)
+        {
+            return new TrimpView(false, [], TrimpNotConfigured);
+        }
+
+        double rest = heartRate.RestingHeartRate!.Value, max = heartRate.MaxHeartRate!.Value;
+        var weighting = heartRate.TrimpWeighting!.Value;
+        return new TrimpView(true, weeks.Select(w =>
+        {
+            var withHeartRate = runs.Where(r => InWeek(r.Date, w) && r.AverageHeartRate is not null).ToArray();
+            var total = withHeartRate.Sum(r => Trimp.Banister(r.Duration.TotalMinutes, Math.Clamp(r.AverageHeartRate!.Value, rest, max), rest, max, weighting));
+            return new WeeklyTrimp(w, Math.Round(total, 1), withHeartRate.Length);
+        }).ToArray(), TrimpNote);
     }
 
     /// <summary>The dashboard from history already read (pure: the tests and the handler share it).</summary>
-    public static DashboardView Build(RunnerHistory history, IReadOnlyList<Exercise> catalogue, DateOnly today, DateOnly from, DateOnly to)
+    public static DashboardView Build(
+        RunnerHistory history, IReadOnlyList<Exercise> catalogue, DateOnly today, DateOnly from, DateOnly to, Settings.HeartRateSettings? heartRate = null)
     {
         var weeks = new List<DateOnly>();
         for (var w = from; w <= to; w = w.AddDays(7))
@@ -103,6 +131,7 @@ public static class GetDashboard
             OneRepMaxTrends = OneRepMaxTrends(sessions, catalogue, from, to),
             PredictionTrend = Predictions(runs, to),
             Load = weeks.Select(w => WeekLoad(w, loggedRuns, sessions)).ToArray(),
+            Trimp = TrimpWeeks(weeks, loggedRuns, heartRate ?? Settings.HeartRateSettings.None),
             AcuteChronic = AcuteChronic(loggedRuns, sessions, from, to),
             LongRunWarnings = LongRuns(history.LoggedRuns, from, today),
             Soreness = Soreness(checkIns, weeks),

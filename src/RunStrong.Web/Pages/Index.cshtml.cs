@@ -86,6 +86,13 @@ public sealed class IndexModel(RunStrongDbContext db, ExerciseCatalogue catalogu
         Summary = "Stacked bars: gluteus maximus, medius and minimus, hamstrings, quadriceps and calves; hill running counts for the gluteus maximus.",
     };
 
+    public SvgChart TrimpChart => new BarChart("trimp", "Banister TRIMP per week (runs with heart rate)",
+        ["TRIMP"], View.Trimp.Weeks.Select(w => new ChartBar(Week(w.WeekStart), [w.Trimp])).ToArray())
+    {
+        YLabel = "TRIMP",
+        Summary = "Heart-rate weighted running load, week by week.",
+    };
+
     public SvgChart LoadChart => new BarChart("load", "Training load per week (session RPE × minutes)",
         ["Runs", "Strength"], View.Load.Select(w => new ChartBar(Week(w.WeekStart), [w.RunLoad, w.StrengthLoad])).ToArray())
     {

@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using RunStrong.Data.Entities;
+using RunStrong.Features.Activities;
+using RunStrong.TestSupport;
+using RunStrong.Web.Tests.Infrastructure;
+
+namespace RunStrong.Web.Tests.Settings;
+
+/// <summary>Heart-rate settings through the page and the API, and the TRIMP chart they unlock on the dashboard.</summary>
+public class SettingsTests
+{
+    public static TheoryData<string> Engines => TestDatabases.Engines;
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task Api_PutThenGet_AndABadValueIsProblemDetailsNamingTheField(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+
+        using var put = await server.Client.PutAsJsonAsync("/api/settings", new { restingHeartRate = 52, maxHeartRate = 186, trimpWeighting = "women" });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var got = await server.GetJsonAsync<JsonElement>("/api/settings");
+        Assert.Equal((52, 186, "women"), (got.GetProperty("restingHeartRate").GetInt32(), got.GetProperty("maxHeartRate").GetInt32(), got.GetProperty("trimpWeighting").GetString()));
+
+        using var bad = await server.Client.PutAsJsonAsync("/api/settings", new { restingHeartRate = 52, maxHeartRate = 40, trimpWeighting = "women" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("maxHeartRate", out _));
+        Assert.Equal(186, (await server.GetJsonAsync<JsonElement>("/api/settings")).GetProperty("maxHeartRate").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("phone", 390, 844)]
+    [InlineData("desktop", 1280, 900)]
+    public async Task SettingsPage_SavesHeartRates_AndTheDashboardShowsTrimp(string name, int width, int height)
+    {
+        await using var server = await RunningServer.StartAsync();
+        await using (var db = server.Database.CreateContext())
+        {
+            var today = DateTime.UtcNow.Date;
+            db.Activities.Add(new StoredActivity
+            {
+                OwnerId = Runner.LocalId,
+                Format = "manual",
+                Sport = "running",
+                StartTime = today.AddHours(7),
+                DistanceMeters = 10000,
+                ElapsedSeconds = 3000,
+                MovingSeconds = 3000,
+                AverageHeartRate = 150,
+                ContentHash = "settings-test-run",
+                SourcePath = "typed in",
+                SummaryJson = StoredSummary.Empty.ToJson(),
+                RunType = "easy",
+                Rpe = 4,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.OpenAsync(width, height);
+        await page.GotoAsync(new Uri(server.Address, "/").ToString());
+        Assert.Contains("Settings", await page.GetByTestId("trimp").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByTestId("chart-trimp").CountAsync());
+
+        await page.GotoAsync(new Uri(server.Address, "/settings").ToString());
+        await page.GetByLabel("Resting heart rate").FillAsync("10");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        Assert.Contains("resting heart rate must be between 20 and 120", await page.GetByTestId("settings-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("true", await page.GetByLabel("Resting heart rate").GetAttributeAsync("aria-invalid"));
+        // The refused form comes back as a 400 page on purpose; Chromium logs that status, nothing else went wrong.
+        Assert.All(errors, e => Assert.Contains("400", e, StringComparison.Ordinal));
+        errors.Clear();
+
+        await page.GetByLabel("Resting heart rate").FillAsync("50");
+        await page.GetByLabel("Maximum heart rate").FillAsync("190");
+        await page.GetByLabel("Banister's weighting").SelectOptionAsync("men");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.GetByTestId("settings-saved").WaitForAsync();
+        await Browser.ScreenshotAsync(page, $"settings-{name}");
+
+        await page.GotoAsync(new Uri(server.Address, "/").ToString());
+        var bars = page.GetByTestId("chart-trimp").Locator("rect.bar");
+        Assert.Equal(1, await bars.CountAsync());
+        // 50 minutes at 150 bpm with 50 resting and 190 maximum: 50 · 0.7143 · 0.64 · e^(1.92 · 0.7143) = 90.1.
+        Assert.Equal("90.1", await bars.First.GetAttributeAsync("data-value"));
+        Assert.Empty(errors);
+    }
+}
