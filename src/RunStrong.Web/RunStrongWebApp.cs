@@ -65,6 +65,7 @@ public static class RunStrongWebApp
         app.MapLogApi();
         app.MapProgressionApi();
         app.MapPredictionsApi();
+        app.MapDataApi();
         app.MapRazorPages();
         return app;
     }
