@@ -97,14 +97,19 @@ public static class ExportRunnerData
             soreness.Select(c => c with { CreatedAt = Utc(c.CreatedAt) }).ToList(),
             items.Select(a => a with { StartTime = Utc(a.StartTime), ImportedAt = Utc(a.ImportedAt) }).ToList());
 
+        // ZipArchive still makes some synchronous writes (an entry's end), which a web response refuses: it writes into a
+        // small buffer that is passed on asynchronously after each entry, so at most one entry is held in memory.
         var files = 0;
-        await using (var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
+        var spool = new EntrySpool(output);
+        await using (var zip = await ZipArchive.CreateAsync(spool, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
         {
             var jsonEntry = zip.CreateEntry(JsonEntry, CompressionLevel.Optimal);
             await using (var json = await jsonEntry.OpenAsync(cancellationToken))
             {
                 await JsonSerializer.SerializeAsync(json, document, RunStrongJson.Indented, cancellationToken);
             }
+
+            await spool.PassOnAsync(cancellationToken);
 
             foreach (var activity in document.Activities.Where(a => a.File is not null))
             {
@@ -115,12 +120,18 @@ public static class ExportRunnerData
 
                 // FIT files are already dense; text formats compress well.
                 var entry = zip.CreateEntry(activity.File!, activity.Format == "fit" ? CompressionLevel.Fastest : CompressionLevel.Optimal);
-                await using var target = await entry.OpenAsync(cancellationToken);
-                await using var source = new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress);
-                await source.CopyToAsync(target, cancellationToken);
+                await using (var target = await entry.OpenAsync(cancellationToken))
+                await using (var source = new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress))
+                {
+                    await source.CopyToAsync(target, cancellationToken);
+                }
+
+                await spool.PassOnAsync(cancellationToken);
                 files++;
             }
         }
+
+        await spool.PassOnAsync(cancellationToken);
 
         return new Summary(document.Plans.Count, document.StrengthSessions.Count, document.StrengthSessions.Sum(s => s.Sets.Count),
             document.SorenessCheckIns.Count, document.Activities.Count, files);
@@ -139,4 +150,83 @@ public static class ExportRunnerData
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"runstrong-export-{clock.GetUtcNow().UtcDateTime:yyyy-MM-dd}.zip");
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}
+
+/// <summary>A write-only, forward-only stream that holds what was written until <see cref="PassOnAsync"/> sends it on.</summary>
+internal sealed class EntrySpool(Stream output) : Stream
+{
+    private readonly MemoryStream _held = new();
+    private long _written;
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => _written;
+        set => throw new NotSupportedException();
+    }
+
+    public async Task PassOnAsync(CancellationToken cancellationToken)
+    {
+        if (_held.Length == 0)
+        {
+            return;
+        }
+
+        await output.WriteAsync(_held.GetBuffer().AsMemory(0, (int)_held.Length), cancellationToken);
+        await output.FlushAsync(cancellationToken);
+        _held.SetLength(0);
+    }
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        _held.Write(buffer, offset, count);
+        _written += count;
+    }
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        _held.Write(buffer);
+        _written += buffer.Length;
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Write(buffer.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        Write(buffer, offset, count);
+        return Task.CompletedTask;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _held.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }

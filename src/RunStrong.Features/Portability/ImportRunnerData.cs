@@ -67,9 +67,10 @@ public static class ImportRunnerData
         {
             return new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentOutOfRangeException)
         {
-            throw new UserInputException("FILE", $"{name}: not a zip archive, so not a RunStrong export ({e.Message})");
+            // Too short to hold a zip's end record makes some streams (uploads) throw ArgumentOutOfRangeException.
+            throw new UserInputException("FILE", $"{name}: not a zip archive, so not a RunStrong export ({(e is InvalidDataException ? e.Message : "too short or unreadable")})");
         }
     }
 
