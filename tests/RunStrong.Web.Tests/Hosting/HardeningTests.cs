@@ -136,6 +136,7 @@ public class HardeningTests
 
         Assert.Equal(SecurityHeaders.ContentSecurityPolicy, await response!.HeaderValueAsync("content-security-policy"));
         Assert.True(await page.Locator("[data-testid=chart-muscle-sets] .legend svg.swatch rect").CountAsync() >= 2, "the stacked chart's legend keys are drawn");
+        await page.Locator("[data-testid=chart-muscle-sets]").ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "muscle-sets-legend-under-csp.png") });
         await Browser.ScreenshotAsync(page, "dashboard-under-csp-phone");
         Assert.Empty(errors);
         var swatchWidth = await page.Locator("[data-testid=chart-muscle-sets] .legend svg.swatch").First.EvaluateAsync<double>("s => s.getBoundingClientRect().width");
