@@ -40,6 +40,9 @@ public static class CliApp
         root.Subcommands.Add(LogCommand.Create());
         root.Subcommands.Add(NextCommand.Create());
         root.Subcommands.Add(SettingsCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ImportDataCommand.Create());
+        root.Subcommands.Add(DeleteMyDataCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -5,6 +5,7 @@ using RunStrong.Data;
 using RunStrong.Features;
 using RunStrong.Features.Common;
 using RunStrong.Web.Api;
+using RunStrong.Web.Hosting;
 
 namespace RunStrong.Web;
 
@@ -47,10 +48,12 @@ public static class RunStrongWebApp
             return Task.CompletedTask;
         }));
         builder.Services.AddRazorPages();
+        builder.AddRunStrongHardening();
 
         var app = builder.Build();
         await DataServices.MigrateAsync(target, cancellationToken);
 
+        app.UseRunStrongHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
@@ -64,6 +67,7 @@ public static class RunStrongWebApp
         app.MapLogApi();
         app.MapProgressionApi();
         app.MapPredictionsApi();
+        app.MapDataApi();
         app.MapRazorPages();
         return app;
     }

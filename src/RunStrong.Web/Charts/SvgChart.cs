@@ -65,6 +65,10 @@ public abstract record SvgChart(string Id, string Title)
 
     protected static string E(string text) => WebUtility.HtmlEncode(text);
 
+    /// <summary>A legend's colour key, coloured by an SVG attribute: the Content-Security-Policy allows no style attributes.</summary>
+    protected static string Swatch(string colour) =>
+        $"<svg class=\"swatch\" viewBox=\"0 0 10 10\" aria-hidden=\"true\"><rect width=\"10\" height=\"10\" rx=\"2\" fill=\"{E(colour)}\"/></svg>";
+
     protected static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>About five round tick values covering [min, max].</summary>
@@ -191,7 +195,7 @@ public sealed record LineChart(string Id, string Title, IReadOnlyList<ChartSerie
         svg.Append("<ul class=\"legend\">");
         for (var i = 0; i < Series.Count; i++)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<li><span style=\"background:{Series[i].Colour ?? Palette[i % Palette.Length]}\"></span>{E(Series[i].Name)}</li>");
+            svg.Append(CultureInfo.InvariantCulture, $"<li>{Swatch(Series[i].Colour ?? Palette[i % Palette.Length])}{E(Series[i].Name)}</li>");
         }
 
         svg.Append("</ul>");
@@ -277,7 +281,7 @@ public sealed record BarChart(string Id, string Title, IReadOnlyList<string> Ser
         svg.Append("<ul class=\"legend\">");
         for (var i = 0; i < SeriesNames.Count; i++)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<li><span style=\"background:{Palette[i % Palette.Length]}\"></span>{E(SeriesNames[i])}</li>");
+            svg.Append(CultureInfo.InvariantCulture, $"<li>{Swatch(Palette[i % Palette.Length])}{E(SeriesNames[i])}</li>");
         }
 
         svg.Append("</ul>");

@@ -31,14 +31,19 @@ public sealed class RunningServer : IAsyncDisposable
     public static async Task<RunningServer> StartAsync(string engine = "sqlite") =>
         await StartOnAsync(await TestDatabases.CreateAsync(engine));
 
+    /// <summary>A server with extra command-line configuration (<c>--RunStrong:UploadRateLimit:PermitLimit=2</c>).</summary>
+    public static async Task<RunningServer> StartWithAsync(string engine, params string[] settings) =>
+        await StartOnAsync(await TestDatabases.CreateAsync(engine), settings);
+
     /// <summary>A server on an existing database; the server owns it from here (disposes it), see <see cref="SecondNodeAsync"/>.</summary>
-    public static async Task<RunningServer> StartOnAsync(TestDatabase database)
+    public static async Task<RunningServer> StartOnAsync(TestDatabase database, params string[] settings)
     {
         var app = await RunStrongWebApp.CreateAsync(
         [
             "--urls", "http://127.0.0.1:0",
             "--environment", "Production",
             $"--ConnectionStrings:RunStrong={database.DbArgument}",
+            .. settings,
         ]);
         await app.StartAsync();
         var address = new Uri(RunStrongWebApp.BoundUrls(app).Single());

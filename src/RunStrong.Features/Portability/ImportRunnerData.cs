@@ -1,0 +1,379 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RunStrong.Data;
+using RunStrong.Data.Entities;
+using RunStrong.Features.Common;
+using static RunStrong.Features.Portability.ExportRunnerData;
+
+namespace RunStrong.Features.Portability;
+
+/// <summary>
+/// Reads a zip written by <see cref="ExportRunnerData"/> (from this or another RunStrong) into the current runner's
+/// data. Rows get new ids and references are remapped (a session's plan). What is already stored is never changed:
+/// an activity with a content hash the runner already has, and a plan, session or check-in identical to one already
+/// stored, is skipped, so importing the same zip twice adds nothing. The whole import is one transaction, so a zip
+/// that turns out bad half-way leaves the database as it was.
+/// </summary>
+public static class ImportRunnerData
+{
+    /// <summary>Rows of each kind.</summary>
+    public sealed record Counts(int Plans, int StrengthSessions, int Sets, int SorenessCheckIns, int Activities);
+
+    /// <summary>What an import did: rows added, and rows skipped because they were already there.</summary>
+    public sealed record Report(string File, Counts Imported, Counts Skipped);
+
+    /// <summary>Activities (with their files) held before a save.</summary>
+    private const int ActivityBatch = 20;
+
+    /// <summary>Imports the zip in <paramref name="zip"/>; <paramref name="name"/> is the file's name for messages.</summary>
+    public static async Task<Report> HandleAsync(
+        RunStrongDbContext db, ICurrentRunner runner, string name, Stream zip, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(zip);
+        name = string.IsNullOrWhiteSpace(name) ? "(unnamed upload)" : Path.GetFileName(name);
+
+        // Reading a zip needs to seek; a network stream is spooled to a temporary file first (never to memory).
+        Stream? spool = null;
+        if (!zip.CanSeek)
+        {
+            spool = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            await zip.CopyToAsync(spool, cancellationToken);
+            spool.Position = 0;
+        }
+
+        try
+        {
+            using var archive = Open(name, spool ?? zip);
+            var document = await ReadDocumentAsync(name, archive, cancellationToken);
+            Validate(name, archive, document);
+            return await StoreAsync(db, runner.RunnerId, name, archive, document, cancellationToken);
+        }
+        finally
+        {
+            if (spool is not null)
+            {
+                await spool.DisposeAsync();
+            }
+        }
+    }
+
+    private static ZipArchive Open(string name, Stream stream)
+    {
+        try
+        {
+            return new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentOutOfRangeException)
+        {
+            // Too short to hold a zip's end record makes some streams (uploads) throw ArgumentOutOfRangeException.
+            throw new UserInputException("FILE", $"{name}: not a zip archive, so not a RunStrong export ({(e is InvalidDataException ? e.Message : "too short or unreadable")})");
+        }
+    }
+
+    private static async Task<Document> ReadDocumentAsync(string name, ZipArchive archive, CancellationToken cancellationToken)
+    {
+        var entry = archive.GetEntry(JsonEntry)
+            ?? throw new UserInputException("FILE", $"{name}: has no {JsonEntry}, so it is not a RunStrong export (make one with `runstrong export` or the Your data page)");
+        Document? document;
+        try
+        {
+            await using var json = await entry.OpenAsync(cancellationToken);
+            document = await JsonSerializer.DeserializeAsync<Document>(json, RunStrongJson.Options, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            throw new UserInputException("FILE", $"{name}: {JsonEntry} is not valid ({e.Message})");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UserInputException("FILE", $"{name}: {JsonEntry} cannot be read from the zip ({e.Message})");
+        }
+
+        if (document is null || document.Format != Format)
+        {
+            throw new UserInputException("FILE", $"{name}: {JsonEntry} does not say format \"{Format}\", so it is not a RunStrong export");
+        }
+
+        if (document.Version is < 1 or > ExportRunnerData.Version)
+        {
+            throw new UserInputException("FILE", $"{name}: export format version {document.Version} is not one this RunStrong reads (it reads version {ExportRunnerData.Version}); update RunStrong");
+        }
+
+        return document;
+    }
+
+    /// <summary>Everything checkable before a row is written: references, required values, the files named.</summary>
+    private static void Validate(string name, ZipArchive archive, Document document)
+    {
+        UserInputException Bad(string where, string what) => new("FILE", $"{name}: {JsonEntry}: {where} {what}");
+
+        var plans = document.Plans ?? throw Bad("plans", "is missing");
+        var planIds = new HashSet<long>();
+        foreach (var plan in plans)
+        {
+            if (string.IsNullOrWhiteSpace(plan.Name) || string.IsNullOrWhiteSpace(plan.Profile))
+            {
+                throw Bad($"plan {plan.Id}", "has no name or no profile");
+            }
+
+            planIds.Add(plan.Id);
+        }
+
+        foreach (var session in document.StrengthSessions ?? throw Bad("strengthSessions", "is missing"))
+        {
+            if (session.PlanId is { } planId && !planIds.Contains(planId))
+            {
+                throw Bad($"strength session {session.Id} on {session.Date:yyyy-MM-dd}", $"refers to plan {planId}, which is not in the export");
+            }
+
+            if (session.Sets is null || session.Sets.Any(s => string.IsNullOrWhiteSpace(s.ExerciseSlug) || string.IsNullOrWhiteSpace(s.VariantSlug)))
+            {
+                throw Bad($"strength session {session.Id} on {session.Date:yyyy-MM-dd}", "has a set without an exercise");
+            }
+        }
+
+        if ((document.SorenessCheckIns ?? throw Bad("sorenessCheckIns", "is missing")).FirstOrDefault(c => string.IsNullOrWhiteSpace(c.Area)) is { } noArea)
+        {
+            throw Bad($"the soreness check-in on {noArea.Date:yyyy-MM-dd}", "has no body area");
+        }
+
+        foreach (var activity in document.Activities ?? throw Bad("activities", "is missing"))
+        {
+            if (string.IsNullOrWhiteSpace(activity.ContentHash) || string.IsNullOrWhiteSpace(activity.Format) || string.IsNullOrWhiteSpace(activity.Sport)
+                || activity.SourcePath is null || activity.SummaryJson is null)
+            {
+                throw Bad($"activity {activity.Id}", "lacks its content hash, format, sport, source path or summary");
+            }
+
+            if (activity.File is { } file && archive.GetEntry(file) is null)
+            {
+                throw new UserInputException("FILE", $"{name}: activity {activity.Id}'s original file {file} is not in the zip");
+            }
+        }
+    }
+
+    private static async Task<Report> StoreAsync(RunStrongDbContext db, Guid owner, string name, ZipArchive archive, Document document, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Plans: new ids; an identical stored plan is reused, so sessions point at it.
+        var existingPlans = (await db.Plans.Where(p => p.OwnerId == owner).Select(p => new { p.Id, p.Name, p.StartDate, p.ProfileJson, p.CreatedAt }).ToListAsync(cancellationToken))
+            .GroupBy(p => PlanKey(p.Name, p.StartDate, p.ProfileJson, p.CreatedAt))
+            .ToDictionary(g => g.Key, g => g.First().Id);
+        var planIds = new Dictionary<long, long>();
+        int plansAdded = 0, plansSkipped = 0;
+        foreach (var plan in document.Plans)
+        {
+            var key = PlanKey(plan.Name, plan.StartDate, plan.Profile, plan.CreatedAt);
+            if (existingPlans.TryGetValue(key, out var existingId))
+            {
+                planIds[plan.Id] = existingId;
+                plansSkipped++;
+                continue;
+            }
+
+            var row = new PlanRecord
+            {
+                OwnerId = owner,
+                Name = plan.Name,
+                ProfileJson = plan.Profile,
+                StartDate = plan.StartDate,
+                Weeks = plan.Weeks,
+                CalendarToken = Plans.CalendarToken.New(),
+                IsDemo = plan.IsDemo,
+                CreatedAt = Utc(plan.CreatedAt),
+                UpdatedAt = Utc(plan.UpdatedAt),
+            };
+            db.Plans.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            planIds[plan.Id] = row.Id;
+            existingPlans[key] = row.Id;
+            plansAdded++;
+        }
+
+        // Strength sessions with their sets.
+        var existingSessions = (await db.StrengthSessions.Where(s => s.OwnerId == owner)
+                .Select(s => new { s.Date, s.PlannedSessionKey, s.Notes, s.CreatedAt, Sets = s.Sets.Count }).ToListAsync(cancellationToken))
+            .Select(s => SessionKey(s.Date, s.PlannedSessionKey, s.Notes, s.CreatedAt, s.Sets))
+            .ToHashSet(StringComparer.Ordinal);
+        int sessionsAdded = 0, sessionsSkipped = 0, setsAdded = 0, setsSkipped = 0;
+        foreach (var session in document.StrengthSessions)
+        {
+            if (!existingSessions.Add(SessionKey(session.Date, session.PlannedSessionKey, session.Notes, session.CreatedAt, session.Sets.Count)))
+            {
+                sessionsSkipped++;
+                setsSkipped += session.Sets.Count;
+                continue;
+            }
+
+            db.StrengthSessions.Add(new StrengthSessionRecord
+            {
+                OwnerId = owner,
+                Date = session.Date,
+                PlanId = session.PlanId is { } planId ? planIds[planId] : null,
+                PlannedSessionKey = session.PlannedSessionKey,
+                SessionRpe = session.SessionRpe,
+                DurationMinutes = session.DurationMinutes,
+                Notes = session.Notes,
+                IsDemo = session.IsDemo,
+                CreatedAt = Utc(session.CreatedAt),
+                Sets = session.Sets.Select(s => new LoggedSetRecord
+                {
+                    OwnerId = owner,
+                    Position = s.Position,
+                    ExerciseSlug = s.ExerciseSlug,
+                    VariantSlug = s.VariantSlug,
+                    Reps = s.Reps,
+                    LoadValue = s.LoadValue,
+                    LoadUnit = s.LoadUnit,
+                    Band = s.Band,
+                    Seconds = s.Seconds,
+                    Rpe = s.Rpe,
+                    RepsInReserve = s.RepsInReserve,
+                    Pain = s.Pain,
+                    Completed = s.Completed,
+                }).ToList(),
+            });
+            sessionsAdded++;
+            setsAdded += session.Sets.Count;
+        }
+
+        var existingCheckIns = (await db.SorenessCheckIns.Where(c => c.OwnerId == owner).Select(c => new { c.Date, c.Area, c.Score, c.CreatedAt }).ToListAsync(cancellationToken))
+            .Select(c => CheckInKey(c.Date, c.Area, c.Score, c.CreatedAt))
+            .ToHashSet(StringComparer.Ordinal);
+        int checkInsAdded = 0, checkInsSkipped = 0;
+        foreach (var checkIn in document.SorenessCheckIns)
+        {
+            if (!existingCheckIns.Add(CheckInKey(checkIn.Date, checkIn.Area, checkIn.Score, checkIn.CreatedAt)))
+            {
+                checkInsSkipped++;
+                continue;
+            }
+
+            db.SorenessCheckIns.Add(new SorenessRecord
+            {
+                OwnerId = owner,
+                Date = checkIn.Date,
+                Area = checkIn.Area,
+                Score = checkIn.Score,
+                Notes = checkIn.Notes,
+                IsDemo = checkIn.IsDemo,
+                CreatedAt = Utc(checkIn.CreatedAt),
+            });
+            checkInsAdded++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        // Activities: the same content is never stored twice (the hash is checked against the file's bytes).
+        var hashes = (await db.Activities.Where(a => a.OwnerId == owner).Select(a => a.ContentHash).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        int activitiesAdded = 0, activitiesSkipped = 0, pending = 0;
+        foreach (var activity in document.Activities)
+        {
+            if (!hashes.Add(activity.ContentHash))
+            {
+                activitiesSkipped++;
+                continue;
+            }
+
+            var row = new StoredActivity
+            {
+                OwnerId = owner,
+                Format = activity.Format,
+                Sport = activity.Sport,
+                SubSport = activity.SubSport,
+                StartTime = Utc(activity.StartTime),
+                Name = activity.Name,
+                Description = activity.Description,
+                DistanceMeters = activity.DistanceMeters,
+                ElapsedSeconds = activity.ElapsedSeconds,
+                MovingSeconds = activity.MovingSeconds,
+                AscentMeters = activity.AscentMeters,
+                DescentMeters = activity.DescentMeters,
+                AverageHeartRate = activity.AverageHeartRate,
+                MaxHeartRate = activity.MaxHeartRate,
+                RecordCount = activity.RecordCount,
+                ContentHash = activity.ContentHash,
+                SourcePath = activity.SourcePath,
+                SummaryJson = activity.SummaryJson,
+                ImportedAt = Utc(activity.ImportedAt),
+                RunType = activity.RunType,
+                Rpe = activity.Rpe,
+                IsDemo = activity.IsDemo,
+            };
+            if (activity.File is { } file)
+            {
+                var content = await ReadEntryAsync(name, archive.GetEntry(file)!, cancellationToken);
+                if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(content)), activity.ContentHash, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new UserInputException("FILE", $"{name}: {file} does not match activity {activity.Id}'s content hash; the export was changed or damaged");
+                }
+
+                row.File = new ActivityFile { OwnerId = owner, FileName = activity.FileName ?? Path.GetFileName(file), GzipContent = Gzip(content) };
+            }
+
+            db.Activities.Add(row);
+            activitiesAdded++;
+            if (++pending >= ActivityBatch)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                pending = 0;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        await transaction.CommitAsync(cancellationToken);
+
+        return new Report(name,
+            new Counts(plansAdded, sessionsAdded, setsAdded, checkInsAdded, activitiesAdded),
+            new Counts(plansSkipped, sessionsSkipped, setsSkipped, checkInsSkipped, activitiesSkipped));
+    }
+
+    private static async Task<byte[]> ReadEntryAsync(string name, ZipArchiveEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await entry.OpenAsync(cancellationToken);
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken);
+            return buffer.ToArray();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UserInputException("FILE", $"{name}: {entry.FullName} cannot be read from the zip ({e.Message})");
+        }
+    }
+
+    private static byte[] Gzip(byte[] content)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(content);
+        }
+
+        return buffer.ToArray();
+    }
+
+    // Natural keys for "already stored". Times to the second: PostgreSQL keeps microseconds, SQLite ticks.
+    private static string PlanKey(string name, DateOnly start, string profile, DateTime createdAt) =>
+        string.Join('\u001f', name, start.DayNumber, Second(createdAt), profile);
+
+    private static string SessionKey(DateOnly date, string? plannedKey, string? notes, DateTime createdAt, int sets) =>
+        string.Join('\u001f', date.DayNumber, plannedKey ?? "", notes ?? "", Second(createdAt), sets);
+
+    private static string CheckInKey(DateOnly date, string area, int score, DateTime createdAt) =>
+        string.Join('\u001f', date.DayNumber, area, score, Second(createdAt));
+
+    private static long Second(DateTime value) => value.Ticks / TimeSpan.TicksPerSecond;
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}

@@ -1,0 +1,268 @@
+using System.IO.Compression;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using RunStrong.Data;
+using RunStrong.Data.Entities;
+using RunStrong.Features.Activities;
+using RunStrong.Features.Common;
+using RunStrong.Features.Demo;
+using RunStrong.Features.Portability;
+using RunStrong.TestSupport;
+
+namespace RunStrong.Features.Tests.Portability;
+
+/// <summary>Export, import and delete of a runner's data, on SQLite and PostgreSQL and across them.</summary>
+public sealed class RunnerDataTests : IDisposable
+{
+    public static readonly string FenixRun = Fixtures.Path("fit", "dtcooper__python-fitparse__tests__files__activity-small-fenix2-run.fit");
+    public static readonly string SmallTcx = Fixtures.Path("tcx", "vkurup__python-tcxparser__tests__files__test.tcx");
+    public static readonly string VivoactiveGpx = Fixtures.Path("gpx", "sports-alliance__sports-lib__src__specs__fixtures__runs__gpx__2067489619.gpx");
+
+    private static readonly DateOnly Today = new(2026, 11, 30);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("runstrong-export-").FullName;
+
+    public static TheoryData<string, string> EnginePairs => new()
+    {
+        { "sqlite", "sqlite" },
+        { "postgres", "postgres" },
+        { "sqlite", "postgres" },
+        { "postgres", "sqlite" },
+    };
+
+    public static TheoryData<string> Engines => TestDatabases.Engines;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>A demo year plus three real activity files (FIT, TCX, GPX) for the local runner.</summary>
+    internal static async Task FillAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        await DemoData.FillAsync(db, LocalRunner.Instance, Today);
+        var report = await ImportActivities.CollectAsync(ImportActivities.FromPathsAsync(db, LocalRunner.Instance, TimeProvider.System, [FenixRun, SmallTcx, VivoactiveGpx]));
+        Assert.Equal(3, report.Imported);
+    }
+
+    private async Task<string> ExportAsync(TestDatabase database, string name = "export.zip")
+    {
+        var path = Path.Combine(_folder, name);
+        await using var db = database.CreateContext();
+        await using var file = File.Create(path);
+        await ExportRunnerData.WriteAsync(db, LocalRunner.Instance, TimeProvider.System, file);
+        return path;
+    }
+
+    private static async Task<ImportRunnerData.Report> ImportAsync(TestDatabase database, string path)
+    {
+        await using var db = database.CreateContext();
+        await using var file = File.OpenRead(path);
+        return await ImportRunnerData.HandleAsync(db, LocalRunner.Instance, path, file);
+    }
+
+    /// <summary>The runner's data as comparable text, without ids (which differ between databases) but with references resolved.</summary>
+    internal static async Task<Snapshot> SnapshotAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        var owner = Runner.LocalId;
+        var plans = await db.Plans.Where(p => p.OwnerId == owner).ToListAsync();
+        var planNames = plans.ToDictionary(p => p.Id, p => p.Name);
+        var sessions = await db.StrengthSessions.Include(s => s.Sets).Where(s => s.OwnerId == owner).ToListAsync();
+        var checkIns = await db.SorenessCheckIns.Where(c => c.OwnerId == owner).ToListAsync();
+        var activities = await db.Activities.Where(a => a.OwnerId == owner).ToListAsync();
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var activity in activities)
+        {
+            if (await db.ActivityFiles.AnyAsync(f => f.ActivityId == activity.Id))
+            {
+                var file = await GetActivityFile.HandleAsync(db, LocalRunner.Instance, activity.Id);
+                files[activity.ContentHash] = $"{file.FileName} {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file.Content))}";
+            }
+        }
+
+        static string T(DateTime t) => (t.Ticks / TimeSpan.TicksPerMillisecond).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new Snapshot(
+            plans.Select(p => $"{p.Name}|{p.StartDate}|{p.Weeks}|{p.ProfileJson}|{p.IsDemo}|{T(p.CreatedAt)}").Order(StringComparer.Ordinal).ToList(),
+            sessions.Select(s => $"{s.Date}|{(s.PlanId is { } id ? planNames[id] : "-")}|{s.PlannedSessionKey}|{s.SessionRpe}|{s.DurationMinutes}|{s.Notes}|{s.IsDemo}|"
+                + string.Join(";", s.Sets.OrderBy(x => x.Position).Select(x => $"{x.Position},{x.ExerciseSlug},{x.VariantSlug},{x.Reps},{x.LoadValue}{x.LoadUnit},{x.Band},{x.Seconds},{x.Rpe},{x.RepsInReserve},{x.Pain},{x.Completed}")))
+                .Order(StringComparer.Ordinal).ToList(),
+            checkIns.Select(c => $"{c.Date}|{c.Area}|{c.Score}|{c.Notes}|{c.IsDemo}").Order(StringComparer.Ordinal).ToList(),
+            activities.Select(a => $"{a.ContentHash}|{a.Format}|{a.Sport}|{T(a.StartTime)}|{a.Name}|{a.DistanceMeters}|{a.ElapsedSeconds}|{a.AscentMeters}|{a.AverageHeartRate}|{a.RecordCount}|{a.RunType}|{a.Rpe}|{a.IsDemo}|{a.SummaryJson.Length}")
+                .Order(StringComparer.Ordinal).ToList(),
+            files);
+    }
+
+    public sealed record Snapshot(List<string> Plans, List<string> Sessions, List<string> CheckIns, List<string> Activities, SortedDictionary<string, string> Files)
+    {
+        public void AssertSameAs(Snapshot other)
+        {
+            Assert.Equal(other.Plans, Plans);
+            Assert.Equal(other.Sessions, Sessions);
+            Assert.Equal(other.CheckIns, CheckIns);
+            Assert.Equal(other.Activities, Activities);
+            Assert.Equal(other.Files, Files);
+        }
+    }
+
+    [Theory, MemberData(nameof(EnginePairs))]
+    public async Task ExportThenImport_IntoAFreshDatabase_GivesTheSameDataAndTheOriginalFiles(string from, string to)
+    {
+        await using var source = await TestDatabases.CreateAsync(from);
+        await using var target = await TestDatabases.CreateAsync(to);
+        await FillAsync(source);
+        var before = await SnapshotAsync(source);
+
+        var zip = await ExportAsync(source);
+        var report = await ImportAsync(target, zip);
+
+        var after = await SnapshotAsync(target);
+        after.AssertSameAs(before);
+        Assert.Equal(before.Activities.Count, report.Imported.Activities);
+        Assert.Equal(new ImportRunnerData.Counts(0, 0, 0, 0, 0), report.Skipped);
+        Assert.Contains(before.Sessions, s => s.Contains("|" + DemoData.PlanName + "|", StringComparison.Ordinal));
+        Assert.Equal(3, after.Files.Count);
+
+        // The originals sit in the zip byte for byte, named activities/<id>-<filename>.
+        using var archive = ZipFile.OpenRead(zip);
+        var fit = Assert.Single(archive.Entries, e => e.FullName.StartsWith("activities/", StringComparison.Ordinal) && e.FullName.EndsWith(Path.GetFileName(FenixRun), StringComparison.Ordinal));
+        await using var entry = await fit.OpenAsync();
+        using var bytes = new MemoryStream();
+        await entry.CopyToAsync(bytes);
+        Assert.Equal(await File.ReadAllBytesAsync(FenixRun), bytes.ToArray());
+
+        // A new server gives the plan a new private calendar address.
+        await using var sourceDb = source.CreateContext();
+        await using var targetDb = target.CreateContext();
+        Assert.NotEqual(
+            await sourceDb.Plans.Select(p => p.CalendarToken).SingleAsync(),
+            await targetDb.Plans.Select(p => p.CalendarToken).SingleAsync());
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task Import_TheSameZipAgainOrIntoItsOwnDatabase_AddsNothing(string engine)
+    {
+        await using var source = await TestDatabases.CreateAsync(engine);
+        await using var target = await TestDatabases.CreateAsync(engine);
+        await FillAsync(source);
+        var zip = await ExportAsync(source);
+        await ImportAsync(target, zip);
+        var once = await SnapshotAsync(target);
+
+        var again = await ImportAsync(target, zip);
+        var home = await ImportAsync(source, zip);
+
+        Assert.Equal(new ImportRunnerData.Counts(0, 0, 0, 0, 0), again.Imported);
+        Assert.Equal(new ImportRunnerData.Counts(0, 0, 0, 0, 0), home.Imported);
+        Assert.Equal(once.Activities.Count, again.Skipped.Activities);
+        (await SnapshotAsync(target)).AssertSameAs(once);
+        (await SnapshotAsync(source)).AssertSameAs(once);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task Import_ABadZip_SaysWhatIsWrongAndLeavesTheDataAsItWas(string engine)
+    {
+        await using var source = await TestDatabases.CreateAsync(engine);
+        await using var target = await TestDatabases.CreateAsync(engine);
+        await FillAsync(source);
+        var zip = await ExportAsync(source);
+        await using (var db = target.CreateContext())
+        {
+            await ImportActivities.CollectAsync(ImportActivities.FromPathsAsync(db, LocalRunner.Instance, TimeProvider.System, [SmallTcx]));
+        }
+
+        var before = await SnapshotAsync(target);
+
+        // Not a zip at all.
+        var notZip = Path.Combine(_folder, "holiday.zip");
+        await File.WriteAllTextAsync(notZip, "these are not the bytes of a zip");
+        var e1 = await Assert.ThrowsAsync<UserInputException>(() => ImportAsync(target, notZip));
+        Assert.StartsWith("holiday.zip: not a zip archive", e1.Message, StringComparison.Ordinal);
+
+        // A zip, but not a RunStrong export.
+        var foreign = Path.Combine(_folder, "strava.zip");
+        using (var archive = ZipFile.Open(foreign, ZipArchiveMode.Create))
+        {
+            archive.CreateEntryFromFile(SmallTcx, "activities/1.tcx");
+        }
+
+        var e2 = await Assert.ThrowsAsync<UserInputException>(() => ImportAsync(target, foreign));
+        Assert.Equal("strava.zip: has no runstrong-export.json, so it is not a RunStrong export (make one with `runstrong export` or the Your data page)", e2.Message);
+
+        // A real export with one original file changed: found only after plans, sessions and check-ins were written.
+        var tampered = Path.Combine(_folder, "tampered.zip");
+        File.Copy(zip, tampered);
+        string changed;
+        using (var archive = ZipFile.Open(tampered, ZipArchiveMode.Update))
+        {
+            var entry = archive.Entries.Last(e => e.FullName.StartsWith("activities/", StringComparison.Ordinal));
+            changed = entry.FullName;
+            entry.Delete();
+            await using var write = await archive.CreateEntry(changed).OpenAsync();
+            await write.WriteAsync(Encoding.UTF8.GetBytes("<gpx>edited</gpx>"));
+        }
+
+        var e3 = await Assert.ThrowsAsync<UserInputException>(() => ImportAsync(target, tampered));
+        Assert.StartsWith($"tampered.zip: {changed} does not match activity ", e3.Message, StringComparison.Ordinal);
+
+        // A newer format than this RunStrong reads.
+        var newer = Path.Combine(_folder, "newer.zip");
+        File.Copy(zip, newer);
+        using (var archive = ZipFile.Open(newer, ZipArchiveMode.Update))
+        {
+            var json = archive.GetEntry(ExportRunnerData.JsonEntry)!;
+            string text;
+            using (var reader = new StreamReader(await json.OpenAsync()))
+            {
+                text = await reader.ReadToEndAsync();
+            }
+
+            json.Delete();
+            await using var writer = new StreamWriter(await archive.CreateEntry(ExportRunnerData.JsonEntry).OpenAsync());
+            await writer.WriteAsync(text.Replace("\"version\": 1", "\"version\": 7", StringComparison.Ordinal));
+        }
+
+        var e4 = await Assert.ThrowsAsync<UserInputException>(() => ImportAsync(target, newer));
+        Assert.StartsWith("newer.zip: export format version 7 is not one this RunStrong reads", e4.Message, StringComparison.Ordinal);
+
+        (await SnapshotAsync(target)).AssertSameAs(before);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task Delete_RemovesEverythingTheRunnerOwnsAndNothingElse(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await FillAsync(database);
+        var other = Guid.NewGuid();
+        await using (var db = database.CreateContext())
+        {
+            db.Runners.Add(new Runner { Id = other, Name = "Partner", CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            await ImportActivities.CollectAsync(ImportActivities.FromPathsAsync(db, new OtherRunner(other), TimeProvider.System, [FenixRun]));
+        }
+
+        var before = await SnapshotAsync(database);
+        await using (var db = database.CreateContext())
+        {
+            var sets = await db.LoggedSets.CountAsync(s => s.OwnerId == Runner.LocalId);
+            var deleted = await DeleteRunnerData.HandleAsync(db, LocalRunner.Instance);
+            Assert.Equal(new DeleteRunnerData.Summary(before.Plans.Count, before.Sessions.Count, sets, before.CheckIns.Count, before.Activities.Count), deleted);
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.False(await db.Plans.AnyAsync(p => p.OwnerId == Runner.LocalId));
+            Assert.False(await db.StrengthSessions.AnyAsync(p => p.OwnerId == Runner.LocalId));
+            Assert.False(await db.LoggedSets.AnyAsync(p => p.OwnerId == Runner.LocalId));
+            Assert.False(await db.SorenessCheckIns.AnyAsync(p => p.OwnerId == Runner.LocalId));
+            Assert.False(await db.Activities.AnyAsync(p => p.OwnerId == Runner.LocalId));
+            Assert.False(await db.ActivityFiles.AnyAsync(p => p.OwnerId == Runner.LocalId));
+            Assert.Equal(1, await db.Activities.CountAsync(a => a.OwnerId == other));
+            Assert.Equal(1, await db.ActivityFiles.CountAsync(a => a.OwnerId == other));
+            Assert.True(await db.Runners.AnyAsync(r => r.Id == Runner.LocalId));
+        }
+    }
+
+    private sealed class OtherRunner(Guid id) : ICurrentRunner
+    {
+        public Guid RunnerId => id;
+    }
+}
