@@ -121,7 +121,8 @@ internal sealed class DemoWriter
             Name = DemoData.PlanName,
             ProfileJson = json,
             StartDate = PlanStart,
-            CalendarToken = "demo-" + Hash($"plan:{_owner}")[..40],
+            // The calendar address is a secret even for demo data: random, never derived from the runner.
+            CalendarToken = Plans.CalendarToken.New(),
             IsDemo = true,
             CreatedAt = Utc(PlanStart, 8),
             UpdatedAt = Utc(PlanStart, 8),

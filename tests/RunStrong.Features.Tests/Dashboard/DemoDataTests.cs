@@ -80,6 +80,7 @@ public class DemoDataTests
     [Fact]
     public async Task Fill_SameSeedAndDay_WritesTheSameYear_AnotherSeedADifferentOne()
     {
+        var tokens = new List<string>();
         async Task<string[]> FillAsync(int seed)
         {
             await using var database = await TestDatabases.CreateAsync("sqlite");
@@ -88,8 +89,10 @@ public class DemoDataTests
             var runs = await db.Activities.OrderBy(a => a.StartTime).Select(a => $"{a.StartTime:O} {a.DistanceMeters} {a.MovingSeconds} {a.RunType} {a.Rpe} {a.ContentHash}").ToListAsync();
             var sets = await db.LoggedSets.OrderBy(s => s.Id).Select(s => $"{s.ExerciseSlug} {s.VariantSlug} {s.Reps} {s.LoadValue}").ToListAsync();
             var soreness = await db.SorenessCheckIns.OrderBy(s => s.Id).Select(s => $"{s.Date} {s.Area} {s.Score}").ToListAsync();
+            tokens.Add(await db.Plans.Select(p => p.CalendarToken).SingleAsync());
             return [.. runs, .. sets, .. soreness];
         }
+
 
         var first = await FillAsync(3);
         var again = await FillAsync(3);
@@ -97,6 +100,10 @@ public class DemoDataTests
 
         Assert.Equal(first, again);
         Assert.NotEqual(first, other);
+
+        // The private calendar address stays a secret: never the same twice, not guessable from the seed.
+        Assert.Equal(3, tokens.Distinct().Count());
+        Assert.All(tokens, t => Assert.Equal(43, t.Length));
     }
 
     [Fact]

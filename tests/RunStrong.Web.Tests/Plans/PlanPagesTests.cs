@@ -28,6 +28,8 @@ public class PlanPagesTests
 
         await page.GotoAsync(new Uri(server.Address, "/").ToString());
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Plan", Exact = true }).ClickAsync();
+        // Wait for the plans page before the next click, or a busy machine clicks while the home page unloads.
+        await page.WaitForURLAsync("**/plans");
         await page.GetByRole(AriaRole.Link, new() { Name = "New plan" }).ClickAsync();
         await page.WaitForURLAsync("**/plans/new");
         // Sensible defaults: the usual week, bodyweight always, a 10k race.
