@@ -81,7 +81,7 @@ public class TrainingLogTests
     {
         var set = SetNotation.Parse(text, 0, "hip-thrust", "barbell");
 
-        Assert.Equal((reps, load, band, seconds, rpe, rir, pain, completed), (set.Reps ?? -1, set.Load, set.Band, set.Seconds, set.Rpe, set.RepsInReserve, set.Pain, set.Completed ?? true));
+        Assert.Equal((reps, load, band, seconds, rpe, rir, pain, (bool?)completed), (set.Reps ?? -1, set.Load, set.Band, set.Seconds, set.Rpe, set.RepsInReserve, set.Pain, set.Completed));
     }
 
     [Fact]
