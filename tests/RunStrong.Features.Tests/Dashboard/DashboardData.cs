@@ -5,12 +5,6 @@ using RunStrong.Features.Activities;
 
 namespace RunStrong.Features.Tests.Dashboard;
 
-/// <summary>A clock stopped at one instant.</summary>
-internal sealed class FixedClock(DateOnly today) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => new(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
-}
-
 /// <summary>Rows written by hand for the dashboard tests, as the import and log slices store them.</summary>
 internal static class DashboardData
 {

@@ -218,11 +218,3 @@ public class PlanSlicesTests
         public Guid RunnerId { get; } = Guid.Parse("5d0c6f7e-0000-4000-8000-000000000002");
     }
 }
-
-/// <summary>A clock that stands still, in UTC.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-}

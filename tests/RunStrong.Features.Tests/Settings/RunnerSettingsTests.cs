@@ -3,7 +3,6 @@ using RunStrong.Features.Common;
 using RunStrong.Features.Dashboard;
 using RunStrong.Features.Settings;
 using RunStrong.TestSupport;
-using Dashboard = RunStrong.Features.Tests.Dashboard;
 using static RunStrong.Features.Tests.Dashboard.DashboardData;
 
 namespace RunStrong.Features.Tests.Settings;
@@ -87,6 +86,6 @@ public class RunnerSettingsTests
     private static async Task<DashboardView> DashboardAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();
-        return await GetDashboard.HandleAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, new Dashboard.FixedClock(Today), new GetDashboard.Request(Weeks: 2));
+        return await GetDashboard.HandleAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, new FixedClock(Today), new GetDashboard.Request(Weeks: 2));
     }
 }

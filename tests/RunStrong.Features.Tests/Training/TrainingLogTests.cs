@@ -254,9 +254,4 @@ public class TrainingLogTests
 
         Assert.Equal((field, message), (error.Field, error.Message));
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
