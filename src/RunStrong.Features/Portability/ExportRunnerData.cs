@@ -34,7 +34,11 @@ public static class ExportRunnerData
         IReadOnlyList<PlanItem> Plans,
         IReadOnlyList<StrengthSessionItem> StrengthSessions,
         IReadOnlyList<SorenessItem> SorenessCheckIns,
-        IReadOnlyList<ActivityItem> Activities);
+        IReadOnlyList<ActivityItem> Activities,
+        HeartRateItem? HeartRate = null);
+
+    /// <summary>The runner's heart rates for Banister TRIMP (Settings); absent in exports made before they existed.</summary>
+    public sealed record HeartRateItem(int? RestingHeartRate, int? MaxHeartRate, string? TrimpWeighting);
 
     /// <param name="Profile">The runner profile in the plan JSON shape (RunnerProfileJson), as a JSON string.</param>
     public sealed record PlanItem(long Id, string Name, string Profile, DateOnly StartDate, int? Weeks, bool IsDemo, DateTime CreatedAt, DateTime UpdatedAt);
@@ -56,6 +60,14 @@ public static class ExportRunnerData
         double DistanceMeters, double ElapsedSeconds, double MovingSeconds, double AscentMeters, double DescentMeters,
         double? AverageHeartRate, double? MaxHeartRate, int RecordCount, string ContentHash, string SourcePath, string SummaryJson,
         DateTime ImportedAt, string? RunType, double? Rpe, bool IsDemo, string? File, string? FileName);
+
+    private static async Task<HeartRateItem?> HeartRateAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken)
+    {
+        var settings = await Settings.RunnerSettings.GetAsync(db, runner, cancellationToken);
+        return settings == Settings.HeartRateSettings.None
+            ? null
+            : new HeartRateItem(settings.RestingHeartRate, settings.MaxHeartRate, settings.TrimpWeighting is { } w ? Domain.Catalogue.Kebab.Name(w) : null);
+    }
 
     /// <summary>Writes the runner's data as a zip to <paramref name="output"/> (which need not be seekable).</summary>
     public static async Task<Summary> WriteAsync(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, Stream output, CancellationToken cancellationToken = default)
@@ -95,7 +107,8 @@ public static class ExportRunnerData
             plans.Select(p => p with { CreatedAt = Utc(p.CreatedAt), UpdatedAt = Utc(p.UpdatedAt) }).ToList(),
             sessions.Select(s => s with { CreatedAt = Utc(s.CreatedAt) }).ToList(),
             soreness.Select(c => c with { CreatedAt = Utc(c.CreatedAt) }).ToList(),
-            items.Select(a => a with { StartTime = Utc(a.StartTime), ImportedAt = Utc(a.ImportedAt) }).ToList());
+            items.Select(a => a with { StartTime = Utc(a.StartTime), ImportedAt = Utc(a.ImportedAt) }).ToList(),
+            await HeartRateAsync(db, runner, cancellationToken));
 
         // ZipArchive still makes some synchronous writes (an entry's end), which a web response refuses: it writes into a
         // small buffer that is passed on asynchronously after each entry, so at most one entry is held in memory.

@@ -156,6 +156,40 @@ public static class ImportRunnerData
         }
     }
 
+    /// <summary>
+    /// The exported heart rates, checked like the settings page checks them; they fill in settings this runner has
+    /// not given, and never overwrite ones they have.
+    /// </summary>
+    private static async Task ImportHeartRateAsync(RunStrongDbContext db, Guid owner, string name, HeartRateItem? heartRate, CancellationToken cancellationToken)
+    {
+        if (heartRate is null)
+        {
+            return;
+        }
+
+        Settings.HeartRateSettings settings;
+        try
+        {
+            settings = Settings.RunnerSettings.Validate(new Settings.RunnerSettings.Request(heartRate.RestingHeartRate, heartRate.MaxHeartRate, heartRate.TrimpWeighting));
+        }
+        catch (UserInputException e)
+        {
+            throw new UserInputException("FILE", $"{name}: heartRate: {e.Message}");
+        }
+
+        var runner = await db.Runners.AsTracking().FirstOrDefaultAsync(r => r.Id == owner, cancellationToken);
+        if (runner is null || runner.RestingHeartRate is not null || runner.MaxHeartRate is not null || runner.TrimpWeighting is not null)
+        {
+            return;
+        }
+
+        runner.RestingHeartRate = settings.RestingHeartRate;
+        runner.MaxHeartRate = settings.MaxHeartRate;
+        runner.TrimpWeighting = settings.TrimpWeighting is { } w ? Domain.Catalogue.Kebab.Name(w) : null;
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
     private static async Task<Report> StoreAsync(RunStrongDbContext db, Guid owner, string name, ZipArchive archive, Document document, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -330,6 +364,7 @@ public static class ImportRunnerData
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        await ImportHeartRateAsync(db, owner, name, document.HeartRate, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return new Report(name,

@@ -104,6 +104,32 @@ public sealed class RunnerDataTests : IDisposable
     }
 
     [Theory, MemberData(nameof(EnginePairs))]
+    public async Task ExportThenImport_CarriesTheHeartRates_ButNeverOverwritesOnesTheRunnerGave(string from, string to)
+    {
+        await using var source = await TestDatabases.CreateAsync(from);
+        await using var fresh = await TestDatabases.CreateAsync(to);
+        await using var configured = await TestDatabases.CreateAsync(to);
+        await using (var db = source.CreateContext())
+        {
+            await Features.Settings.RunnerSettings.UpdateAsync(db, LocalRunner.Instance, new Features.Settings.RunnerSettings.Request(47, 191, "women"));
+        }
+
+        await using (var db = configured.CreateContext())
+        {
+            await Features.Settings.RunnerSettings.UpdateAsync(db, LocalRunner.Instance, new Features.Settings.RunnerSettings.Request(60, 180, "men"));
+        }
+
+        var zip = await ExportAsync(source);
+        await ImportAsync(fresh, zip);
+        await ImportAsync(configured, zip);
+
+        await using var freshDb = fresh.CreateContext();
+        await using var configuredDb = configured.CreateContext();
+        Assert.Equal(new Features.Settings.HeartRateSettings(47, 191, Domain.Load.TrimpWeighting.Women), await Features.Settings.RunnerSettings.GetAsync(freshDb, LocalRunner.Instance));
+        Assert.Equal(new Features.Settings.HeartRateSettings(60, 180, Domain.Load.TrimpWeighting.Men), await Features.Settings.RunnerSettings.GetAsync(configuredDb, LocalRunner.Instance));
+    }
+
+    [Theory, MemberData(nameof(EnginePairs))]
     public async Task ExportThenImport_IntoAFreshDatabase_GivesTheSameDataAndTheOriginalFiles(string from, string to)
     {
         await using var source = await TestDatabases.CreateAsync(from);
