@@ -1,4 +1,7 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using RunStrong.Data.Entities;
 
@@ -8,8 +11,34 @@ namespace RunStrong.Data;
 /// RunStrong's database. One model for both engines; <see cref="SqliteRunStrongDbContext"/> and
 /// <see cref="PostgresRunStrongDbContext"/> exist only so each engine has its own migrations (docs/decisions/0003).
 /// </summary>
-public abstract class RunStrongDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+/// <remarks>
+/// Per-runner isolation lives here, in one place: every row that is <see cref="IOwnedByRunner"/> gets a global query
+/// filter on <see cref="OwnerId"/>, and <see cref="SaveChanges(bool)"/> refuses to write a row of another runner. The web
+/// app sets the owner from the signed-in account (nobody signed in: <see cref="Guid.Empty"/>, which owns nothing); the
+/// CLI on its own database file leaves it null and sees every runner's rows, as whoever holds the file can.
+/// </remarks>
+public abstract class RunStrongDbContext(DbContextOptions options, IOwnerScope? owner)
+    : IdentityDbContext<RunStrongUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    private Guid? _actingFor;
+
+    /// <summary>
+    /// The runner whose rows this context reads and writes, asked afresh for every query (the web's scope follows the
+    /// request's sign-in, which may complete after the context was made); null for the local administrator (the CLI).
+    /// </summary>
+    public Guid? OwnerId => _actingFor ?? owner?.RunnerId;
+
+    /// <summary>
+    /// Works on <paramref name="runnerId"/>'s rows from here on: for a coach, once the runner's share has been checked.
+    /// </summary>
+    public void ActFor(Guid runnerId) => _actingFor = runnerId;
+
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+
+    public DbSet<CoachShare> CoachShares => Set<CoachShare>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
     /// <summary>
     /// The web app's data-protection keys (antiforgery tokens, cookies). Kept in the database so that web nodes hold
     /// no state of their own: several nodes sharing one database accept each other's forms.
@@ -32,16 +61,46 @@ public abstract class RunStrongDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<SorenessRecord> SorenessCheckIns => Set<SorenessRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        modelBuilder.Entity<Runner>(runner =>
+        GuardOwners();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardOwners();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void GuardOwners()
+    {
+        if (OwnerId is not { } owner)
+        {
+            return;
+        }
+
+        foreach (var entry in ChangeTracker.Entries<IOwnedByRunner>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity.OwnerId != owner)
+            {
+                throw new InvalidOperationException(
+                    $"A {entry.Metadata.ClrType.Name} of another runner cannot be written while acting for runner {owner}.");
+            }
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Runner>(runner =>
         {
             runner.Property(r => r.Name).HasMaxLength(200);
             runner.Property(r => r.TrimpWeighting).HasMaxLength(10);
             runner.HasData(new Runner { Id = Runner.LocalId, Name = "Runner", CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
         });
 
-        modelBuilder.Entity<CatalogueEntry>(entry =>
+        builder.Entity<CatalogueEntry>(entry =>
         {
             entry.Property(e => e.Slug).HasMaxLength(200);
             entry.Property(e => e.Name).HasMaxLength(300);
@@ -51,7 +110,23 @@ public abstract class RunStrongDbContext(DbContextOptions options) : DbContext(o
             entry.HasIndex(e => new { e.SourceName, e.ExternalId }).IsUnique();
         });
 
-        ConfigureModel(modelBuilder);
+        ConfigureModel(builder);
+        FilterByOwner(builder);
+    }
+
+    /// <summary><c>row =&gt; OwnerId == null || row.OwnerId == OwnerId</c> on every <see cref="IOwnedByRunner"/> entity.</summary>
+    private void FilterByOwner(ModelBuilder builder)
+    {
+        var owner = Expression.Property(Expression.Constant(this), nameof(OwnerId));
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(IOwnedByRunner).IsAssignableFrom(t.ClrType)))
+        {
+            var row = Expression.Parameter(entityType.ClrType, "row");
+            var rowOwner = Expression.Convert(Expression.Property(row, nameof(IOwnedByRunner.OwnerId)), typeof(Guid?));
+            var body = Expression.OrElse(
+                Expression.Equal(owner, Expression.Constant(null, typeof(Guid?))),
+                Expression.Equal(rowOwner, owner));
+            builder.Entity(entityType.ClrType).HasQueryFilter(Expression.Lambda(body, row));
+        }
     }
 
     /// <summary>Hook for later slices' entity configurations, applied for both engines.</summary>
@@ -61,6 +136,14 @@ public abstract class RunStrongDbContext(DbContextOptions options) : DbContext(o
     }
 }
 
-public sealed class SqliteRunStrongDbContext(DbContextOptions<SqliteRunStrongDbContext> options) : RunStrongDbContext(options);
+public sealed class SqliteRunStrongDbContext(DbContextOptions<SqliteRunStrongDbContext> options, IOwnerScope? owner = null)
+    : RunStrongDbContext(options, owner);
 
-public sealed class PostgresRunStrongDbContext(DbContextOptions<PostgresRunStrongDbContext> options) : RunStrongDbContext(options);
+public sealed class PostgresRunStrongDbContext(DbContextOptions<PostgresRunStrongDbContext> options, IOwnerScope? owner = null)
+    : RunStrongDbContext(options, owner);
+
+/// <summary>Whose rows a <see cref="RunStrongDbContext"/> made by dependency injection may see (the web: the signed-in runner).</summary>
+public interface IOwnerScope
+{
+    Guid RunnerId { get; }
+}

@@ -11,6 +11,7 @@ public static class FeatureServices
         services.AddScoped<ExerciseCatalogue>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Common.ICurrentRunner>(Common.LocalRunner.Instance);
+        services.AddScoped<Data.IOwnerScope>(sp => sp.GetRequiredService<Common.ICurrentRunner>());
         return services;
     }
 }

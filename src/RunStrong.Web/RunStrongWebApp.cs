@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using RunStrong.Data;
 using RunStrong.Features;
 using RunStrong.Features.Common;
+using RunStrong.Web.Accounts;
 using RunStrong.Web.Api;
 using RunStrong.Web.Hosting;
 
@@ -36,6 +37,7 @@ public static class RunStrongWebApp
         var target = DatabaseTarget.Resolve(explicitValue: null, builder.Configuration.GetConnectionString("RunStrong"));
         builder.Services.AddRunStrongData(target);
         builder.Services.AddRunStrongFeatures();
+        builder.AddRunStrongAccounts();
         builder.Services.AddDataProtection().SetApplicationName("RunStrong").PersistKeysToDbContext<RunStrongDbContext>();
 
         builder.Services.AddProblemDetails();
@@ -52,13 +54,16 @@ public static class RunStrongWebApp
 
         var app = builder.Build();
         await DataServices.MigrateAsync(target, cancellationToken);
+        await app.Services.GetRequiredService<SetupLink>().EnsureAsync(app.Services, cancellationToken);
 
         app.UseRunStrongHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
-        app.MapOpenApi();
+        app.UseRunStrongAccounts();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapAccountsApi();
         app.MapExercisesApi();
         app.MapDashboardApi();
         app.MapPlansApi();
@@ -81,5 +86,12 @@ public static class RunStrongWebApp
         var target = app.Services.GetRequiredService<DatabaseTarget>();
         Console.WriteLine($"RunStrong is running. Open {string.Join(" or ", BoundUrls(app))} in your browser.");
         Console.WriteLine($"Data: {target.Description}. Press Ctrl+C to stop.");
+        if (app.Services.GetRequiredService<SetupLink>().UrlFor(BoundUrls(app) is [var first, ..] ? first : DefaultUrl) is { } setup)
+        {
+            // The one secret RunStrong prints: there is no account yet, and this link makes the owner's (once).
+            Console.WriteLine();
+            Console.WriteLine("No account yet. Create the owner's account (this link works once, for 7 days):");
+            Console.WriteLine($"  {setup}");
+        }
     }
 }

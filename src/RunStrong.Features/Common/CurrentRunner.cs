@@ -1,3 +1,4 @@
+using RunStrong.Data;
 using RunStrong.Data.Entities;
 
 namespace RunStrong.Features.Common;
@@ -6,9 +7,8 @@ namespace RunStrong.Features.Common;
 /// Whose data a request or command works on. Every feature reads the owner from here and nowhere else, so accounts
 /// (issue 7) replace one registration instead of every query.
 /// </summary>
-public interface ICurrentRunner
+public interface ICurrentRunner : IOwnerScope
 {
-    Guid RunnerId { get; }
 }
 
 /// <summary>The single runner of a single-user install (<see cref="Runner.LocalId"/>).</summary>

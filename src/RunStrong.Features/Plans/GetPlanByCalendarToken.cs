@@ -17,7 +17,7 @@ public static class GetPlanByCalendarToken
     {
         // Tokens are 43 URL-safe characters; anything else cannot match, so skip the query.
         var record = token.Length is > 20 and <= 100 && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
-            ? await db.Plans.FirstOrDefaultAsync(p => p.CalendarToken == token, cancellationToken)
+            ? await db.Plans.IgnoreQueryFilters().FirstOrDefaultAsync(p => p.CalendarToken == token, cancellationToken)
             : null;
         if (record is null)
         {

@@ -75,7 +75,8 @@ public static class PlansApi
             .WithTags("Calendar")
             .WithName("PlanCalendarFeed")
             .WithSummary("A plan's private calendar feed: subscribe to it from Google, Apple or Outlook calendar (the token is the secret)")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .AllowAnonymous();
         return routes;
     }
 

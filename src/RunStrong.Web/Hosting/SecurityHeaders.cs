@@ -40,6 +40,14 @@ public static class SecurityHeaders
 
     public const int DefaultUploadPermits = 30;
 
+    /// <summary>Sign-in, setup and registration posts a client (by IP address) may make per minute; default 10.</summary>
+    public const string SignInPermitsKey = "RunStrong:SignInRateLimit:PermitLimit";
+
+    public const int DefaultSignInPermits = 10;
+
+    /// <summary>The POST routes that check a password or a one-time code.</summary>
+    private static readonly string[] SignInPaths = ["/account/signin", "/account/signin-2fa", "/account/setup", "/account/register"];
+
     public const int DefaultUploadWindowSeconds = 60;
 
     /// <summary>The POST routes that take files: the activities API, the upload page and the data import.</summary>
@@ -77,20 +85,32 @@ public static class SecurityHeaders
 
         var permits = Math.Max(1, configuration.GetValue(UploadPermitsKey, DefaultUploadPermits));
         var window = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue(UploadWindowKey, DefaultUploadWindowSeconds)));
+        var signInPermits = Math.Max(1, configuration.GetValue(SignInPermitsKey, DefaultSignInPermits));
+        var signInWindow = TimeSpan.FromMinutes(1);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsUpload(context.Request)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true })
-                : RateLimitPartition.GetNoLimiter("not-an-upload"));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                if (IsPostTo(context.Request, UploadPaths))
+                {
+                    return RateLimitPartition.GetFixedWindowLimiter("upload " + client,
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true });
+                }
+
+                return IsPostTo(context.Request, SignInPaths)
+                    ? RateLimitPartition.GetFixedWindowLimiter("sign-in " + client,
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermits, Window = signInWindow, QueueLimit = 0, AutoReplenishment = true })
+                    : RateLimitPartition.GetNoLimiter("unlimited");
+            });
             o.OnRejected = async (rejected, cancellationToken) =>
             {
                 var http = rejected.HttpContext;
+                var upload = IsPostTo(http.Request, UploadPaths);
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
                     ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-                    : (int)window.TotalSeconds;
+                    : (int)(upload ? window : signInWindow).TotalSeconds;
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
@@ -98,8 +118,10 @@ public static class SecurityHeaders
                     ProblemDetails =
                     {
                         Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many uploads",
-                        Detail = $"files: more than {permits} uploads in {window.TotalSeconds:0} seconds from this address; try again in {seconds} seconds",
+                        Title = upload ? "Too many uploads" : "Too many sign-in attempts",
+                        Detail = upload
+                            ? $"files: more than {permits} uploads in {window.TotalSeconds:0} seconds from this address; try again in {seconds} seconds"
+                            : $"password: more than {signInPermits} attempts in a minute from this address; try again in {seconds} seconds",
                     },
                 });
             };
@@ -146,7 +168,7 @@ public static class SecurityHeaders
         return app;
     }
 
-    private static bool IsUpload(HttpRequest request) =>
+    private static bool IsPostTo(HttpRequest request, string[] paths) =>
         HttpMethods.IsPost(request.Method)
-        && UploadPaths.Any(p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase) || request.Path.Equals(p + "/", StringComparison.OrdinalIgnoreCase));
+        && paths.Any(p => request.Path.Equals(p, StringComparison.OrdinalIgnoreCase) || request.Path.Equals(p + "/", StringComparison.OrdinalIgnoreCase));
 }

@@ -153,7 +153,7 @@ public class ActivitiesApiTests
         using var client = new TcpClient();
         await client.ConnectAsync(server.Address.Host, server.Address.Port);
         await using var stream = client.GetStream();
-        var head = $"POST /api/activities HTTP/1.1\r\nHost: {server.Address.Authority}\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: {300L * 1024 * 1024}\r\nConnection: close\r\n\r\n--x\r\n";
+        var head = $"POST /api/activities HTTP/1.1\r\nHost: {server.Address.Authority}\r\nAuthorization: {server.Client.DefaultRequestHeaders.Authorization}\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: {300L * 1024 * 1024}\r\nConnection: close\r\n\r\n--x\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
         using var reader = new StreamReader(stream, Encoding.UTF8);
         var response = await reader.ReadToEndAsync();

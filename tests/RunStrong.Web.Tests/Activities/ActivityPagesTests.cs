@@ -18,7 +18,7 @@ public class ActivityPagesTests
     {
         await using var server = await RunningServer.StartAsync();
         await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.OpenAsync(width, height);
+        var (page, errors) = await browser.OpenAsync(server, width, height);
 
         await page.GotoAsync(new Uri(server.Address, "/activities").ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "Upload files" }).ClickAsync();
@@ -68,7 +68,7 @@ public class ActivityPagesTests
     {
         await using var server = await RunningServer.StartAsync();
         await using var browser = await Browser.LaunchAsync();
-        var context = await browser.Chromium.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 390, Height = 844 } });
+        var context = await browser.NewSignedInContextAsync(server, new() { JavaScriptEnabled = false, ViewportSize = new() { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(new Uri(server.Address, "/activities/upload").ToString());

@@ -12,7 +12,7 @@ public class ExercisePagesTests
     {
         await using var server = await RunningServer.StartAsync();
         await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.OpenAsync(width, height);
+        var (page, errors) = await browser.OpenAsync(server, width, height);
 
         await page.GotoAsync(new Uri(server.Address, "/exercises").ToString());
         var total = int.Parse(await page.GetByTestId("exercise-count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -53,7 +53,7 @@ public class ExercisePagesTests
     {
         await using var server = await RunningServer.StartAsync();
         await using var browser = await Browser.LaunchAsync();
-        var (page, _) = await browser.OpenAsync(390, 844);
+        var (page, _) = await browser.OpenAsync(server, 390, 844);
 
         var response = await page.GotoAsync(new Uri(server.Address, "/exercises?equipment=rowing-boat").ToString());
 

@@ -29,7 +29,7 @@ public class ImportedExercisePageTests
         var licence = imported.GetProperty("source").GetProperty("licence").GetString()!;
 
         await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.OpenAsync(390, 844);
+        var (page, errors) = await browser.OpenAsync(server, 390, 844);
         await page.GotoAsync(new Uri(server.Address, $"/exercises/{slug}").ToString());
         var attribution = await page.GetByTestId("attribution").InnerTextAsync();
 

@@ -24,7 +24,7 @@ public class DashboardPageTests
     {
         await using var server = await RunningServer.StartAsync();
         await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.OpenAsync(width, height);
+        var (page, errors) = await browser.OpenAsync(server, width, height);
 
         await page.GotoAsync(server.Address.ToString());
         Assert.Equal(1, await page.GetByTestId("welcome").CountAsync());

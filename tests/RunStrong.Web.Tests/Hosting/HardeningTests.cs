@@ -127,7 +127,7 @@ public class HardeningTests
     {
         await using var server = await RunningServer.StartAsync();
         await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.OpenAsync(390, 844);
+        var (page, errors) = await browser.OpenAsync(server, 390, 844);
 
         await page.GotoAsync(server.Address.ToString());
         await page.GetByTestId("fill-demo").ClickAsync();

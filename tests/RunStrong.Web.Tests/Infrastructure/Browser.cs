@@ -39,8 +39,39 @@ public sealed class Browser : IAsyncDisposable
         return new Browser(playwright, chromium);
     }
 
-    /// <summary>A fresh page of the given size that records console errors and failed requests.</summary>
-    public async Task<(IPage Page, List<string> Errors)> OpenAsync(int width, int height)
+    /// <summary>A fresh page of the given size, signed in as <paramref name="server"/>'s owner, that records console errors and failed requests.</summary>
+    public async Task<(IPage Page, List<string> Errors)> OpenAsync(RunningServer server, int width, int height)
+    {
+        var (page, errors) = await OpenAnonymousAsync(width, height);
+        await SignInAsync(page.Context, server);
+        return (page, errors);
+    }
+
+    /// <summary>A browser context of <paramref name="options"/> (no JavaScript, say) signed in as <paramref name="server"/>'s owner.</summary>
+    public async Task<IBrowserContext> NewSignedInContextAsync(RunningServer server, BrowserNewContextOptions options)
+    {
+        var context = await Chromium.NewContextAsync(options);
+        await SignInAsync(context, server);
+        return context;
+    }
+
+    /// <summary>Gives the context the owner's session cookie (signed in once per server through the sign-in form).</summary>
+    public static async Task SignInAsync(IBrowserContext context, RunningServer server)
+    {
+        var cookies = await server.OwnerCookiesAsync();
+        await context.AddCookiesAsync(cookies.Select(c => new Cookie
+        {
+            Name = c.Name,
+            Value = c.Value,
+            Domain = server.Address.Host,
+            Path = c.Path,
+            HttpOnly = c.HttpOnly,
+            Secure = c.Secure,
+        }));
+    }
+
+    /// <summary>A fresh page of the given size, signed in as nobody, that records console errors and failed requests.</summary>
+    public async Task<(IPage Page, List<string> Errors)> OpenAnonymousAsync(int width, int height)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();

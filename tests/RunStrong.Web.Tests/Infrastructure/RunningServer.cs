@@ -1,15 +1,34 @@
-using System.Net.Http.Json;
+using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using RunStrong.Data;
+using RunStrong.Data.Entities;
+using RunStrong.Features.Accounts;
 using RunStrong.Features.Common;
 using RunStrong.TestSupport;
 
 namespace RunStrong.Web.Tests.Infrastructure;
 
-/// <summary>The real RunStrong web app on a real Kestrel server, bound to a free loopback port, over a real database.</summary>
-public sealed class RunningServer : IAsyncDisposable
+/// <summary>
+/// The real RunStrong web app on a real Kestrel server, bound to a free loopback port, over a real database. Unless
+/// told otherwise it has its owner's account (<see cref="OwnerUserName"/>), made as the setup page makes it, and
+/// <see cref="Client"/> calls the API with a read-and-write personal access token of that account.
+/// </summary>
+public sealed partial class RunningServer : IAsyncDisposable
 {
+    public const string OwnerUserName = "owner";
+
+    public const string OwnerPassword = "correct horse battery staple";
+
     private readonly WebApplication _app;
+
+    private readonly SemaphoreSlim _cookieLock = new(1, 1);
+
+    private IReadOnlyList<Cookie>? _ownerCookies;
 
     private RunningServer(WebApplication app, TestDatabase database, Uri address)
     {
@@ -31,12 +50,19 @@ public sealed class RunningServer : IAsyncDisposable
     public static async Task<RunningServer> StartAsync(string engine = "sqlite") =>
         await StartOnAsync(await TestDatabases.CreateAsync(engine));
 
+    /// <summary>A server as a first start leaves it: no account, only the setup link.</summary>
+    public static async Task<RunningServer> StartWithoutAccountsAsync(string engine, params string[] settings) =>
+        await StartOnAsync(await TestDatabases.CreateAsync(engine), withOwner: false, settings);
+
     /// <summary>A server with extra command-line configuration (<c>--RunStrong:UploadRateLimit:PermitLimit=2</c>).</summary>
     public static async Task<RunningServer> StartWithAsync(string engine, params string[] settings) =>
         await StartOnAsync(await TestDatabases.CreateAsync(engine), settings);
 
     /// <summary>A server on an existing database; the server owns it from here (disposes it), see <see cref="SecondNodeAsync"/>.</summary>
-    public static async Task<RunningServer> StartOnAsync(TestDatabase database, params string[] settings)
+    public static Task<RunningServer> StartOnAsync(TestDatabase database, params string[] settings) =>
+        StartOnAsync(database, withOwner: true, settings);
+
+    private static async Task<RunningServer> StartOnAsync(TestDatabase database, bool withOwner, string[] settings)
     {
         var app = await RunStrongWebApp.CreateAsync(
         [
@@ -47,7 +73,14 @@ public sealed class RunningServer : IAsyncDisposable
         ]);
         await app.StartAsync();
         var address = new Uri(RunStrongWebApp.BoundUrls(app).Single());
-        return new RunningServer(app, database, address);
+        var server = new RunningServer(app, database, address);
+        if (withOwner)
+        {
+            var owner = await server.CreateAccountAsync(OwnerUserName, OwnerPassword, owner: true);
+            server.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", owner.Token);
+        }
+
+        return server;
     }
 
     /// <summary>Another web node on this server's database, as a load-balanced deployment runs them.</summary>
@@ -60,8 +93,83 @@ public sealed class RunningServer : IAsyncDisposable
             $"--ConnectionStrings:RunStrong={Database.DbArgument}",
         ]);
         await app.StartAsync();
-        return new RunningServer(app, new TestDatabase(Database.Target, () => Task.CompletedTask), new Uri(RunStrongWebApp.BoundUrls(app).Single()));
+        var node = new RunningServer(app, new TestDatabase(Database.Target, () => Task.CompletedTask), new Uri(RunStrongWebApp.BoundUrls(app).Single()));
+        node.Client.DefaultRequestHeaders.Authorization = Client.DefaultRequestHeaders.Authorization;
+        return node;
     }
+
+    /// <summary>An account made as the setup or registration page makes it, and a read-and-write token for it.</summary>
+    public async Task<TestAccount> CreateAccountAsync(string userName, string password, bool owner = false, params string[] scopes)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<RunStrongUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<RunStrongDbContext>();
+        var (user, errors) = await AccountCreation.CreateAsync(
+            users, db, new AccountCreation.NewAccount(userName, null, password, password), owner, null, TimeProvider.System);
+        Assert.True(user is not null, string.Join("; ", errors));
+        var token = await AccessTokens.CreateAsync(db, user.Id, new AccessTokens.Request("tests", scopes is [] ? ["read", "write"] : scopes, null), TimeProvider.System);
+        return new TestAccount(user.Id, userName, password, token.Token);
+    }
+
+    /// <summary>A client that calls the API with <paramref name="token"/>.</summary>
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>
+    /// A browser-like client signed in through the sign-in form (session cookie), and the antiforgery token a page
+    /// of this session carries (for API changes, sent as the RequestVerificationToken header).
+    /// </summary>
+    public async Task<SessionClient> SignInAsync(string userName = OwnerUserName, string password = OwnerPassword)
+    {
+        var cookies = new CookieContainer();
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = Address };
+        var form = await client.GetStringAsync(new Uri("/account/signin", UriKind.Relative));
+        using var response = await client.PostAsync(new Uri("/account/signin", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = AntiforgeryField(form),
+        }));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"signing in as {userName} gave {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var page = await client.GetStringAsync(new Uri("/account/signout", UriKind.Relative));
+        return new SessionClient(client, cookies, AntiforgeryField(page));
+    }
+
+    /// <summary>The owner's session cookies, signed in once per server, for browser contexts.</summary>
+    public async Task<IReadOnlyList<Cookie>> OwnerCookiesAsync()
+    {
+        await _cookieLock.WaitAsync();
+        try
+        {
+            if (_ownerCookies is null)
+            {
+                var session = await SignInAsync();
+                _ownerCookies = session.Cookies.GetCookies(Address).ToArray();
+                session.Client.Dispose();
+            }
+
+            return _ownerCookies;
+        }
+        finally
+        {
+            _cookieLock.Release();
+        }
+    }
+
+    /// <summary>The value of the hidden antiforgery field in a page's form.</summary>
+    public static string AntiforgeryField(string html)
+    {
+        var match = AntiforgeryInput().Match(html);
+        Assert.True(match.Success, "the page has no antiforgery field");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryInput();
 
     public async Task<T> GetJsonAsync<T>(string path)
     {
@@ -74,8 +182,18 @@ public sealed class RunningServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        _cookieLock.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         await Database.DisposeAsync();
     }
+}
+
+/// <summary>An account a test made, with a read-and-write token (or the scopes asked for).</summary>
+public sealed record TestAccount(Guid Id, string UserName, string Password, string Token);
+
+/// <summary>A signed-in session: its client (no automatic redirects), its cookies and a page's antiforgery token.</summary>
+public sealed record SessionClient(HttpClient Client, CookieContainer Cookies, string AntiforgeryToken) : IDisposable
+{
+    public void Dispose() => Client.Dispose();
 }

@@ -23,7 +23,7 @@ public class PlanPagesTests
     {
         await using var server = await RunningServer.StartAsync();
         await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.OpenAsync(width, height);
+        var (page, errors) = await browser.OpenAsync(server, width, height);
         var start = FutureMonday();
 
         await page.GotoAsync(new Uri(server.Address, "/").ToString());
@@ -110,7 +110,7 @@ public class PlanPagesTests
     {
         await using var server = await RunningServer.StartAsync();
         await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.OpenAsync(390, 844);
+        var (page, errors) = await browser.OpenAsync(server, 390, 844);
 
         await page.GotoAsync(new Uri(server.Address, "/plans/new").ToString());
         foreach (var day in new[] { "mon", "tue", "wed", "thu", "fri", "sat", "sun" })
@@ -147,7 +147,7 @@ public class PlanPagesTests
     {
         await using var server = await RunningServer.StartAsync();
         await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.OpenAsync(1280, 900);
+        var (page, errors) = await browser.OpenAsync(server, 1280, 900);
         var start = FutureMonday();
         var (_, _, profile) = PlansApiTests.Sample();
         using var created = await server.Client.PostAsync(new Uri("/api/plans", UriKind.Relative),

@@ -14,8 +14,9 @@ public class DataPageTests
         await using var target = await RunningServer.StartAsync();
         await DataApiTests.FillAsync(source);
         await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.OpenAsync(width, height);
-
+        // Cookies ignore ports, so each server gets its own browser context (its own sign-in).
+        var (sourcePage, sourceErrors) = await browser.OpenAsync(source, width, height);
+        var page = sourcePage;
         await page.GotoAsync(new Uri(source.Address, "/data").ToString());
         var stored = await page.GetByTestId("data-stored").InnerTextAsync();
         Assert.Contains("1 plans", stored, StringComparison.Ordinal);
@@ -25,6 +26,8 @@ public class DataPageTests
         await download.SaveAsAsync(zip);
         await Browser.ScreenshotAsync(page, $"data-{name}");
 
+        var (targetPage, errors) = await browser.OpenAsync(target, width, height);
+        page = targetPage;
         try
         {
             await page.GotoAsync(new Uri(target.Address, "/data").ToString());
@@ -59,6 +62,7 @@ public class DataPageTests
             Assert.True(scrollWidth <= width, $"the page scrolls sideways on a phone ({scrollWidth} px wide)");
         }
 
+        Assert.Empty(sourceErrors);
         Assert.Empty(errors);
     }
 }

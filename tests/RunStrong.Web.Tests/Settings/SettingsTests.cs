@@ -59,7 +59,7 @@ public class SettingsTests
         }
 
         await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.OpenAsync(width, height);
+        var (page, errors) = await browser.OpenAsync(server, width, height);
         await page.GotoAsync(new Uri(server.Address, "/").ToString());
         Assert.Contains("Settings", await page.GetByTestId("trimp").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.GetByTestId("chart-trimp").CountAsync());

@@ -37,7 +37,7 @@ public class LogPagesTests
         await using var server = await RunningServer.StartAsync();
         var day = await SeedPlanAsync(server);
         await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.OpenAsync(width, height);
+        var (page, errors) = await browser.OpenAsync(server, width, height);
 
         await page.GotoAsync(new Uri(server.Address, $"/log?date={Iso(day)}").ToString());
         var rows = page.GetByTestId("set-row");
@@ -89,7 +89,7 @@ public class LogPagesTests
         await using var server = await RunningServer.StartAsync();
         var day = await SeedPlanAsync(server);
         await using var browser = await Browser.LaunchAsync();
-        var (page, _) = await browser.OpenAsync(390, 844);
+        var (page, _) = await browser.OpenAsync(server, 390, 844);
         await page.GotoAsync(new Uri(server.Address, $"/log?date={Iso(day)}").ToString());
         var first = page.GetByTestId("set-row").First;
 
@@ -113,7 +113,7 @@ public class LogPagesTests
         await using var server = await RunningServer.StartAsync();
         var day = await SeedPlanAsync(server);
         await using var browser = await Browser.LaunchAsync();
-        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var context = await browser.NewSignedInContextAsync(server, new BrowserNewContextOptions { JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(new Uri(server.Address, $"/log?date={Iso(day)}").ToString());
@@ -152,7 +152,7 @@ public class LogPagesTests
         }
 
         await using var browser = await Browser.LaunchAsync();
-        var (page, errors) = await browser.OpenAsync(width, height);
+        var (page, errors) = await browser.OpenAsync(server, width, height);
         await page.GotoAsync(new Uri(server.Address, "/").ToString());
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Predictions" }).ClickAsync();
         await page.WaitForURLAsync("**/predictions");

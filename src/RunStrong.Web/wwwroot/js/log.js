@@ -169,6 +169,12 @@
     }
   }
 
+  // The antiforgery token of this page's session: the API refuses changes made with the session cookie without it.
+  function requestToken() {
+    var meta = document.querySelector('meta[name="request-verification-token"]');
+    return meta ? meta.getAttribute("content") : "";
+  }
+
   function flush() {
     if (sending) {
       return;
@@ -182,7 +188,7 @@
     var item = queue[0];
     fetch("/api/log/sets", {
       method: "PUT",
-      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      headers: { "Content-Type": "application/json", "Accept": "application/json", "RequestVerificationToken": requestToken() },
       body: JSON.stringify(item.body)
     }).then(function (response) {
       if (response.ok) {

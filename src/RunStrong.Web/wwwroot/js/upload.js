@@ -138,6 +138,9 @@
             });
             xhr.open('POST', form.getAttribute('data-api'));
             xhr.setRequestHeader('Accept', 'application/x-ndjson');
+            // The API refuses a change made with the session cookie unless it carries this page's antiforgery token.
+            var token = document.querySelector('meta[name="request-verification-token"]');
+            xhr.setRequestHeader('RequestVerificationToken', token ? token.getAttribute('content') : '');
             xhr.send(data);
         });
     }
