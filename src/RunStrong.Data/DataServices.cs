@@ -21,20 +21,23 @@ public static class DataServices
         return services;
     }
 
-    /// <summary>A context for one-off use outside dependency injection (the CLI, tests, tools).</summary>
-    public static RunStrongDbContext CreateContext(DatabaseTarget target)
+    /// <summary>
+    /// A context for one-off use outside dependency injection (the CLI, tests, tools). Without an
+    /// <paramref name="owner"/> it sees every runner's rows, as whoever holds the database can.
+    /// </summary>
+    public static RunStrongDbContext CreateContext(DatabaseTarget target, IOwnerScope? owner = null)
     {
         if (target.Provider == DatabaseProvider.PostgreSql)
         {
             var options = new DbContextOptionsBuilder<PostgresRunStrongDbContext>();
             Configure(options, target);
-            return new PostgresRunStrongDbContext(options.Options);
+            return new PostgresRunStrongDbContext(options.Options, owner);
         }
         else
         {
             var options = new DbContextOptionsBuilder<SqliteRunStrongDbContext>();
             Configure(options, target);
-            return new SqliteRunStrongDbContext(options.Options);
+            return new SqliteRunStrongDbContext(options.Options, owner);
         }
     }
 

@@ -34,6 +34,13 @@ public static class RunStrongWebApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Some URLs are secrets (private calendar feeds, the setup link). The categories that write request URLs or
+        // paths (request lines at Information, route matching and static files at Debug) stay quieter than that
+        // whatever the configured levels, so no log carries them (issue 7: no tokens in logs; FirstStartTests).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.StaticFiles", LogLevel.Information);
+
         var target = DatabaseTarget.Resolve(explicitValue: null, builder.Configuration.GetConnectionString("RunStrong"));
         builder.Services.AddRunStrongData(target);
         builder.Services.AddRunStrongFeatures();

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using RunStrong.Web.Tests.Infrastructure;
+using RunStrong.Web.Tests.Plans;
+
+namespace RunStrong.Web.Tests.Accounts;
+
+/// <summary>
+/// A first start as a self-hoster sees it: the real web executable in its own process prints a one-time setup link,
+/// the link makes the owner's account once, and nothing secret reaches the console afterwards, even with the most
+/// talkative log levels.
+/// </summary>
+public partial class FirstStartTests
+{
+    private const string Password = "a long owner password 42";
+
+    private const string WrongPassword = "not-it-but-close-enough-99";
+
+    [Fact]
+    public async Task SetupLink_MakesTheOwnerOnce_AndNoSecretIsLogged()
+    {
+        var folder = Directory.CreateTempSubdirectory("runstrong-first-start-");
+        var output = new StringBuilder();
+        var started = new TaskCompletionSource<(string Address, string SetupUrl)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        string? address = null;
+        using var process = new Process
+        {
+            StartInfo = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList =
+                {
+                    Path.Combine(AppContext.BaseDirectory, "RunStrong.Web.dll"),
+                    "--urls", "http://127.0.0.1:0",
+                    "--environment", "Production",
+                    $"--ConnectionStrings:RunStrong={Path.Combine(folder.FullName, "runstrong.db")}",
+                    "--Logging:LogLevel:Default=Debug",
+                    "--Logging:LogLevel:Microsoft.AspNetCore=Debug",
+                    "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Information",
+                },
+                WorkingDirectory = folder.FullName,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            },
+        };
+        process.StartInfo.Environment["RUNSTRONG_DB"] = "";
+        void Read(object sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            if (OpenLine().Match(e.Data) is { Success: true } open)
+            {
+                address = open.Groups[1].Value;
+            }
+
+            if (address is not null && e.Data.Contains("/account/setup?token=", StringComparison.Ordinal))
+            {
+                started.TrySetResult((address, e.Data.Trim()));
+            }
+        }
+
+        process.OutputDataReceived += Read;
+        process.ErrorDataReceived += Read;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var (baseAddress, setupUrl) = await started.Task.WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.StartsWith(baseAddress + "/account/setup?token=", setupUrl, StringComparison.Ordinal);
+            var secret = setupUrl[(setupUrl.IndexOf("token=", StringComparison.Ordinal) + 6)..];
+
+            using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(baseAddress) };
+
+            // Before setup there is nothing to sign in to, and the sign-in page says where the way in is.
+            using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+            Assert.Contains("setup link printed on the console", await client.GetStringAsync(new Uri("/account/signin", UriKind.Relative)), StringComparison.Ordinal);
+            using var guessed = await client.GetAsync(new Uri("/account/setup?token=guess", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
+
+            var form = await client.GetStringAsync(new Uri(setupUrl));
+            using var tooShort = await PostSetupAsync(client, secret, form, "short");
+            Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+            Assert.Contains("password: Passwords must be at least 10 characters.", WebUtility.HtmlDecode(await tooShort.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+            using var created = await PostSetupAsync(client, secret, form, Password);
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            Assert.Equal("/", created.Headers.Location!.OriginalString);
+            var dashboard = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+            Assert.Contains("data-testid=\"nav-account\"", dashboard, StringComparison.Ordinal);
+
+            // The link is spent.
+            using var again = await client.GetAsync(new Uri(setupUrl));
+            Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+
+            // The owner makes a token and a plan; a stranger tries a password.
+            var page = await client.GetStringAsync(new Uri("/account/signout", UriKind.Relative));
+            using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/tokens", UriKind.Relative))
+            {
+                Content = new StringContent("{\"name\": \"laptop\", \"scopes\": [\"read\", \"write\"]}", Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+            };
+            tokenRequest.Headers.Add("RequestVerificationToken", RunningServer.AntiforgeryField(page));
+            using var tokenResponse = await client.SendAsync(tokenRequest);
+            var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!;
+            using var api = new HttpClient { BaseAddress = new Uri(baseAddress) };
+            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var plan = await api.PostAsync(new Uri("/api/plans", UriKind.Relative),
+                new StringContent($"{{\"name\": \"Spring\", \"profile\": {PlansApiTests.Sample().Profile}}}", Encoding.UTF8, "application/json"));
+            var calendarToken = JsonDocument.Parse(await plan.Content.ReadAsStringAsync()).RootElement.GetProperty("calendarToken").GetString()!;
+            using var feed = await new HttpClient().GetAsync(new Uri($"{baseAddress}/calendar/{calendarToken}.ics"));
+            Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+            using var stranger = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(baseAddress) };
+            using var wrong = await SignInSecurityTests.SignInAsync(stranger, "owner", WrongPassword);
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            var log = output.ToString();
+            var lines = log.Split('\n');
+            Assert.Contains(lines, line => line.StartsWith("dbug:", StringComparison.Ordinal)); // the debug logs really were on
+            Assert.Single(lines, line => line.Contains(secret, StringComparison.Ordinal)); // the printed link, never a log line
+            foreach (var (what, value) in new[] { ("the password", Password), ("a wrong password", WrongPassword), ("the access token", token), ("the start of the access token", token[..20]), ("a calendar token", calendarToken) })
+            {
+                var leaks = lines.Where(line => line.Contains(value, StringComparison.Ordinal)).ToArray();
+                Assert.True(leaks.Length == 0, $"{what} reached the console:\n{string.Join("\n", leaks)}");
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static Task<HttpResponseMessage> PostSetupAsync(HttpClient client, string secret, string form, string password) =>
+        client.PostAsync(new Uri("/account/setup", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Token"] = secret,
+            ["UserName"] = "owner",
+            ["Password"] = password,
+            ["ConfirmPassword"] = password,
+            ["__RequestVerificationToken"] = RunningServer.AntiforgeryField(form),
+        }));
+
+    [GeneratedRegex(@"Open (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex OpenLine();
+}

@@ -1,0 +1,220 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RunStrong.TestSupport;
+using RunStrong.Web.Tests.Activities;
+using RunStrong.Web.Tests.Infrastructure;
+using RunStrong.Web.Tests.Plans;
+using RunStrong.Web.Tests.Portability;
+
+namespace RunStrong.Web.Tests.Accounts;
+
+/// <summary>
+/// Per-runner isolation, walked through every API endpoint the running app has (read from its routing table, so an
+/// endpoint added later is walked too, and the walk fails until it knows how to fill the new endpoint's route values).
+/// The owner calls each endpoint with another runner's ids — with a token and with a signed-in session — and gets
+/// 404 (403 where the endpoint refuses tokens outright), never the other runner's data; then the other runner's data
+/// is checked to be all there.
+/// </summary>
+public partial class IsolationTests
+{
+    public static TheoryData<string> Engines => TestDatabases.Engines;
+
+    /// <summary>Words only the other runner's rows hold; no answer to the owner may contain any of them.</summary>
+    private static readonly string[] Markers = ["Bees secret plan", "bee-secret-strength", "bee-secret-run", "bee-secret-soreness", "bee-token"];
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task EveryApiEndpoint_WithAnotherRunnersIds_Is404_AndNeverShowsTheirData(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        var bee = await server.CreateAccountAsync("bee", "bees own long password");
+        using var beeClient = server.ClientWithToken(bee.Token);
+        var ids = await FillAsync(server, beeClient, bee);
+        using var session = await server.SignInAsync();
+
+        var walked = new List<string>();
+        foreach (var (method, pattern) in ApiEndpoints(server))
+        {
+            var (path, hasIds) = Fill(pattern, ids, bee.Id);
+            foreach (var (caller, client) in new[] { ("token", server.Client), ("session", session.Client) })
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative)) { Content = BodyFor(method, pattern) };
+                if (caller == "session" && method != "GET")
+                {
+                    request.Headers.Add("RequestVerificationToken", session.AntiforgeryToken);
+                }
+
+                using var response = await client.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                var where = $"{method} {path} ({pattern}) as the owner with a {caller}";
+                Assert.True((int)response.StatusCode < 500, $"{where} gave {(int)response.StatusCode}: {body}");
+                Assert.DoesNotContain(Markers, m => body.Contains(m, StringComparison.Ordinal));
+                if (hasIds)
+                {
+                    var expected = caller == "token" && pattern.StartsWith("/api/tokens", StringComparison.Ordinal)
+                        ? HttpStatusCode.Forbidden
+                        : HttpStatusCode.NotFound;
+                    Assert.True(response.StatusCode == expected, $"{where} gave {(int)response.StatusCode}, not {(int)expected}: {body}");
+                }
+            }
+
+            walked.Add($"{method} {pattern}");
+        }
+
+        // The walk covered the endpoints that take another runner's ids, and the lists that could leak them.
+        Assert.Contains("GET /api/plans/{id:long}", walked);
+        Assert.Contains("DELETE /api/activities/{id:long}", walked);
+        Assert.Contains("GET /api/log/strength", walked);
+        Assert.Contains("GET /api/export", walked);
+
+        // Nothing the owner sent touched the other runner's rows.
+        foreach (var path in new[] { $"/api/plans/{ids["plans"]}", $"/api/log/strength/{ids["strength"]}", $"/api/log/runs/{ids["runs"]}", $"/api/activities/{ids["activities"]}" })
+        {
+            using var response = await beeClient.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"the other runner lost {path}: {(int)response.StatusCode}");
+        }
+
+        var soreness = await beeClient.GetFromJsonAsync<JsonElement[]>("/api/log/soreness");
+        Assert.Contains(soreness!, s => s.GetProperty("notes").GetString() == "bee-secret-soreness");
+        var settings = await beeClient.GetFromJsonAsync<JsonElement>("/api/settings");
+        Assert.Equal(191, settings.GetProperty("maxHeartRate").GetInt32());
+        await using var db = server.Database.CreateContext();
+        Assert.Null((await db.AccessTokens.SingleAsync(t => t.Id == ids["tokens"])).RevokedAt);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task DeletingMyData_LeavesAnotherRunnersDataAlone(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        var bee = await server.CreateAccountAsync("bee", "bees own long password");
+        using var beeClient = server.ClientWithToken(bee.Token);
+        var ids = await FillAsync(server, beeClient, bee);
+        await DataApiTests.FillAsync(server);
+
+        using var session = await server.SignInAsync();
+        var page = await session.Client.GetStringAsync(new Uri("/data?confirm-delete=true", UriKind.Relative));
+        using var deleted = await session.Client.PostAsync(new Uri("/data?handler=Delete", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["confirm"] = "delete",
+            ["__RequestVerificationToken"] = RunningServer.AntiforgeryField(page),
+        }));
+        Assert.True(deleted.IsSuccessStatusCode, $"deleting through /data gave {(int)deleted.StatusCode}");
+
+        Assert.Empty(await server.GetJsonAsync<JsonElement[]>("/api/plans"));
+        var plan = await beeClient.GetFromJsonAsync<JsonElement>($"/api/plans/{ids["plans"]}");
+        Assert.Equal("Bees secret plan", plan.GetProperty("name").GetString());
+        // The logged run and the uploaded FIT file are both activities.
+        Assert.Equal(2, (await beeClient.GetFromJsonAsync<JsonElement>("/api/activities")).GetProperty("items").GetArrayLength());
+    }
+
+    /// <summary>Every (method, route pattern) under /api the running app answers.</summary>
+    internal static IEnumerable<(string Method, string Pattern)> ApiEndpoints(RunningServer server) =>
+        server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!.TrimEnd('/'))))
+            .Distinct()
+            .OrderBy(e => e.Item2, StringComparer.Ordinal).ThenBy(e => e.m, StringComparer.Ordinal);
+
+    /// <summary>The pattern with its route values filled from the other runner's ids; fails on a value it does not know.</summary>
+    private static (string Path, bool HasIds) Fill(string pattern, Dictionary<string, long> ids, Guid beeId)
+    {
+        var hasIds = false;
+        var path = RouteValue().Replace(pattern, match =>
+        {
+            var name = match.Groups[1].Value;
+            if (name == "slug")
+            {
+                return "hip-thrust"; // the exercise catalogue is shared by every runner
+            }
+
+            if (name == "runnerId")
+            {
+                hasIds = true;
+                return beeId.ToString();
+            }
+
+            var resource = pattern.Split('/', StringSplitOptions.RemoveEmptyEntries) switch
+            {
+                ["api", "log", var kind, ..] => kind,
+                ["api", var kind, ..] => kind,
+                _ => "",
+            };
+            Assert.True(name == "id" && ids.ContainsKey(resource), $"the isolation walk does not know how to fill {{{name}}} in {pattern}; add the other runner's {resource} to it");
+            hasIds = true;
+            return ids[resource].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        });
+        return (path, hasIds);
+    }
+
+    private static HttpContent? BodyFor(string method, string pattern) => method switch
+    {
+        "GET" or "DELETE" => null,
+        _ when pattern.StartsWith("/api/plans/{id", StringComparison.Ordinal) && method == "PUT" =>
+            new StringContent($"{{\"name\": \"Owner's plan\", \"profile\": {PlansApiTests.Sample().Profile}}}", Encoding.UTF8, "application/json"),
+        _ when pattern is "/api/activities" or "/api/import" => new MultipartFormDataContent { { new StringContent("x"), "note" } },
+        _ => new StringContent("{}", Encoding.UTF8, "application/json"),
+    };
+
+    /// <summary>The other runner's plan, strength session, run, soreness, activity, settings and token; their ids by resource.</summary>
+    private static async Task<Dictionary<string, long>> FillAsync(RunningServer server, HttpClient bee, TestAccount account)
+    {
+        var ids = new Dictionary<string, long>();
+        using (var plan = await bee.PostAsync(new Uri("/api/plans", UriKind.Relative),
+            new StringContent($"{{\"name\": \"Bees secret plan\", \"profile\": {PlansApiTests.Sample().Profile}}}", Encoding.UTF8, "application/json")))
+        {
+            ids["plans"] = await IdAsync(plan);
+        }
+
+        using (var strength = await bee.PostAsJsonAsync("/api/log/strength", new
+        {
+            date = "2026-11-16",
+            notes = "bee-secret-strength",
+            sets = new object[] { new { exercise = "hip-thrust", variant = "barbell", reps = 12, load = "60kg", rpe = 7 } },
+        }))
+        {
+            ids["strength"] = await IdAsync(strength);
+        }
+
+        using (var run = await bee.PostAsJsonAsync("/api/log/runs", new { date = "2026-11-17", distance = "10k", time = "50:00", type = "easy", rpe = 5, name = "bee-secret-run" }))
+        {
+            ids["runs"] = await IdAsync(run);
+        }
+
+        using (var soreness = await bee.PostAsJsonAsync("/api/log/soreness", new { date = "2026-11-17", area = "calves", score = 4, notes = "bee-secret-soreness" }))
+        {
+            ids["soreness"] = await IdAsync(soreness);
+        }
+
+        using (var upload = await bee.PostAsync(new Uri("/api/activities", UriKind.Relative), ActivitiesApiTests.Form(("fit", ActivitiesApiTests.FenixRun))))
+        {
+            var report = JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement;
+            Assert.True(upload.IsSuccessStatusCode, report.ToString());
+            ids["activities"] = report.GetProperty("files")[0].GetProperty("activityId").GetInt64();
+        }
+
+        using (var settings = await bee.PutAsJsonAsync("/api/settings", new { restingHeartRate = 43, maxHeartRate = 191, trimpWeighting = "women" }))
+        {
+            Assert.True(settings.IsSuccessStatusCode, await settings.Content.ReadAsStringAsync());
+        }
+
+        await using var db = server.Database.CreateContext();
+        ids["tokens"] = (await Features.Accounts.AccessTokens.CreateAsync(db, account.Id, new("bee-token", ["read"], null), TimeProvider.System)).Id;
+        return ids;
+    }
+
+    private static async Task<long> IdAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
+    }
+
+    [GeneratedRegex(@"\{(\w+)(?::[^}]*)?\}")]
+    private static partial Regex RouteValue();
+}
