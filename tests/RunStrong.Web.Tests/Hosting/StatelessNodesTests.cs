@@ -32,4 +32,26 @@ public class StatelessNodesTests
         await using var db = first.Database.CreateContext();
         Assert.Single(db.DataProtectionKeys);
     }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task ASessionSignedInOnOneNode_WorksOnTheOther_FormsAndApiChangesIncluded(string engine)
+    {
+        await using var first = await RunningServer.StartAsync(engine);
+        await using var second = await first.SecondNodeAsync();
+        using var session = await first.SignInAsync();
+
+        // The same cookies and the first node's antiforgery token, sent to the second node.
+        using var onSecond = new HttpClient(new HttpClientHandler { CookieContainer = session.Cookies, AllowAutoRedirect = false }) { BaseAddress = second.Address };
+        session.Cookies.Add(second.Address, session.Cookies.GetCookies(first.Address));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/log/soreness", UriKind.Relative))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { date = "2026-11-20", area = "calves", score = 2 }),
+        };
+        request.Headers.Add("RequestVerificationToken", session.AntiforgeryToken);
+        using var response = await onSecond.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var me = await onSecond.GetStringAsync(new Uri("/api/me", UriKind.Relative));
+        Assert.Contains($"\"userName\":\"{RunningServer.OwnerUserName}\"", me, StringComparison.Ordinal);
+    }
 }
