@@ -43,6 +43,7 @@ public static class CliApp
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ImportDataCommand.Create());
         root.Subcommands.Add(DeleteMyDataCommand.Create());
+        root.Subcommands.Add(AccountsCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

@@ -112,7 +112,11 @@ public static class AccountCreation
             return (null, result.Errors.Select(Describe).ToArray());
         }
 
-        if (!await db.Runners.AnyAsync(r => r.Id == user.Id, cancellationToken))
+        if (await db.Runners.AsTracking().FirstOrDefaultAsync(r => r.Id == user.Id, cancellationToken) is { } existing)
+        {
+            existing.Name = userName; // the owner takes over the single-user install's runner
+        }
+        else
         {
             db.Runners.Add(new Runner { Id = user.Id, Name = userName, CreatedAt = now });
         }

@@ -27,7 +27,7 @@ public static class AccountsSetup
     /// <summary>How long a locked account stays locked, in minutes; default 15.</summary>
     public const string LockoutMinutesKey = "RunStrong:Lockout:Minutes";
 
-    public const int MinimumPasswordLength = 10;
+    public const int MinimumPasswordLength = AccountRules.MinimumPasswordLength;
 
     public static WebApplicationBuilder AddRunStrongAccounts(this WebApplicationBuilder builder)
     {
@@ -40,21 +40,12 @@ public static class AccountsSetup
         services.AddSingleton<SetupLink>();
         services.AddSingleton<RegistrationPolicy>();
 
-        // Length over composition rules (NIST SP 800-63B §5.1.1.2): at least 10 characters, any characters.
         services.AddIdentity<RunStrongUser, IdentityRole<Guid>>(o =>
             {
-                o.Password.RequiredLength = MinimumPasswordLength;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 4;
+                AccountRules.Apply(o);
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = Math.Max(1, configuration.GetValue(MaxFailedKey, 5));
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue(LockoutMinutesKey, 15)));
-                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
-                o.User.RequireUniqueEmail = false;
-                o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<RunStrongDbContext>()
             .AddDefaultTokenProviders();
