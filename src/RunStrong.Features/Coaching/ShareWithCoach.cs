@@ -51,7 +51,9 @@ public static class ShareWithCoach
         var created = share is null;
         if (share is null)
         {
-            share = new CoachShare { RunnerId = runner.RunnerId, CoachId = coach.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            // To the microsecond, as PostgreSQL keeps it, so the date answered now is the date listed later.
+            var now = clock.GetUtcNow().UtcDateTime;
+            share = new CoachShare { RunnerId = runner.RunnerId, CoachId = coach.Id, CreatedAt = now.AddTicks(-(now.Ticks % 10)) };
             db.CoachShares.Add(share);
         }
 
