@@ -73,11 +73,11 @@ public class CoachingPagesTests
         Assert.Equal(403, forbidden!.Status);
 
         // The runner lets the coach change plans; the coach edits through the plan form.
-        await runner.Locator("input[name='Coach']").FillAsync("coach");
-        await runner.GetByLabel("Read, and change my plans").CheckAsync();
-        await runner.GetByRole(AriaRole.Button, new() { Name = "Share", Exact = true }).ClickAsync();
+        await runner.GetByTestId("share").GetByRole(AriaRole.Button, new() { Name = "Let them change plans" }).ClickAsync();
         await runner.GetByText("coach's access is now: can read and change your plans.").WaitForAsync();
+        Assert.Contains("can read and change your plans, since", await runner.GetByTestId("share").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await runner.GetByTestId("share").CountAsync());
+        await Browser.ScreenshotAsync(runner, "coach-sharing-edit-phone");
 
         await coach.GotoAsync(new Uri(server.Address, $"/coach/{runnerId}").ToString());
         await coach.GetByTestId("coach-edit-plan").ClickAsync();
