@@ -62,6 +62,9 @@ public class CoachingApiTests
         using var coach = server.ClientWithToken(coachAccount.Token);
         using var stranger = server.ClientWithToken(strangerAccount.Token);
         var athlete = $"/api/coach/athletes/{runnerId}";
+        using var coachOwn = await coach.PostAsync(new Uri("/api/plans", UriKind.Relative), PlanBody("Coach's own marathon", profile));
+        Assert.Equal(HttpStatusCode.Created, coachOwn.StatusCode);
+        var coachPlanId = (await ReadAsync(coachOwn)).GetProperty("id").GetInt64();
 
         // Before any share the athlete does not exist for the coach.
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(coach, $"{athlete}/plans"));
@@ -91,8 +94,11 @@ public class CoachingApiTests
         Assert.Equal("12x60kg@7", Assert.Single(Assert.Single(day.GetProperty("sessions").EnumerateArray()).GetProperty("sets").EnumerateArray()).GetProperty("notation").GetString());
         Assert.Equal(8000, Assert.Single(day.GetProperty("runs").EnumerateArray()).GetProperty("distanceMeters").GetDouble());
         Assert.Equal(("calves", 3), (day.GetProperty("checkIns")[0].GetProperty("area").GetString(), day.GetProperty("checkIns")[0].GetProperty("score").GetInt32()));
-        // What the coach reads is the athlete's, not the coach's own (empty) data.
-        Assert.Equal("[]", await coach.GetStringAsync(new Uri("/api/plans", UriKind.Relative)));
+        // What the coach reads is the athlete's; the coach's own plans stay apart, both ways.
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(coach, $"{athlete}/plans/{coachPlanId}"));
+        var coachPlans = JsonDocument.Parse(await coach.GetStringAsync(new Uri("/api/plans", UriKind.Relative))).RootElement;
+        Assert.Equal([coachPlanId], coachPlans.EnumerateArray().Select(p => p.GetProperty("id").GetInt64()));
+        Assert.Equal([planId], (await server.GetJsonAsync<JsonElement[]>("/api/plans")).Select(p => p.GetProperty("id").GetInt64()));
 
         using var readOnlyPut = await coach.PutAsync(new Uri($"{athlete}/plans/{planId}", UriKind.Relative), PlanBody("Coach's 10k", profile));
         Assert.Equal(HttpStatusCode.Forbidden, readOnlyPut.StatusCode);
