@@ -186,4 +186,20 @@ public class CoachingApiTests
         Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
         Assert.Equal("Spring 10k", (await server.GetJsonAsync<JsonElement>($"/api/plans/{planId}")).GetProperty("name").GetString());
     }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheSharingAndCoachEndpoints()
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        var paths = (await server.GetJsonAsync<JsonElement>("/openapi/v1.json")).GetProperty("paths");
+
+        Assert.Equal("ShareWithCoach", paths.GetProperty("/api/shares").GetProperty("post").GetProperty("operationId").GetString());
+        Assert.Equal("RevokeCoachShare", paths.GetProperty("/api/shares/{id}").GetProperty("delete").GetProperty("operationId").GetString());
+        Assert.Equal("ListAthletes", paths.GetProperty("/api/coach/athletes").GetProperty("get").GetProperty("operationId").GetString());
+        var plan = paths.GetProperty("/api/coach/athletes/{runnerId}/plans/{id}");
+        Assert.Equal(("GetAthletePlan", "UpdateAthletePlan"), (plan.GetProperty("get").GetProperty("operationId").GetString(), plan.GetProperty("put").GetProperty("operationId").GetString()));
+        Assert.True(plan.GetProperty("put").GetProperty("responses").TryGetProperty("403", out _), "the PUT declares its 403");
+        Assert.Equal("GetAthleteLog", paths.GetProperty("/api/coach/athletes/{runnerId}/log").GetProperty("get").GetProperty("operationId").GetString());
+    }
 }
