@@ -80,6 +80,7 @@ public static class RunStrongWebApp
         app.MapProgressionApi();
         app.MapPredictionsApi();
         app.MapDataApi();
+        app.MapSharingApi();
         app.MapRazorPages();
         return app;
     }

@@ -72,6 +72,7 @@ public partial class IsolationTests
         Assert.Contains("DELETE /api/activities/{id:long}", walked);
         Assert.Contains("GET /api/log/strength", walked);
         Assert.Contains("GET /api/export", walked);
+        Assert.Contains("PUT /api/coach/athletes/{runnerId:guid}/plans/{id:long}", walked);
 
         // Nothing the owner sent touched the other runner's rows.
         foreach (var path in new[] { $"/api/plans/{ids["plans"]}", $"/api/log/strength/{ids["strength"]}", $"/api/log/runs/{ids["runs"]}", $"/api/activities/{ids["activities"]}" })
@@ -86,6 +87,7 @@ public partial class IsolationTests
         Assert.Equal(191, settings.GetProperty("maxHeartRate").GetInt32());
         await using var db = server.Database.CreateContext();
         Assert.Null((await db.AccessTokens.SingleAsync(t => t.Id == ids["tokens"])).RevokedAt);
+        Assert.True(await db.CoachShares.AnyAsync(s => s.Id == ids["shares"] && s.CanEditPlans), "the other runner's share with their coach is untouched");
     }
 
     [Theory, MemberData(nameof(Engines))]
@@ -142,6 +144,7 @@ public partial class IsolationTests
             var resource = pattern.Split('/', StringSplitOptions.RemoveEmptyEntries) switch
             {
                 ["api", "log", var kind, ..] => kind,
+                ["api", "coach", "athletes", _, var kind, ..] => kind,
                 ["api", var kind, ..] => kind,
                 _ => "",
             };
@@ -155,13 +158,13 @@ public partial class IsolationTests
     private static HttpContent? BodyFor(string method, string pattern) => method switch
     {
         "GET" or "DELETE" => null,
-        _ when pattern.StartsWith("/api/plans/{id", StringComparison.Ordinal) && method == "PUT" =>
+        _ when (pattern.StartsWith("/api/plans/{id", StringComparison.Ordinal) || pattern.StartsWith("/api/coach/athletes/", StringComparison.Ordinal)) && method == "PUT" =>
             new StringContent($"{{\"name\": \"Owner's plan\", \"profile\": {PlansApiTests.Sample().Profile}}}", Encoding.UTF8, "application/json"),
         _ when pattern is "/api/activities" or "/api/import" => new MultipartFormDataContent { { new StringContent("x"), "note" } },
         _ => new StringContent("{}", Encoding.UTF8, "application/json"),
     };
 
-    /// <summary>The other runner's plan, strength session, run, soreness, activity, settings and token; their ids by resource.</summary>
+    /// <summary>The other runner's plan, strength session, run, soreness, activity, settings, coach share and token; their ids by resource.</summary>
     private static async Task<Dictionary<string, long>> FillAsync(RunningServer server, HttpClient bee, TestAccount account)
     {
         var ids = new Dictionary<string, long>();
@@ -201,6 +204,13 @@ public partial class IsolationTests
         using (var settings = await bee.PutAsJsonAsync("/api/settings", new { restingHeartRate = 43, maxHeartRate = 191, trimpWeighting = "women" }))
         {
             Assert.True(settings.IsSuccessStatusCode, await settings.Content.ReadAsStringAsync());
+        }
+
+        // The other runner shares with a coach who is not the owner: the owner can neither see nor revoke it.
+        await server.CreateAccountAsync("cee", "cees own long password");
+        using (var share = await bee.PostAsJsonAsync("/api/shares", new { coach = "cee", access = "edit-plans" }))
+        {
+            ids["shares"] = await IdAsync(share);
         }
 
         await using var db = server.Database.CreateContext();
