@@ -142,7 +142,7 @@ public static class AccountsCommand
 
         if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
         {
-            throw new UserInputException("--url", $"'{url}' is not an http or https address");
+            throw new UserInputException("--url", $"--url: '{url}' is not an http or https address");
         }
 
         var secret = await AccountCreation.CreateLinkAsync(db, InvitationKinds.Setup, null, null, TimeProvider.System, ct);
