@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RunStrong.Cli.Remote;
 using RunStrong.Data;
 using RunStrong.Domain.Catalogue;
 using RunStrong.Features.Catalogue;
@@ -18,13 +19,11 @@ public static class ExercisesCommand
         var command = new Command("exercises", "List the exercise catalogue, filtered.") { muscle, equipment, location, search, CliApp.Json };
         command.SetAction((parse, ct) => CliApp.Guard(async () =>
         {
-            var target = await CliApp.OpenDatabaseAsync(parse, ct);
-            await using var db = DataServices.CreateContext(target);
             var request = new ListExercises.Request(parse.GetValue(muscle), parse.GetValue(equipment), parse.GetValue(location), parse.GetValue(search));
-            var exercises = await ListExercises.HandleAsync(new ExerciseCatalogue(db), request, ct);
+            var exercises = await ListAsync(parse, request, ct);
             if (parse.GetValue(CliApp.Json))
             {
-                Output.WriteJson(exercises.Select(ExerciseView.From));
+                Output.WriteJson(exercises);
             }
             else
             {
@@ -83,7 +82,25 @@ public static class ExercisesCommand
         return command;
     }
 
-    private static void WriteTable(IReadOnlyList<Exercise> exercises)
+    /// <summary>From the server the user is logged in to (its catalogue, with what its owner imported), else the local one.</summary>
+    private static async Task<IReadOnlyList<ExerciseView>> ListAsync(ParseResult parse, ListExercises.Request request, CancellationToken ct)
+    {
+        using var api = RemoteMode.Connect(parse);
+        if (api is not null)
+        {
+            var query = new[] { ("muscle", request.Muscle), ("equipment", request.Equipment), ("location", request.Location), ("q", request.Search) }
+                .Where(p => !string.IsNullOrWhiteSpace(p.Item2))
+                .Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}")
+                .ToArray();
+            return await api.GetJsonAsync<ExerciseView[]>("api/exercises" + (query.Length > 0 ? "?" + string.Join('&', query) : ""), ct);
+        }
+
+        var target = await CliApp.OpenDatabaseAsync(parse, ct);
+        await using var db = DataServices.CreateContext(target);
+        return (await ListExercises.HandleAsync(new ExerciseCatalogue(db), request, ct)).Select(ExerciseView.From).ToArray();
+    }
+
+    private static void WriteTable(IReadOnlyList<ExerciseView> exercises)
     {
         // Fits an 80-column terminal: the slug (what `exercises show` takes) sits under the name instead of in a
         // column of its own, and muscles are shortened (gluteus-maximus -> glute max).
@@ -97,19 +114,19 @@ public static class ExercisesCommand
             table.AddRow(
                 $"{Output.Esc(e.Name)}\n[grey]{Output.Esc(e.Slug)}[/]",
                 Output.Esc(string.Join(", ", e.PrimaryMuscles.Select(ShortMuscle))),
-                Output.Esc(string.Join(", ", e.Equipment.Select(Kebab.Name))),
-                Output.Esc(string.Join(", ", e.Locations.Select(Kebab.Name))));
+                Output.Esc(string.Join(", ", e.Equipment)),
+                Output.Esc(string.Join(", ", e.Locations)));
         }
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"[grey]{exercises.Count} exercises. Details: runstrong exercises show SLUG[/]");
     }
 
-    private static string ShortMuscle(Muscle muscle) => muscle switch
+    private static string ShortMuscle(string muscle) => muscle switch
     {
-        Muscle.GluteusMaximus => "glute max",
-        Muscle.GluteusMedius => "glute med",
-        Muscle.GluteusMinimus => "glute min",
-        _ => Kebab.Name(muscle),
+        "gluteus-maximus" => "glute max",
+        "gluteus-medius" => "glute med",
+        "gluteus-minimus" => "glute min",
+        _ => muscle,
     };
 }
