@@ -84,7 +84,7 @@ public static class ExportCommand
             return CliApp.Ok;
         }
 
-        AnsiConsole.MarkupLine($"[bold]Exported[/] your data on {Output.Esc(api.ServerName)} to {Output.Esc(path)} ({bytes / 1024.0:0.#} KB).");
+        Console.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Exported your data on {api.ServerName} to {path} ({bytes / 1024.0:0.#} KB)."));
         return CliApp.Ok;
     }
 }

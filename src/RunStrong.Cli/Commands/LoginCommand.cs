@@ -47,8 +47,9 @@ public static class LoginCommand
                 return CliApp.Ok;
             }
 
-            AnsiConsole.MarkupLine($"Logged in to [bold]{Output.Esc(api.ServerName)}[/] as [bold]{Output.Esc(me.UserName)}[/]{(me.IsOwner ? " (owner)" : "")}; token scopes: {Output.Esc(me.ScopeText)}.");
-            AnsiConsole.MarkupLine($"[grey]Saved in {Output.Esc(Credentials.FilePath)}. import, activities, predict, export and exercises now use this server; --db uses the local database.[/]");
+            // Plain lines, never wrapped: scripts and people both read them.
+            Console.Out.WriteLine($"Logged in to {api.ServerName} as {me.UserName}{(me.IsOwner ? " (owner)" : "")}; token scopes: {me.ScopeText}.");
+            Console.Out.WriteLine($"Saved in {Credentials.FilePath}. import, activities, predict, export and exercises now use this server; --db uses the local database.");
             return CliApp.Ok;
         }));
         return command;
@@ -98,8 +99,8 @@ public static class LoginCommand
                 return CliApp.Ok;
             }
 
-            AnsiConsole.MarkupLine($"[bold]{Output.Esc(me.UserName)}[/]{(me.IsOwner ? " (owner)" : "")} on {Output.Esc(api.ServerName)}; token scopes: {Output.Esc(me.ScopeText)}.");
-            AnsiConsole.MarkupLine($"[grey]From {Output.Esc(credentials.Source)}.[/]");
+            Console.Out.WriteLine($"{me.UserName}{(me.IsOwner ? " (owner)" : "")} on {api.ServerName}; token scopes: {me.ScopeText}.");
+            Console.Out.WriteLine($"From {credentials.Source}.");
             return CliApp.Ok;
         }));
         return command;

@@ -23,9 +23,10 @@ public class CliRemoteTests
         using var cli = new RemoteCli();
         var url = server.Address.ToString().TrimEnd('/');
 
-        var login = await cli.RunAsync(runner.Token, "login", url);
+        var login = await cli.RunWithStdinAsync(runner.Token, "login", url);
 
         Assert.True(login.ExitCode == 0, login.Stderr);
+        Assert.True(login.Stdout.Contains($"Logged in to {url} as hill-runner; token scopes: read and write.", StringComparison.Ordinal), login.Stdout);
         Assert.Contains($"Logged in to {url} as hill-runner; token scopes: read and write.", login.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain(runner.Token, login.Stdout + login.Stderr, StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
@@ -116,7 +117,7 @@ public class CliRemoteTests
         using var cli = new RemoteCli();
         var url = server.Address.ToString().TrimEnd('/');
 
-        var wrong = await cli.RunAsync("rs_thisTokenWasNeverMadeByTheServerAtAll000000", "login", url);
+        var wrong = await cli.RunWithStdinAsync("rs_thisTokenWasNeverMadeByTheServerAtAll000000", "login", url);
         Assert.Equal(1, wrong.ExitCode);
         Assert.StartsWith($"runstrong: {url} refused the token (revoked, expired or wrong)", wrong.Stderr, StringComparison.Ordinal);
         Assert.False(File.Exists(cli.CredentialsFile));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using RunStrong.TestSupport;
 
 namespace RunStrong.Web.Tests.Accounts;
 
@@ -7,7 +8,7 @@ namespace RunStrong.Web.Tests.Accounts;
 public sealed record CliRun(int ExitCode, string Stdout, string Stderr);
 
 /// <summary>
-/// The built <c>runstrong</c> program (copied beside these tests by the project reference) run as a process against a
+/// The built <c>runstrong</c> program run as a process against a
 /// running server, with a home and config folder of its own: nothing touches the real home, its credentials or its
 /// database.
 /// </summary>
@@ -20,13 +21,27 @@ public sealed class RemoteCli : IDisposable
 
     public string Home { get; }
 
+    /// <summary>
+    /// runstrong.dll in the CLI project's own output folder, same configuration and framework as these tests (the
+    /// project reference builds it first).
+    /// </summary>
+    public static string Program
+    {
+        get
+        {
+            var tests = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            var program = Path.Combine(Fixtures.RepositoryRoot, "src", "RunStrong.Cli", "bin", tests.Parent!.Name, tests.Name, "runstrong.dll");
+            return File.Exists(program) ? program : throw new FileNotFoundException($"the runstrong program is expected at {program}; build the solution first", program);
+        }
+    }
+
     public string ConfigHome => Path.Combine(Home, "config");
 
     /// <summary>Where <c>runstrong login</c> saves the server and token.</summary>
     public string CredentialsFile => Path.Combine(ConfigHome, "runstrong", "credentials.json");
 
     /// <summary>Runs <c>runstrong ARGS</c>; <paramref name="stdin"/>, when given, is piped in (as from <c>echo TOKEN |</c>).</summary>
-    public async Task<CliRun> RunAsync(string? stdin, params string[] args)
+    public async Task<CliRun> RunWithStdinAsync(string? stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -36,7 +51,7 @@ public sealed class RemoteCli : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Home,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "runstrong.dll"));
+        start.ArgumentList.Add(Program);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -65,7 +80,7 @@ public sealed class RemoteCli : IDisposable
         return new CliRun(process.ExitCode, await stdout, await stderr);
     }
 
-    public Task<CliRun> RunAsync(params string[] args) => RunAsync(null, args);
+    public Task<CliRun> RunAsync(params string[] args) => RunWithStdinAsync(null, args);
 
     public void Dispose() => Directory.Delete(Home, recursive: true);
 }
