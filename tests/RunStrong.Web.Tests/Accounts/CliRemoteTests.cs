@@ -60,6 +60,15 @@ public class CliRemoteTests
         Assert.True(activities.ExitCode == 0, activities.Stderr);
         Assert.Equal(1, JsonDocument.Parse(activities.Stdout).RootElement.GetProperty("total").GetInt32());
 
+        // The server predicts from the run it stored as the local database does from the same file.
+        var remotePrediction = await cli.RunAsync("predict", "--json");
+        Assert.True(remotePrediction.ExitCode == 0, remotePrediction.Stderr);
+        var predictionDb = Path.Combine(cli.Home, "predict.db");
+        Assert.Equal(0, (await cli.RunAsync("import", fit, "--db", predictionDb)).ExitCode);
+        var localPrediction = await cli.RunAsync("predict", "--json", "--db", predictionDb);
+        Assert.Equal(localPrediction.Stdout, remotePrediction.Stdout);
+        Assert.Equal(5000, JsonDocument.Parse(remotePrediction.Stdout).RootElement.GetProperty("from").GetProperty("distanceMeters").GetDouble());
+
         var zip = Path.Combine(cli.Home, "mine.zip");
         var export = await cli.RunAsync("export", "--out", zip);
         Assert.True(export.ExitCode == 0, export.Stderr);
