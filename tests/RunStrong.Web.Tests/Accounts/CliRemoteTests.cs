@@ -116,6 +116,19 @@ public class CliRemoteTests
         var exercises = await cli.RunAsync("exercises", "--muscle", "gluteus-medius", "--json");
         Assert.True(exercises.ExitCode == 0, exercises.Stderr);
         Assert.Contains(JsonDocument.Parse(exercises.Stdout).RootElement.EnumerateArray(), e => e.GetProperty("slug").GetString() == "side-lying-hip-abduction");
+
+        // RUNSTRONG_SERVER and RUNSTRONG_TOKEN do the same without a credentials file (scripts, CI); both or neither.
+        using var scripted = new RemoteCli();
+        scripted.Environment["RUNSTRONG_SERVER"] = url;
+        var half = await scripted.RunAsync("whoami");
+        Assert.Equal(1, half.ExitCode);
+        Assert.Equal("runstrong: RUNSTRONG_TOKEN is not set: set both RUNSTRONG_SERVER and RUNSTRONG_TOKEN, or neither", half.Stderr.Trim());
+        scripted.Environment["RUNSTRONG_TOKEN"] = reader.Token;
+        var whoami = await scripted.RunAsync("whoami");
+        Assert.True(whoami.ExitCode == 0, whoami.Stderr);
+        Assert.Equal($"reader on {url}; token scopes: read only.\nFrom RUNSTRONG_SERVER and RUNSTRONG_TOKEN.", whoami.Stdout.Trim().ReplaceLineEndings("\n"));
+        Assert.Equal(1, (await scripted.RunAsync("import", Fixtures.Path("fit", ActivitiesApiTests.FenixRun))).ExitCode);
+        Assert.False(File.Exists(scripted.CredentialsFile));
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public sealed class RemoteCli : IDisposable
         }
     }
 
+    /// <summary>Variables to set for every run (RUNSTRONG_SERVER and RUNSTRONG_TOKEN, say).</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public string ConfigHome => Path.Combine(Home, "config");
 
     /// <summary>Where <c>runstrong login</c> saves the server and token.</summary>
@@ -65,6 +68,11 @@ public sealed class RemoteCli : IDisposable
         start.Environment["HOME"] = Home;
         start.Environment["XDG_CONFIG_HOME"] = ConfigHome;
         start.Environment["XDG_DATA_HOME"] = Path.Combine(Home, "data");
+        foreach (var (name, value) in Environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.Environment["COLUMNS"] = 160.ToString(CultureInfo.InvariantCulture);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
