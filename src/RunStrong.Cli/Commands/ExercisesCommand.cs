@@ -10,6 +10,10 @@ namespace RunStrong.Cli.Commands;
 /// <summary><c>runstrong exercises [--muscle M] [--equipment E] [--location L] [--json]</c> and its subcommands.</summary>
 public static class ExercisesCommand
 {
+    /// <summary>How the built-in catalogue's provenance reads in an <see cref="ExerciseView"/> (local or from a server).</summary>
+    private static readonly SourceView BuiltInSource = new(
+        ExerciseSource.BuiltIn.Name, ExerciseSource.BuiltIn.ExternalId, ExerciseSource.BuiltIn.Licence, ExerciseSource.BuiltIn.Author, ExerciseSource.BuiltIn.Url);
+
     public static Command Create()
     {
         var muscle = new Option<string?>("--muscle") { Description = $"A muscle: {string.Join(", ", Kebab.Names<Muscle>())}." };
@@ -44,18 +48,16 @@ public static class ExercisesCommand
         var command = new Command("show", "Show one exercise: how to do it and its progression ladder.") { slug, CliApp.Json };
         command.SetAction((parse, ct) => CliApp.Guard(async () =>
         {
-            var target = await CliApp.OpenDatabaseAsync(parse, ct);
-            await using var db = DataServices.CreateContext(target);
-            var exercise = await new ExerciseCatalogue(db).GetAsync(parse.GetValue(slug)!, ct);
+            var exercise = await GetAsync(parse, parse.GetValue(slug)!, ct);
             if (parse.GetValue(CliApp.Json))
             {
-                Output.WriteJson(ExerciseView.From(exercise));
+                Output.WriteJson(exercise);
                 return CliApp.Ok;
             }
 
             AnsiConsole.MarkupLine($"[bold]{Output.Esc(exercise.Name)}[/] ({Output.Esc(exercise.Slug)})");
-            AnsiConsole.MarkupLine($"Main muscles: {Output.Esc(string.Join(", ", exercise.PrimaryMuscles.Select(Kebab.Name)))}");
-            AnsiConsole.MarkupLine($"Movement: {Output.Esc(string.Join(", ", exercise.JointActions.Select(Kebab.Name)))}");
+            AnsiConsole.MarkupLine($"Main muscles: {Output.Esc(string.Join(", ", exercise.PrimaryMuscles))}");
+            AnsiConsole.MarkupLine($"Movement: {Output.Esc(string.Join(", ", exercise.JointActions))}");
             foreach (var cue in exercise.Cues)
             {
                 AnsiConsole.MarkupLine($"  - {Output.Esc(cue)}");
@@ -63,12 +65,12 @@ public static class ExercisesCommand
 
             AnsiConsole.MarkupLine("Progression:");
             var rung = 1;
-            foreach (var variant in exercise.Progression)
+            foreach (var variant in exercise.Variants)
             {
-                AnsiConsole.MarkupLine($"  {rung++}. {Output.Esc(variant.Name)} [grey]({Output.Esc(string.Join(" + ", variant.Equipment.Select(Kebab.Name)))})[/]");
+                AnsiConsole.MarkupLine($"  {rung++}. {Output.Esc(variant.Name)} [grey]({Output.Esc(string.Join(" + ", variant.Equipment))})[/]");
             }
 
-            if (exercise.Source != ExerciseSource.BuiltIn)
+            if (exercise.Source != BuiltInSource)
             {
                 // Imported entries keep their source's licence terms; Creative Commons ones require this attribution.
                 var source = exercise.Source;
@@ -80,6 +82,20 @@ public static class ExercisesCommand
             return CliApp.Ok;
         }));
         return command;
+    }
+
+    /// <summary>One exercise from the server the user is logged in to, else from the local catalogue.</summary>
+    private static async Task<ExerciseView> GetAsync(ParseResult parse, string slug, CancellationToken ct)
+    {
+        using var api = RemoteMode.Connect(parse);
+        if (api is not null)
+        {
+            return await api.GetJsonAsync<ExerciseView>("api/exercises/" + Uri.EscapeDataString(slug), ct);
+        }
+
+        var target = await CliApp.OpenDatabaseAsync(parse, ct);
+        await using var db = DataServices.CreateContext(target);
+        return ExerciseView.From(await new ExerciseCatalogue(db).GetAsync(slug, ct));
     }
 
     /// <summary>From the server the user is logged in to (its catalogue, with what its owner imported), else the local one.</summary>

@@ -117,6 +117,15 @@ public class CliRemoteTests
         Assert.True(exercises.ExitCode == 0, exercises.Stderr);
         Assert.Contains(JsonDocument.Parse(exercises.Stdout).RootElement.EnumerateArray(), e => e.GetProperty("slug").GetString() == "side-lying-hip-abduction");
 
+        var show = await cli.RunAsync("exercises", "show", "side-lying-hip-abduction");
+        Assert.True(show.ExitCode == 0, show.Stderr);
+        Assert.Contains("Side-lying hip abduction", show.Stdout, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Progression:", show.Stdout, StringComparison.Ordinal);
+        var unknown = await cli.RunAsync("exercises", "show", "no-such-exercise");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.StartsWith($"runstrong: {url}: ", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Contains("no-such-exercise", unknown.Stderr, StringComparison.Ordinal);
+
         // RUNSTRONG_SERVER and RUNSTRONG_TOKEN do the same without a credentials file (scripts, CI); both or neither.
         using var scripted = new RemoteCli();
         scripted.Environment["RUNSTRONG_SERVER"] = url;
