@@ -71,6 +71,35 @@ public class TokenPagesTests
     }
 
     [Fact]
+    public async Task TokensPage_WorksWithoutJavaScript_TheTokenFieldStaysSelectableAndNoCopyButtonShows()
+    {
+        await using var server = await RunningServer.StartAsync();
+        await using var browser = await Browser.LaunchAsync();
+        await using var context = await browser.NewSignedInContextAsync(server, new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = false,
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(server.Address, "/account/tokens").ToString());
+
+        await page.GetByLabel("Name").FillAsync("backup script");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make the token" }).ClickAsync();
+
+        var token = await page.GetByTestId("new-token-value").InputValueAsync();
+        Assert.StartsWith("rs_", token, StringComparison.Ordinal);
+        Assert.False(await page.GetByRole(AriaRole.Button, new() { Name = "Copy" }).IsVisibleAsync());
+        using var client = server.ClientWithToken(token);
+        var me = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/me", UriKind.Relative));
+        Assert.Equal(["read"], me.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()!).ToArray());
+
+        await page.GetByTestId("token").Filter(new() { HasText = "backup script" }).GetByRole(AriaRole.Button, new() { Name = "Revoke backup script" }).ClickAsync();
+        Assert.Equal("revoked", await page.GetByTestId("token").Filter(new() { HasText = "backup script" }).GetByTestId("token-state").InnerTextAsync());
+        using var revoked = await client.GetAsync(new Uri("/api/me", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
+    }
+
+    [Fact]
     public async Task AccountPage_ChangesThePassword_NamingTheWrongField_ThenOnlyTheNewOneSignsIn()
     {
         await using var server = await RunningServer.StartAsync();
