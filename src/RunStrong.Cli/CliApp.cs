@@ -44,6 +44,9 @@ public static class CliApp
         root.Subcommands.Add(ImportDataCommand.Create());
         root.Subcommands.Add(DeleteMyDataCommand.Create());
         root.Subcommands.Add(AccountsCommand.Create());
+        root.Subcommands.Add(LoginCommand.Create());
+        root.Subcommands.Add(LoginCommand.CreateLogout());
+        root.Subcommands.Add(LoginCommand.CreateWhoami());
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -77,6 +80,7 @@ public static class CliApp
     /// <summary>The database the user chose, migrated and ready.</summary>
     public static async Task<DatabaseTarget> OpenDatabaseAsync(ParseResult parse, CancellationToken cancellationToken)
     {
+        Remote.RemoteMode.NoteLocal(parse);
         var target = DatabaseTarget.Resolve(parse.GetValue(Db));
         await DataServices.MigrateAsync(target, cancellationToken);
         return target;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using RunStrong.Cli.Remote;
 using RunStrong.Data;
 using RunStrong.Features.Activities;
 using RunStrong.Features.Common;
@@ -7,7 +8,8 @@ using Spectre.Console;
 
 namespace RunStrong.Cli.Commands;
 
-/// <summary><c>runstrong activities [--page N] [--page-size N] [--json]</c>: the imported activities, newest first.</summary>
+/// <summary><c>runstrong activities [--page N] [--page-size N] [--json]</c>: the imported activities, newest first, from the
+/// local database or the server the user is logged in to.</summary>
 public static class ActivitiesCommand
 {
     public static Command Create()
@@ -19,9 +21,7 @@ public static class ActivitiesCommand
         {
             var request = new ListActivities.Request(parse.GetValue(page), parse.GetValue(pageSize));
             ListActivities.Validate(request);
-            var target = await CliApp.OpenDatabaseAsync(parse, ct);
-            await using var db = DataServices.CreateContext(target);
-            var list = await ListActivities.HandleAsync(db, LocalRunner.Instance, request, ct);
+            var list = await ListAsync(parse, request, ct);
             if (parse.GetValue(CliApp.Json))
             {
                 Output.WriteJson(list);
@@ -49,5 +49,20 @@ public static class ActivitiesCommand
             return CliApp.Ok;
         }));
         return command;
+    }
+
+    /// <summary>From the server the user is logged in to, else from the local database.</summary>
+    private static async Task<ListActivities.Response> ListAsync(ParseResult parse, ListActivities.Request request, CancellationToken ct)
+    {
+        using var api = RemoteMode.Connect(parse);
+        if (api is not null)
+        {
+            return await api.GetJsonAsync<ListActivities.Response>(
+                string.Create(CultureInfo.InvariantCulture, $"api/activities?page={request.Page}&pageSize={request.PageSize}"), ct);
+        }
+
+        var target = await CliApp.OpenDatabaseAsync(parse, ct);
+        await using var db = DataServices.CreateContext(target);
+        return await ListActivities.HandleAsync(db, LocalRunner.Instance, request, ct);
     }
 }

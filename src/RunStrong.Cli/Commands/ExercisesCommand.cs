@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RunStrong.Cli.Remote;
 using RunStrong.Data;
 using RunStrong.Domain.Catalogue;
 using RunStrong.Features.Catalogue;
@@ -9,6 +10,10 @@ namespace RunStrong.Cli.Commands;
 /// <summary><c>runstrong exercises [--muscle M] [--equipment E] [--location L] [--json]</c> and its subcommands.</summary>
 public static class ExercisesCommand
 {
+    /// <summary>How the built-in catalogue's provenance reads in an <see cref="ExerciseView"/> (local or from a server).</summary>
+    private static readonly SourceView BuiltInSource = new(
+        ExerciseSource.BuiltIn.Name, ExerciseSource.BuiltIn.ExternalId, ExerciseSource.BuiltIn.Licence, ExerciseSource.BuiltIn.Author, ExerciseSource.BuiltIn.Url);
+
     public static Command Create()
     {
         var muscle = new Option<string?>("--muscle") { Description = $"A muscle: {string.Join(", ", Kebab.Names<Muscle>())}." };
@@ -18,13 +23,11 @@ public static class ExercisesCommand
         var command = new Command("exercises", "List the exercise catalogue, filtered.") { muscle, equipment, location, search, CliApp.Json };
         command.SetAction((parse, ct) => CliApp.Guard(async () =>
         {
-            var target = await CliApp.OpenDatabaseAsync(parse, ct);
-            await using var db = DataServices.CreateContext(target);
             var request = new ListExercises.Request(parse.GetValue(muscle), parse.GetValue(equipment), parse.GetValue(location), parse.GetValue(search));
-            var exercises = await ListExercises.HandleAsync(new ExerciseCatalogue(db), request, ct);
+            var exercises = await ListAsync(parse, request, ct);
             if (parse.GetValue(CliApp.Json))
             {
-                Output.WriteJson(exercises.Select(ExerciseView.From));
+                Output.WriteJson(exercises);
             }
             else
             {
@@ -45,18 +48,16 @@ public static class ExercisesCommand
         var command = new Command("show", "Show one exercise: how to do it and its progression ladder.") { slug, CliApp.Json };
         command.SetAction((parse, ct) => CliApp.Guard(async () =>
         {
-            var target = await CliApp.OpenDatabaseAsync(parse, ct);
-            await using var db = DataServices.CreateContext(target);
-            var exercise = await new ExerciseCatalogue(db).GetAsync(parse.GetValue(slug)!, ct);
+            var exercise = await GetAsync(parse, parse.GetValue(slug)!, ct);
             if (parse.GetValue(CliApp.Json))
             {
-                Output.WriteJson(ExerciseView.From(exercise));
+                Output.WriteJson(exercise);
                 return CliApp.Ok;
             }
 
             AnsiConsole.MarkupLine($"[bold]{Output.Esc(exercise.Name)}[/] ({Output.Esc(exercise.Slug)})");
-            AnsiConsole.MarkupLine($"Main muscles: {Output.Esc(string.Join(", ", exercise.PrimaryMuscles.Select(Kebab.Name)))}");
-            AnsiConsole.MarkupLine($"Movement: {Output.Esc(string.Join(", ", exercise.JointActions.Select(Kebab.Name)))}");
+            AnsiConsole.MarkupLine($"Main muscles: {Output.Esc(string.Join(", ", exercise.PrimaryMuscles))}");
+            AnsiConsole.MarkupLine($"Movement: {Output.Esc(string.Join(", ", exercise.JointActions))}");
             foreach (var cue in exercise.Cues)
             {
                 AnsiConsole.MarkupLine($"  - {Output.Esc(cue)}");
@@ -64,12 +65,12 @@ public static class ExercisesCommand
 
             AnsiConsole.MarkupLine("Progression:");
             var rung = 1;
-            foreach (var variant in exercise.Progression)
+            foreach (var variant in exercise.Variants)
             {
-                AnsiConsole.MarkupLine($"  {rung++}. {Output.Esc(variant.Name)} [grey]({Output.Esc(string.Join(" + ", variant.Equipment.Select(Kebab.Name)))})[/]");
+                AnsiConsole.MarkupLine($"  {rung++}. {Output.Esc(variant.Name)} [grey]({Output.Esc(string.Join(" + ", variant.Equipment))})[/]");
             }
 
-            if (exercise.Source != ExerciseSource.BuiltIn)
+            if (exercise.Source != BuiltInSource)
             {
                 // Imported entries keep their source's licence terms; Creative Commons ones require this attribution.
                 var source = exercise.Source;
@@ -83,7 +84,39 @@ public static class ExercisesCommand
         return command;
     }
 
-    private static void WriteTable(IReadOnlyList<Exercise> exercises)
+    /// <summary>One exercise from the server the user is logged in to, else from the local catalogue.</summary>
+    private static async Task<ExerciseView> GetAsync(ParseResult parse, string slug, CancellationToken ct)
+    {
+        using var api = RemoteMode.Connect(parse);
+        if (api is not null)
+        {
+            return await api.GetJsonAsync<ExerciseView>("api/exercises/" + Uri.EscapeDataString(slug), ct);
+        }
+
+        var target = await CliApp.OpenDatabaseAsync(parse, ct);
+        await using var db = DataServices.CreateContext(target);
+        return ExerciseView.From(await new ExerciseCatalogue(db).GetAsync(slug, ct));
+    }
+
+    /// <summary>From the server the user is logged in to (its catalogue, with what its owner imported), else the local one.</summary>
+    private static async Task<IReadOnlyList<ExerciseView>> ListAsync(ParseResult parse, ListExercises.Request request, CancellationToken ct)
+    {
+        using var api = RemoteMode.Connect(parse);
+        if (api is not null)
+        {
+            var query = new[] { ("muscle", request.Muscle), ("equipment", request.Equipment), ("location", request.Location), ("q", request.Search) }
+                .Where(p => !string.IsNullOrWhiteSpace(p.Item2))
+                .Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}")
+                .ToArray();
+            return await api.GetJsonAsync<ExerciseView[]>("api/exercises" + (query.Length > 0 ? "?" + string.Join('&', query) : ""), ct);
+        }
+
+        var target = await CliApp.OpenDatabaseAsync(parse, ct);
+        await using var db = DataServices.CreateContext(target);
+        return (await ListExercises.HandleAsync(new ExerciseCatalogue(db), request, ct)).Select(ExerciseView.From).ToArray();
+    }
+
+    private static void WriteTable(IReadOnlyList<ExerciseView> exercises)
     {
         // Fits an 80-column terminal: the slug (what `exercises show` takes) sits under the name instead of in a
         // column of its own, and muscles are shortened (gluteus-maximus -> glute max).
@@ -97,19 +130,19 @@ public static class ExercisesCommand
             table.AddRow(
                 $"{Output.Esc(e.Name)}\n[grey]{Output.Esc(e.Slug)}[/]",
                 Output.Esc(string.Join(", ", e.PrimaryMuscles.Select(ShortMuscle))),
-                Output.Esc(string.Join(", ", e.Equipment.Select(Kebab.Name))),
-                Output.Esc(string.Join(", ", e.Locations.Select(Kebab.Name))));
+                Output.Esc(string.Join(", ", e.Equipment)),
+                Output.Esc(string.Join(", ", e.Locations)));
         }
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"[grey]{exercises.Count} exercises. Details: runstrong exercises show SLUG[/]");
     }
 
-    private static string ShortMuscle(Muscle muscle) => muscle switch
+    private static string ShortMuscle(string muscle) => muscle switch
     {
-        Muscle.GluteusMaximus => "glute max",
-        Muscle.GluteusMedius => "glute med",
-        Muscle.GluteusMinimus => "glute min",
-        _ => Kebab.Name(muscle),
+        "gluteus-maximus" => "glute max",
+        "gluteus-medius" => "glute med",
+        "gluteus-minimus" => "glute min",
+        _ => muscle,
     };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RunStrong.Cli.Remote;
 using RunStrong.Data;
 using RunStrong.Features.Common;
 using RunStrong.Features.Portability;
@@ -6,7 +7,8 @@ using Spectre.Console;
 
 namespace RunStrong.Cli.Commands;
 
-/// <summary><c>runstrong export --out FILE.zip [--json]</c>: everything the runner owns, with the original activity files.</summary>
+/// <summary><c>runstrong export --out FILE.zip [--json]</c>: everything the runner owns, with the original activity files;
+/// from the server the user is logged in to, if any.</summary>
 public static class ExportCommand
 {
     public static Command Create()
@@ -26,6 +28,12 @@ public static class ExportCommand
             if (Path.GetDirectoryName(path) is { } folder && !Directory.Exists(folder))
             {
                 throw new UserInputException("--out", $"{path}: the folder {folder} does not exist");
+            }
+
+            using var api = RemoteMode.Connect(parse);
+            if (api is not null)
+            {
+                return await DownloadAsync(api, path, parse.GetValue(CliApp.Json), ct);
             }
 
             var target = await CliApp.OpenDatabaseAsync(parse, ct);
@@ -51,5 +59,32 @@ public static class ExportCommand
             return CliApp.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The server's export of the logged-in account (GET api/export), written the same careful way.</summary>
+    private static async Task<int> DownloadAsync(ApiClient api, string path, bool json, CancellationToken ct)
+    {
+        var partial = path + ".partial";
+        long bytes;
+        try
+        {
+            await using var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            bytes = await api.DownloadAsync("api/export", file, ct);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
+        }
+
+        File.Move(partial, path, overwrite: true);
+        if (json)
+        {
+            Output.WriteJson(new { file = path, server = api.ServerName, bytes });
+            return CliApp.Ok;
+        }
+
+        Console.Out.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Exported your data on {api.ServerName} to {path} ({bytes / 1024.0:0.#} KB)."));
+        return CliApp.Ok;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RunStrong.Cli.Remote;
 using RunStrong.Data;
 using RunStrong.Features.Activities;
 using RunStrong.Features.Common;
@@ -9,7 +10,7 @@ namespace RunStrong.Cli.Commands;
 
 /// <summary>
 /// <c>runstrong import PATH... [--json]</c>: activity files, folders, zips and Strava or Garmin exports into the
-/// database. Exit 0 when nothing failed, 2 when some files failed and others were read, 1 when every file failed.
+/// database, or uploads them to the server the user is logged in to (<see cref="RemoteMode"/>). Exit 0 when nothing failed, 2 when some files failed and others were read, 1 when every file failed.
 /// </summary>
 public static class ImportActivitiesCommand
 {
@@ -19,10 +20,12 @@ public static class ImportActivitiesCommand
         var command = new Command("import", "Import activity files; files already imported are recognised and skipped. Exit 2 when some files failed.") { paths, CliApp.Json };
         command.SetAction((parse, ct) => CliApp.Guard(async () =>
         {
-            var target = await CliApp.OpenDatabaseAsync(parse, ct);
-            await using var db = DataServices.CreateContext(target);
             var given = parse.GetValue(paths)!;
-            var results = FromPathsAsync(db, LocalRunner.Instance, TimeProvider.System, given, ct);
+            using var api = RemoteMode.Connect(parse);
+            await using var db = api is null ? DataServices.CreateContext(await CliApp.OpenDatabaseAsync(parse, ct)) : null;
+            var results = api is null
+                ? FromPathsAsync(db!, LocalRunner.Instance, TimeProvider.System, given, ct)
+                : RemoteImport.UploadAsync(api, given, ct);
             var json = parse.GetValue(CliApp.Json);
             var files = json ? (await CollectAsync(results, ct)).Files
                 : Output.IsInteractive ? await WithProgressAsync(results, given, ct)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using RunStrong.Cli.Remote;
 using RunStrong.Data;
 using RunStrong.Features.Common;
 using RunStrong.Features.Predictions;
@@ -9,7 +10,8 @@ namespace RunStrong.Cli.Commands;
 
 /// <summary>
 /// <c>runstrong predict --from 5k=20:00 [--to 10k] [--riegel-exponent 1.06] [--json]</c>: Riegel, Daniels–Gilbert (VDOT)
-/// and Cameron side by side. Without <c>--from</c>, from the best effort in the stored runs.
+/// and Cameron side by side. Without <c>--from</c>, from the best effort in the stored runs
+/// (on the server the user is logged in to, if any).
 /// </summary>
 public static class PredictCommand
 {
@@ -29,6 +31,14 @@ public static class PredictCommand
             if (!string.IsNullOrWhiteSpace(request.From))
             {
                 response = Predict.Compute(request);
+            }
+            else if (RemoteMode.Connect(parse) is { } api)
+            {
+                // From the best effort in the runs stored on the server the user is logged in to.
+                using (api)
+                {
+                    response = await PredictRemotelyAsync(api, request, ct);
+                }
             }
             else
             {
@@ -66,4 +76,29 @@ public static class PredictCommand
         }));
         return command;
     }
+
+    /// <summary>GET api/predictions, shaped as the local handler's answer so both print the same way.</summary>
+    private static async Task<Predict.Response> PredictRemotelyAsync(ApiClient api, Predict.Request request, CancellationToken ct)
+    {
+        var query = new List<string>();
+        if (!string.IsNullOrWhiteSpace(request.To))
+        {
+            query.Add("to=" + Uri.EscapeDataString(request.To));
+        }
+
+        if (request.RiegelExponent is { } exponent)
+        {
+            query.Add("riegelExponent=" + exponent.ToString(CultureInfo.InvariantCulture));
+        }
+
+        var view = await api.GetJsonAsync<RemotePrediction>("api/predictions" + (query.Count > 0 ? "?" + string.Join('&', query) : ""), ct);
+        return new Predict.Response(
+            new Predict.Result(view.From, view.Vdot, view.Predictions), view.Table, Units.EffortName(view.From.DistanceMeters),
+            Units.Duration(view.From.Seconds), view.RiegelExponent, view.Source, view.SourceDate, []);
+    }
+
+    /// <summary>What GET api/predictions answers (the web's PredictionView).</summary>
+    private sealed record RemotePrediction(
+        Predict.FromView From, double Vdot, IReadOnlyList<Predict.ModelPrediction> Predictions, IReadOnlyList<Predict.Row> Table,
+        double RiegelExponent, string Source, DateOnly? SourceDate);
 }
