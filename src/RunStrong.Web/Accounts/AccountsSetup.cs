@@ -57,6 +57,7 @@ public static class AccountsSetup
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<RunStrongDbContext>()
+            .AddUserStore<RunStrongUserStore>()
             .AddDefaultTokenProviders();
 
         services.ConfigureApplicationCookie(o =>
