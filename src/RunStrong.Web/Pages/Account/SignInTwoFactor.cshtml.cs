@@ -12,7 +12,7 @@ namespace RunStrong.Web.Pages.Account;
 /// the lockout, like wrong passwords.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInTwoFactorModel(SignInManager<RunStrongUser> signIn) : PageModel
+public sealed class SignInTwoFactorModel(SignInManager<RunStrongUser> signIn, UserManager<RunStrongUser> users) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -32,7 +32,8 @@ public sealed class SignInTwoFactorModel(SignInManager<RunStrongUser> signIn) : 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
         {
             PasswordGiven = false;
             return Refuse("Signing in took too long or was not started here: sign in with your password again.");
@@ -52,6 +53,17 @@ public sealed class SignInTwoFactorModel(SignInManager<RunStrongUser> signIn) : 
         if (result.Succeeded)
         {
             return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
+        }
+
+        if (recovery && !result.IsLockedOut)
+        {
+            // Identity counts wrong authenticator codes toward the lockout, not wrong recovery codes: count those too,
+            // or the recovery codes would be a way around the lockout.
+            await users.AccessFailedAsync(user);
+            if (await users.IsLockedOutAsync(user))
+            {
+                result = Microsoft.AspNetCore.Identity.SignInResult.LockedOut;
+            }
         }
 
         if (result.IsLockedOut)
