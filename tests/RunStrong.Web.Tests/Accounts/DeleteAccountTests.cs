@@ -46,9 +46,11 @@ public class DeleteAccountTests
         await AccountForms.SignInAsync(page, server, dara.UserName, dara.Password);
         await page.GotoAsync(new Uri(server.Address, "/account/delete").ToString());
         var stored = await page.GetByTestId("delete-stored").InnerTextAsync();
-        Assert.Contains($"{daraBefore.Plans} plans", stored, StringComparison.Ordinal);
+        Assert.Contains(daraBefore.Plans == 1 ? "1 plan\n" : $"{daraBefore.Plans} plans\n", stored, StringComparison.Ordinal);
         Assert.Contains($"{daraBefore.StrengthSessions} strength sessions ({daraBefore.Sets} sets)", stored, StringComparison.Ordinal);
+        Assert.Contains($"{daraBefore.SorenessCheckIns} soreness check-ins", stored, StringComparison.Ordinal);
         Assert.Contains($"{daraBefore.Activities} activities with their original files", stored, StringComparison.Ordinal);
+        Assert.Contains("1 access token,", stored, StringComparison.Ordinal);
         await Browser.ScreenshotAsync(page, "delete-account-phone");
 
         // A wrong password deletes nothing.
@@ -61,7 +63,7 @@ public class DeleteAccountTests
         await page.GetByTestId("delete-password").FillAsync(dara.Password);
         await page.GetByTestId("delete-account").ClickAsync();
         var deleted = await page.GetByTestId("account-deleted").InnerTextAsync();
-        Assert.StartsWith($"The account dara is gone, with {daraBefore.Plans} plans,", deleted, StringComparison.Ordinal);
+        Assert.StartsWith($"The account dara is gone, with {(daraBefore.Plans == 1 ? "1 plan" : $"{daraBefore.Plans} plans")}, {daraBefore.StrengthSessions} strength sessions", deleted, StringComparison.Ordinal);
         Assert.Equal(0, await page.GetByTestId("nav-account").CountAsync());
 
         Assert.Equal(new Counts(0, 0, 0, 0, 0, 0, 0, 0), await CountsAsync(server, dara.Id));

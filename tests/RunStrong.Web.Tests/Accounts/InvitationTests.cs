@@ -24,7 +24,7 @@ public partial class InvitationTests
         Assert.Equal("None yet.", await page.GetByTestId("invites-none").InnerTextAsync());
         await page.GetByTestId("invite-note").FillAsync("Ana from the club");
         await page.GetByTestId("invite-create").ClickAsync();
-        var link = new Uri(await page.GetByTestId("invite-link").InputValueAsync());
+        var link = new Uri(await page.GetByTestId("invite-link").InnerTextAsync());
         Assert.Equal(server.Address.GetLeftPart(UriPartial.Authority), link.GetLeftPart(UriPartial.Authority));
         Assert.Equal("/account/register", link.AbsolutePath);
         Assert.Contains("Pending, works until", await page.GetByTestId("invite").InnerTextAsync(), StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public partial class InvitationTests
         // A second invitation, withdrawn before anyone uses it: its link no longer registers anyone.
         await page.GetByTestId("invite-note").FillAsync("changed my mind");
         await page.GetByTestId("invite-create").ClickAsync();
-        var withdrawn = new Uri(await page.GetByTestId("invite-link").InputValueAsync());
+        var withdrawn = new Uri(await page.GetByTestId("invite-link").InnerTextAsync());
         await page.GetByTestId("invite-withdraw").ClickAsync();
         Assert.Equal("Invitation withdrawn: its link no longer works.", await page.GetByTestId("invites-flash").InnerTextAsync());
         Assert.Equal(1, await page.GetByTestId("invite").CountAsync());
@@ -115,6 +115,6 @@ public partial class InvitationTests
         return new Uri(WebUtility.HtmlDecode(match.Groups[1].Value));
     }
 
-    [GeneratedRegex("value=\"([^\"]+)\" aria-label=\"Invitation link\"")]
+    [GeneratedRegex("<code data-testid=\"invite-link\">([^<]+)</code>")]
     private static partial Regex InviteLink();
 }

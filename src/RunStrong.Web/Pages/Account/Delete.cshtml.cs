@@ -48,6 +48,9 @@ public sealed class DeleteModel(UserManager<RunStrongUser> users, SignInManager<
         return Page();
     }
 
+    /// <summary><c>1 plan</c>, <c>3 plans</c>.</summary>
+    public static string Count(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
+
     private async Task ShowAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
