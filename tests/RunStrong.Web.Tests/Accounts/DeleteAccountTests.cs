@@ -156,6 +156,35 @@ public class DeleteAccountTests
         Assert.Contains("needs-owner", await anonymous.GetStringAsync(new Uri("/account/signin", UriKind.Relative)), StringComparison.Ordinal);
     }
 
+    [Theory, MemberData(nameof(Engines))]
+    public async Task DeleteMe_WithTheSession_NeedsThePagesAntiforgeryToken_ThenDeletesAndSignsOut(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        var gus = await server.CreateAccountAsync("gus", "parkrun every saturday");
+        await FillAsync(server, gus);
+        using var session = await server.SignInAsync(gus.UserName, gus.Password);
+
+        using (var forged = await DeleteMeAsync(session.Client, gus.Password))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+            Assert.Contains("RequestVerificationToken", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.NotEqual(0, (await CountsAsync(server, gus.Id)).Activities);
+
+        using (var request = new HttpRequestMessage(HttpMethod.Delete, new Uri("/api/me", UriKind.Relative)) { Content = JsonContent.Create(new { password = gus.Password }) })
+        {
+            request.Headers.Add("RequestVerificationToken", session.AntiforgeryToken);
+            using var response = await session.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("gus", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("userName").GetString());
+        }
+
+        Assert.Equal(new Counts(0, 0, 0, 0, 0, 0, 0, 0), await CountsAsync(server, gus.Id));
+        using var me = await session.Client.GetAsync(new Uri("/api/me", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+    }
+
     internal sealed record Counts(int Plans, int StrengthSessions, int Sets, int SorenessCheckIns, int Activities, int Files, int Tokens, int Shares);
 
     private static async Task<Counts> CountsAsync(RunningServer server, Guid runnerId)
