@@ -163,6 +163,7 @@ public class DeleteAccountTests
         var gus = await server.CreateAccountAsync("gus", "parkrun every saturday");
         await FillAsync(server, gus);
         using var session = await server.SignInAsync(gus.UserName, gus.Password);
+        using var onThePhone = await server.SignInAsync(gus.UserName, gus.Password);
 
         using (var forged = await DeleteMeAsync(session.Client, gus.Password))
         {
@@ -183,6 +184,11 @@ public class DeleteAccountTests
         Assert.Equal(new Counts(0, 0, 0, 0, 0, 0, 0, 0), await CountsAsync(server, gus.Id));
         using var me = await session.Client.GetAsync(new Uri("/api/me", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+
+        // Another device's session of the deleted account is sent to sign in, not shown an error.
+        using var stale = await onThePhone.Client.GetAsync(new Uri("/account/two-factor", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        Assert.Equal("/account/signin", stale.Headers.Location?.OriginalString);
     }
 
     internal sealed record Counts(int Plans, int StrengthSessions, int Sets, int SorenessCheckIns, int Activities, int Files, int Tokens, int Shares);

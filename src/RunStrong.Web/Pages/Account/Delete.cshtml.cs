@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RunStrong.Data;
 using RunStrong.Data.Entities;
@@ -24,6 +25,24 @@ public sealed class DeleteModel(UserManager<RunStrongUser> users, SignInManager<
 
     /// <summary>What was deleted, after the account is gone.</summary>
     public DeleteAccount.Summary? Deleted { get; private set; }
+
+    /// <summary>
+    /// A session of an account deleted elsewhere stays valid until Identity next checks it; until then this page
+    /// signs it out instead of failing.
+    /// </summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (await users.GetUserAsync(User) is null)
+        {
+            await signIn.SignOutAsync();
+            context.Result = LocalRedirect("/account/signin");
+            return;
+        }
+
+        await next();
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await ShowAsync(cancellationToken);
 

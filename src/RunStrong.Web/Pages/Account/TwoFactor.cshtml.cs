@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RunStrong.Data.Entities;
 using RunStrong.Web.Accounts;
@@ -30,6 +31,24 @@ public sealed class TwoFactorModel(UserManager<RunStrongUser> users, SignInManag
     public string? Error { get; private set; }
 
     public string? Flash { get; private set; }
+
+    /// <summary>
+    /// A session of an account deleted elsewhere stays valid until Identity next checks it; until then this page
+    /// signs it out instead of failing.
+    /// </summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (await users.GetUserAsync(User) is null)
+        {
+            await signIn.SignOutAsync();
+            context.Result = LocalRedirect("/account/signin");
+            return;
+        }
+
+        await next();
+    }
 
     public async Task<IActionResult> OnGetAsync()
     {
