@@ -71,6 +71,7 @@ public static class RunStrongWebApp
         app.UseRunStrongAccounts();
         app.MapOpenApi().AllowAnonymous();
         app.MapAccountsApi();
+        app.MapAccountDeletionApi();
         app.MapExercisesApi();
         app.MapDashboardApi();
         app.MapPlansApi();

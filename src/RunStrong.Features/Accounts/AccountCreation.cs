@@ -123,6 +123,15 @@ public static class AccountCreation
 
         if (usedLink is not null)
         {
+            // Spent only if nobody spent it since it was read: two people sending one link's form at once make one
+            // account (the second transaction finds the row used and rolls its account back).
+            var spent = await db.Invitations.Where(i => i.Id == usedLink.Id && i.UsedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.UsedAt, now).SetProperty(i => i.UsedBy, user.Id), cancellationToken);
+            if (spent == 0)
+            {
+                return (null, ["link: this link was used a moment ago; ask for a new one"]);
+            }
+
             usedLink.UsedAt = now;
             usedLink.UsedBy = user.Id;
         }

@@ -7,7 +7,7 @@ namespace RunStrong.Features.Portability;
 /// <summary>
 /// Deletes everything the current runner owns: plans, strength sessions and their sets, soreness check-ins,
 /// activities and their original files. The runner itself and the shared exercise catalogue stay (deleting an
-/// account is a later step that calls this first). One transaction: all of it goes, or none of it.
+/// account calls this first, in its own transaction). One transaction: all of it goes, or none of it.
 /// </summary>
 public static class DeleteRunnerData
 {
@@ -20,14 +20,19 @@ public static class DeleteRunnerData
         ArgumentNullException.ThrowIfNull(runner);
         var owner = runner.RunnerId;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Deleting an account runs this inside its own transaction; otherwise this is the transaction.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var sets = await db.LoggedSets.Where(s => s.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         var sessions = await db.StrengthSessions.Where(s => s.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         var checkIns = await db.SorenessCheckIns.Where(c => c.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         await db.ActivityFiles.Where(f => f.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         var activities = await db.Activities.Where(a => a.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         var plans = await db.Plans.Where(p => p.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return new Summary(plans, sessions, sets, checkIns, activities);
     }
 }

@@ -48,7 +48,12 @@ public static class AccountsSetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(Math.Max(1, configuration.GetValue(LockoutMinutesKey, 15)));
             })
             .AddEntityFrameworkStores<RunStrongDbContext>()
+            .AddUserStore<RunStrongUserStore>()
             .AddDefaultTokenProviders();
+
+        // A password change, a deleted account or two-factor turned on elsewhere ends other sessions within a minute
+        // (Identity checks each session's security stamp against the database this often; its default is 30 minutes).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.ConfigureApplicationCookie(o =>
         {
