@@ -11,13 +11,7 @@ internal static class ExportWalker
 {
     private const int SniffBytes = 64;
 
-    private static readonly EnumerationOptions OneLevel = new()
-    {
-        RecurseSubdirectories = false,
-        IgnoreInaccessible = true,
-        // Symbolic links to folders are not followed: they can loop.
-        AttributesToSkip = FileAttributes.ReparsePoint,
-    };
+    private static readonly EnumerationOptions OneLevel = FolderWalk.Options(recurse: false);
 
     // ---- Files on disk ---------------------------------------------------------------------------------------
 

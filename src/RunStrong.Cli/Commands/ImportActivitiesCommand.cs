@@ -111,7 +111,7 @@ public static class ImportActivitiesCommand
         try
         {
             return Directory.Exists(path)
-                ? Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint }).Count()
+                ? Directory.EnumerateFiles(path, "*", RunStrong.ActivityFiles.Archives.FolderWalk.Options(recurse: true)).Count()
                 : 1;
         }
         catch (IOException)

@@ -55,7 +55,7 @@ public static class RemoteImport
             return [(path, true)];
         }
 
-        return Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden })
+        return Directory.EnumerateFiles(path, "*", RunStrong.ActivityFiles.Archives.FolderWalk.Options(recurse: true))
             .Where(f => Extensions.Any(e => f.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
             .Order(StringComparer.Ordinal)
             .Select(f => (f, false));
