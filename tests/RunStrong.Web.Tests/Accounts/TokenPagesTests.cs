@@ -106,7 +106,7 @@ public class TokenPagesTests
         await using var browser = await Browser.LaunchAsync();
         var (page, errors) = await browser.OpenAsync(server, 390, 844);
         await page.GotoAsync(new Uri(server.Address, "/account").ToString());
-        foreach (var link in new[] { "Access tokens", "Sharing with a coach", "Two-step sign-in", "Invitations", "Delete your account" })
+        foreach (var link in new[] { "Access tokens", "Sharing with a coach", "Two-factor sign-in", "Invitations", "Delete your account" })
         {
             Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = link }).CountAsync());
         }
