@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using RunStrong.Cli.Remote;
 using RunStrong.Data;
 using RunStrong.Features.Common;
 using RunStrong.Features.Training;
@@ -10,6 +11,7 @@ namespace RunStrong.Cli.Commands;
 /// <summary>
 /// <c>runstrong log strength|run|soreness|list</c>: the training log from the terminal, through the same feature handlers
 /// as the web app. Sets are written compactly (<see cref="SetNotation"/>): <c>--set 12x60kg@7 --set 10x60kg@8</c>.
+/// Logged in to a server (<c>runstrong login</c>), <c>strength</c>, <c>run</c> and <c>soreness</c> log there instead.
 /// </summary>
 public static class LogCommand
 {
@@ -66,16 +68,16 @@ public static class LogCommand
                 .Select((text, i) => SetNotation.Parse(text, i, parse.GetValue(exercise), parse.GetValue(variant)))
                 .Select(s => painAll ? s with { Pain = true } : s)
                 .ToArray();
-            var target = await CliApp.OpenDatabaseAsync(parse, ct);
-            await using var db = DataServices.CreateContext(target);
-            var session = await LogStrengthSession.HandleAsync(db, LocalRunner.Instance, TimeProvider.System, new LogStrengthSession.Request
+            var request = new LogStrengthSession.Request
             {
                 Date = day,
                 Notes = parse.GetValue(notes),
                 SessionRpe = parse.GetValue(sessionRpe),
                 LinkToPlan = !parse.GetValue(unplanned),
                 Sets = inputs,
-            }, ct);
+            };
+            var session = await LogAsync<StrengthSessionView>(parse, "api/log/strength", request,
+                db => LogStrengthSession.HandleAsync(db, LocalRunner.Instance, TimeProvider.System, request, ct), ct);
             if (parse.GetValue(CliApp.Json))
             {
                 Output.WriteJson(session);
@@ -89,6 +91,21 @@ public static class LogCommand
         return command;
     }
 
+    /// <summary>Logs through the server's API when logged in (the same handler runs there), else in the local database.</summary>
+    private static async Task<TView> LogAsync<TView>(
+        ParseResult parse, string path, object request, Func<RunStrongDbContext, Task<TView>> local, CancellationToken ct)
+    {
+        using var api = RemoteMode.Connect(parse);
+        if (api is not null)
+        {
+            return await api.PostJsonAsync<TView>(path, request, ct);
+        }
+
+        var target = await CliApp.OpenDatabaseAsync(parse, ct);
+        await using var db = DataServices.CreateContext(target);
+        return await local(db);
+    }
+
     private static Command CreateRun()
     {
         var date = DateOption();
@@ -100,16 +117,16 @@ public static class LogCommand
         command.SetAction((parse, ct) => CliApp.Guard(async () =>
         {
             var day = ParseDate(parse.GetValue(date));
-            var target = await CliApp.OpenDatabaseAsync(parse, ct);
-            await using var db = DataServices.CreateContext(target);
-            var run = await LogRun.HandleAsync(db, LocalRunner.Instance, TimeProvider.System, new LogRun.Request
+            var request = new LogRun.Request
             {
                 Date = day,
                 Distance = parse.GetValue(distance),
                 Time = parse.GetValue(time),
                 Type = parse.GetValue(type),
                 Rpe = parse.GetValue(rpe),
-            }, ct);
+            };
+            var run = await LogAsync<LogRun.RunView>(parse, "api/log/runs", request,
+                db => LogRun.HandleAsync(db, LocalRunner.Instance, TimeProvider.System, request, ct), ct);
             if (parse.GetValue(CliApp.Json))
             {
                 Output.WriteJson(run);
@@ -134,15 +151,15 @@ public static class LogCommand
         command.SetAction((parse, ct) => CliApp.Guard(async () =>
         {
             var day = ParseDate(parse.GetValue(date));
-            var target = await CliApp.OpenDatabaseAsync(parse, ct);
-            await using var db = DataServices.CreateContext(target);
-            var checkIn = await LogSoreness.HandleAsync(db, LocalRunner.Instance, TimeProvider.System, new LogSoreness.Request
+            var request = new LogSoreness.Request
             {
                 Date = day,
                 Area = parse.GetValue(area),
                 Score = parse.GetValue(score),
                 Notes = parse.GetValue(notes),
-            }, ct);
+            };
+            var checkIn = await LogAsync<LogSoreness.SorenessView>(parse, "api/log/soreness", request,
+                db => LogSoreness.HandleAsync(db, LocalRunner.Instance, TimeProvider.System, request, ct), ct);
             if (parse.GetValue(CliApp.Json))
             {
                 Output.WriteJson(checkIn);

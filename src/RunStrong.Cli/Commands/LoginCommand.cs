@@ -49,7 +49,7 @@ public static class LoginCommand
 
             // Plain lines, never wrapped: scripts and people both read them.
             Console.Out.WriteLine($"Logged in to {api.ServerName} as {me.UserName}{(me.IsOwner ? " (owner)" : "")}; token scopes: {me.ScopeText}.");
-            Console.Out.WriteLine($"Saved in {Credentials.FilePath}. import, activities, predict, export and exercises (list and show) now use this server; --db uses the local database.");
+            Console.Out.WriteLine($"Saved in {Credentials.FilePath}. import, activities, predict, export, exercises (list and show) and log strength|run|soreness now use this server; --db uses the local database.");
             return CliApp.Ok;
         }));
         return command;

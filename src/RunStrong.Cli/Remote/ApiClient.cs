@@ -46,6 +46,15 @@ public sealed class ApiClient : IDisposable
         return await ReadJsonAsync<T>(response, cancellationToken);
     }
 
+    /// <summary>POST <paramref name="body"/> as JSON to <paramref name="path"/> and read the JSON answer (the API's own types).</summary>
+    public async Task<T> PostJsonAsync<T>(string path, object body, CancellationToken cancellationToken)
+    {
+        var content = JsonContent.Create(body, body.GetType(), options: RunStrongJson.Options);
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = content }, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        await ThrowUnlessSuccessAsync(response, cancellationToken);
+        return await ReadJsonAsync<T>(response, cancellationToken);
+    }
+
     /// <summary>
     /// POSTs one file as multipart/form-data (field <c>files</c>) to <paramref name="path"/> and reads a JSON answer.
     /// A refused token ends the run (exception); any other refusal of this one file is returned as its problem detail.

@@ -95,6 +95,41 @@ public class CliRemoteTests
         Assert.StartsWith("runstrong: not logged in", after.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory, MemberData(nameof(Engines))]
+    public async Task LoggedIn_LogStrengthRunAndSoreness_GoToTheServer_AndItsRefusalsAreOneLine(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        var runner = await server.CreateAccountAsync("gym-runner", "a long enough password", owner: false, "read", "write");
+        using var cli = new RemoteCli();
+        var login = await cli.RunWithStdinAsync(runner.Token, "login", server.Address.ToString());
+        Assert.True(login.ExitCode == 0, login.Stderr);
+
+        var strength = await cli.RunAsync("log", "strength", "--exercise", "hip-thrust", "--variant", "barbell", "--set", "12x60kg@7", "--set", "10x65kg@8", "--date", "2026-11-24", "--json");
+        var run = await cli.RunAsync("log", "run", "--distance", "5k", "--time", "24:30", "--type", "race", "--date", "2026-11-25");
+        var soreness = await cli.RunAsync("log", "soreness", "--area", "calves", "--score", "3", "--date", "2026-11-25");
+        var badScore = await cli.RunAsync("log", "soreness", "--area", "calves", "--score", "11");
+
+        Assert.True(strength.ExitCode == 0, strength.Stderr);
+        Assert.Equal(["12x60kg@7", "10x65kg@8"], JsonDocument.Parse(strength.Stdout).RootElement.GetProperty("sets").EnumerateArray().Select(s => s.GetProperty("notation").GetString()));
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("Logged run", run.Stdout, StringComparison.Ordinal);
+        Assert.True(soreness.ExitCode == 0, soreness.Stderr);
+        Assert.Contains("Logged calves 3/10 on 2026-11-25.", soreness.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, badScore.ExitCode);
+        Assert.StartsWith($"runstrong: {server.Address.ToString().TrimEnd('/')}: ", badScore.Stderr, StringComparison.Ordinal);
+        Assert.Contains("11", badScore.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("note:", strength.Stderr + run.Stderr + soreness.Stderr, StringComparison.Ordinal);
+
+        // On the server, in this runner's log only; no local database was made.
+        using var asRunner = server.ClientWithToken(runner.Token);
+        Assert.Single(await asRunner.GetFromJsonAsync<JsonElement[]>(new Uri("/api/log/strength", UriKind.Relative)) ?? []);
+        var runs = await asRunner.GetFromJsonAsync<JsonElement[]>(new Uri("/api/log/runs", UriKind.Relative)) ?? [];
+        Assert.Equal(5000, Assert.Single(runs).GetProperty("distanceMeters").GetDouble());
+        Assert.Single(await asRunner.GetFromJsonAsync<JsonElement[]>(new Uri("/api/log/soreness", UriKind.Relative)) ?? []);
+        Assert.Empty(await server.GetJsonAsync<JsonElement[]>("/api/log/runs"));
+        Assert.False(File.Exists(Path.Combine(cli.Home, "data", "RunStrong", "runstrong.db")), "logging remotely must not create a local database");
+    }
+
     [Fact]
     public async Task ReadOnlyToken_ReadsButImportFailsWithOneLineSayingSo()
     {
