@@ -27,8 +27,6 @@ public static class AccountsSetup
     /// <summary>How long a locked account stays locked, in minutes; default 15.</summary>
     public const string LockoutMinutesKey = "RunStrong:Lockout:Minutes";
 
-    public const int MinimumPasswordLength = AccountRules.MinimumPasswordLength;
-
     public static WebApplicationBuilder AddRunStrongAccounts(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

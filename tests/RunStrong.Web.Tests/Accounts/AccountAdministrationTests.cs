@@ -16,7 +16,7 @@ public class AccountAdministrationTests
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = server.Address };
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            using var wrong = await SignInSecurityTests.SignInAsync(client, RunningServer.OwnerUserName, "forgot it " + attempt);
+            using var wrong = await RunningServer.PostSignInFormAsync(client, RunningServer.OwnerUserName, "forgot it " + attempt);
         }
 
         using var cli = new RemoteCli();
@@ -30,9 +30,9 @@ public class AccountAdministrationTests
         Assert.Contains("no account named 'nobody'", unknown.Stderr, StringComparison.Ordinal);
         Assert.True(reset.ExitCode == 0, reset.Stderr);
         Assert.Contains("the account is unlocked", reset.Stdout, StringComparison.Ordinal);
-        using var old = await SignInSecurityTests.SignInAsync(client, RunningServer.OwnerUserName, RunningServer.OwnerPassword);
+        using var old = await RunningServer.PostSignInFormAsync(client, RunningServer.OwnerUserName, RunningServer.OwnerPassword);
         Assert.Equal(HttpStatusCode.BadRequest, old.StatusCode);
-        using var signedIn = await SignInSecurityTests.SignInAsync(client, RunningServer.OwnerUserName, "hills every tuesday");
+        using var signedIn = await RunningServer.PostSignInFormAsync(client, RunningServer.OwnerUserName, "hills every tuesday");
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
     }
 }

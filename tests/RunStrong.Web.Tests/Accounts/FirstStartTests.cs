@@ -123,7 +123,7 @@ public partial class FirstStartTests
             using var feed = await new HttpClient().GetAsync(new Uri($"{baseAddress}/calendar/{calendarToken}.ics"));
             Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
             using var stranger = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(baseAddress) };
-            using var wrong = await SignInSecurityTests.SignInAsync(stranger, "owner", WrongPassword);
+            using var wrong = await RunningServer.PostSignInFormAsync(stranger, "owner", WrongPassword);
             Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
 
             process.Kill(entireProcessTree: true);

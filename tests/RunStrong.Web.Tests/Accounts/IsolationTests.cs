@@ -225,6 +225,7 @@ public partial class IsolationTests
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
     }
 
+    /// <summary>A route value in a pattern (<c>{id:long}</c>), its name in group 1.</summary>
     [GeneratedRegex(@"\{(\w+)(?::[^}]*)?\}")]
-    private static partial Regex RouteValue();
+    internal static partial Regex RouteValue();
 }

@@ -29,7 +29,7 @@ public class SignInSecurityTests
         Assert.True(endpoints.Length > 30, $"only {endpoints.Length} API endpoints were found");
         foreach (var (method, pattern) in endpoints)
         {
-            var path = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+)(?::[^}]*)?\}", m => m.Groups[1].Value == "slug" ? "hip-thrust" : "1");
+            var path = IsolationTests.RouteValue().Replace(pattern, m => m.Groups[1].Value == "slug" ? "hip-thrust" : "1");
             using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
             using var response = await anonymous.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
@@ -151,18 +151,18 @@ public class SignInSecurityTests
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            using var wrong = await SignInAsync(client, RunningServer.OwnerUserName, "not the password " + attempt);
+            using var wrong = await RunningServer.PostSignInFormAsync(client, RunningServer.OwnerUserName, "not the password " + attempt);
             var page = await wrong.Content.ReadAsStringAsync();
             Assert.Contains(attempt < 5 ? "The user name or the password is wrong." : "This account is locked", page, StringComparison.Ordinal);
         }
 
-        using var right = await SignInAsync(client, RunningServer.OwnerUserName, RunningServer.OwnerPassword);
+        using var right = await RunningServer.PostSignInFormAsync(client, RunningServer.OwnerUserName, RunningServer.OwnerPassword);
         Assert.Equal(HttpStatusCode.Locked, right.StatusCode);
         Assert.Contains("This account is locked after too many wrong passwords", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // Another account is not locked by the owner's bad luck.
         await server.CreateAccountAsync("friend", "the friend's long password");
-        using var friend = await SignInAsync(client, "friend", "the friend's long password");
+        using var friend = await RunningServer.PostSignInFormAsync(client, "friend", "the friend's long password");
         Assert.Equal(HttpStatusCode.Redirect, friend.StatusCode);
     }
 
@@ -174,25 +174,14 @@ public class SignInSecurityTests
 
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            using var wrong = await SignInAsync(client, "nobody", "guess number " + attempt);
+            using var wrong = await RunningServer.PostSignInFormAsync(client, "nobody", "guess number " + attempt);
             Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         }
 
-        using var limited = await SignInAsync(client, RunningServer.OwnerUserName, RunningServer.OwnerPassword);
+        using var limited = await RunningServer.PostSignInFormAsync(client, RunningServer.OwnerUserName, RunningServer.OwnerPassword);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Contains("more than 3 attempts in a minute", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.NotNull(limited.Headers.RetryAfter);
-    }
-
-    internal static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password)
-    {
-        var form = await client.GetStringAsync(new Uri("/account/signin", UriKind.Relative));
-        return await client.PostAsync(new Uri("/account/signin", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["UserName"] = userName,
-            ["Password"] = password,
-            ["__RequestVerificationToken"] = RunningServer.AntiforgeryField(form),
-        }));
     }
 
     private static async Task<HttpResponseMessage> SendAsync(SessionClient session, HttpMethod method, string path, object? body)

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using RunStrong.Web.Tests.Accounts;
 using RunStrong.Web.Tests.Infrastructure;
 
 namespace RunStrong.Web.Tests.Coaching;
@@ -12,15 +13,6 @@ public class CoachingPagesTests
 {
     private const string CoachPassword = "coach password 123";
 
-    private static async Task SignInThroughFormAsync(IPage page, RunningServer server, string userName, string password)
-    {
-        await page.GotoAsync(new Uri(server.Address, "/account/signin").ToString());
-        await page.Locator("input[name='UserName']").FillAsync(userName);
-        await page.Locator("input[name='Password']").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Uri(server.Address, "/").ToString());
-    }
-
     [Fact]
     public async Task RunnerShares_CoachReadsThenEdits_RevokeHidesTheAthlete()
     {
@@ -30,7 +22,8 @@ public class CoachingPagesTests
         await using var browser = await Browser.LaunchAsync();
         var (runner, runnerErrors) = await browser.OpenAsync(server, 390, 844);
         var (coach, coachErrors) = await browser.OpenAnonymousAsync(390, 844);
-        await SignInThroughFormAsync(coach, server, "coach", CoachPassword);
+        await AccountForms.SignInAsync(coach, server, "coach", CoachPassword);
+        await coach.WaitForURLAsync(new Uri(server.Address, "/").ToString());
 
         // Nobody shares yet: the coach's page says how a runner would.
         await coach.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Coach", Exact = true }).ClickAsync();

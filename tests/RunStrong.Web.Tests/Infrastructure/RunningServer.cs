@@ -127,16 +127,22 @@ public sealed partial class RunningServer : IAsyncDisposable
     {
         var cookies = new CookieContainer();
         var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = Address };
+        using var response = await PostSignInFormAsync(client, userName, password);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"signing in as {userName} gave {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        var page = await client.GetStringAsync(new Uri("/account/signout", UriKind.Relative));
+        return new SessionClient(client, cookies, AntiforgeryField(page));
+    }
+
+    /// <summary>Signs in through the sign-in form as a browser would (its page, its antiforgery field); the server's answer.</summary>
+    public static async Task<HttpResponseMessage> PostSignInFormAsync(HttpClient client, string userName, string password)
+    {
         var form = await client.GetStringAsync(new Uri("/account/signin", UriKind.Relative));
-        using var response = await client.PostAsync(new Uri("/account/signin", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        return await client.PostAsync(new Uri("/account/signin", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = userName,
             ["Password"] = password,
             ["__RequestVerificationToken"] = AntiforgeryField(form),
         }));
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"signing in as {userName} gave {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        var page = await client.GetStringAsync(new Uri("/account/signout", UriKind.Relative));
-        return new SessionClient(client, cookies, AntiforgeryField(page));
     }
 
     /// <summary>The owner's session cookies, signed in once per server, for browser contexts.</summary>

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RunStrong.Data;
 using RunStrong.Data.Entities;
@@ -14,7 +13,7 @@ namespace RunStrong.Web.Pages.Account;
 /// /account/delete: shows what deleting the account removes, asks for the password, deletes the account and all its
 /// data (<see cref="DeleteAccount"/>), signs out and says what went.
 /// </summary>
-public sealed class DeleteModel(UserManager<RunStrongUser> users, SignInManager<RunStrongUser> signIn, RunStrongDbContext db) : PageModel
+public sealed class DeleteModel(UserManager<RunStrongUser> users, SignInManager<RunStrongUser> signIn, RunStrongDbContext db) : AccountPageModel(users, signIn)
 {
     public DeleteAccount.Summary? Stored { get; private set; }
 
@@ -26,24 +25,6 @@ public sealed class DeleteModel(UserManager<RunStrongUser> users, SignInManager<
     /// <summary>What was deleted, after the account is gone.</summary>
     public DeleteAccount.Summary? Deleted { get; private set; }
 
-    /// <summary>
-    /// A session of an account deleted elsewhere stays valid until Identity next checks it; until then this page
-    /// signs it out instead of failing.
-    /// </summary>
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        if (await users.GetUserAsync(User) is null)
-        {
-            await signIn.SignOutAsync();
-            context.Result = LocalRedirect("/account/signin");
-            return;
-        }
-
-        await next();
-    }
-
     public async Task OnGetAsync(CancellationToken cancellationToken) => await ShowAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(string? password, CancellationToken cancellationToken)
@@ -51,7 +32,7 @@ public sealed class DeleteModel(UserManager<RunStrongUser> users, SignInManager<
         var id = Accounts.AccountsSetup.UserId(User) ?? Guid.Empty;
         try
         {
-            Deleted = await DeleteAccount.HandleAsync(users, db, id, password, cancellationToken);
+            Deleted = await DeleteAccount.HandleAsync(UserManager, db, id, password, cancellationToken);
         }
         catch (UserInputException e)
         {
@@ -61,7 +42,7 @@ public sealed class DeleteModel(UserManager<RunStrongUser> users, SignInManager<
             return Page();
         }
 
-        await signIn.SignOutAsync();
+        await SignInManager.SignOutAsync();
         // This response is the first one signed out: the page shows no navigation for an account that is gone.
         HttpContext.User = new ClaimsPrincipal(new ClaimsIdentity());
         return Page();
@@ -72,7 +53,7 @@ public sealed class DeleteModel(UserManager<RunStrongUser> users, SignInManager<
 
     private async Task ShowAsync(CancellationToken cancellationToken)
     {
-        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
+        var user = Account;
         Stored = await DeleteAccount.PreviewAsync(db, user, cancellationToken);
         Refusal = await DeleteAccount.RefusalAsync(db, user, cancellationToken);
     }

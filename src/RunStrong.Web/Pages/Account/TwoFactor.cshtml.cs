@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RunStrong.Data.Entities;
 using RunStrong.Web.Accounts;
@@ -13,7 +12,7 @@ namespace RunStrong.Web.Pages.Account;
 /// shows a new key (text and QR code), asks for a code from the app to prove it was added, then shows 10 recovery codes
 /// once. Turning it off asks for a code or the password. Wrong codes and passwords count toward the lockout.
 /// </summary>
-public sealed class TwoFactorModel(UserManager<RunStrongUser> users, SignInManager<RunStrongUser> signIn) : PageModel
+public sealed class TwoFactorModel(UserManager<RunStrongUser> users, SignInManager<RunStrongUser> signIn) : AccountPageModel(users, signIn)
 {
     public const int RecoveryCodeCount = 10;
 
@@ -32,27 +31,9 @@ public sealed class TwoFactorModel(UserManager<RunStrongUser> users, SignInManag
 
     public string? Flash { get; private set; }
 
-    /// <summary>
-    /// A session of an account deleted elsewhere stays valid until Identity next checks it; until then this page
-    /// signs it out instead of failing.
-    /// </summary>
-    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(next);
-        if (await users.GetUserAsync(User) is null)
-        {
-            await signIn.SignOutAsync();
-            context.Result = LocalRedirect("/account/signin");
-            return;
-        }
-
-        await next();
-    }
-
     public async Task<IActionResult> OnGetAsync()
     {
-        var user = await CurrentUserAsync();
+        var user = Account;
         await ShowStatusAsync(user);
         return Page();
     }
@@ -60,51 +41,51 @@ public sealed class TwoFactorModel(UserManager<RunStrongUser> users, SignInManag
     /// <summary>Makes a new authenticator key and shows it; two-factor is not on until a code from it is confirmed.</summary>
     public async Task<IActionResult> OnPostStartAsync()
     {
-        var user = await CurrentUserAsync();
+        var user = Account;
         if (user.TwoFactorEnabled)
         {
             await ShowStatusAsync(user);
             return Page();
         }
 
-        await users.ResetAuthenticatorKeyAsync(user);
-        await signIn.RefreshSignInAsync(user);
+        await UserManager.ResetAuthenticatorKeyAsync(user);
+        await SignInManager.RefreshSignInAsync(user);
         await ShowKeyAsync(user);
         return Page();
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(string? code)
     {
-        var user = await CurrentUserAsync();
+        var user = Account;
         if (user.TwoFactorEnabled)
         {
             await ShowStatusAsync(user);
             return Page();
         }
 
-        if (await users.GetAuthenticatorKeyAsync(user) is null)
+        if (await UserManager.GetAuthenticatorKeyAsync(user) is null)
         {
             await ShowStatusAsync(user);
             return Refuse("Start again: there is no authenticator key to confirm yet.");
         }
 
-        if (await users.IsLockedOutAsync(user))
+        if (await UserManager.IsLockedOutAsync(user))
         {
             await ShowKeyAsync(user);
             return Refuse("This account is locked after too many wrong codes or passwords. Try again in a few minutes.");
         }
 
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Normalize(code)))
+        if (!await UserManager.VerifyTwoFactorTokenAsync(user, UserManager.Options.Tokens.AuthenticatorTokenProvider, Normalize(code)))
         {
-            await users.AccessFailedAsync(user);
+            await UserManager.AccessFailedAsync(user);
             await ShowKeyAsync(user);
             return Refuse("code: that is not the app's current code for this key. Check that the app shows RunStrong and try the code it shows now.");
         }
 
-        await users.ResetAccessFailedCountAsync(user);
-        await users.SetTwoFactorEnabledAsync(user, true);
-        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToArray() ?? [];
-        await signIn.RefreshSignInAsync(user);
+        await UserManager.ResetAccessFailedCountAsync(user);
+        await UserManager.SetTwoFactorEnabledAsync(user, true);
+        RecoveryCodes = (await UserManager.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToArray() ?? [];
+        await SignInManager.RefreshSignInAsync(user);
         Step = "codes";
         return Page();
     }
@@ -112,7 +93,7 @@ public sealed class TwoFactorModel(UserManager<RunStrongUser> users, SignInManag
     /// <summary>Turns two-factor off after a code from the app or the password; the old key stops working.</summary>
     public async Task<IActionResult> OnPostDisableAsync(string? code, string? password)
     {
-        var user = await CurrentUserAsync();
+        var user = Account;
         if (!user.TwoFactorEnabled)
         {
             await ShowStatusAsync(user);
@@ -125,9 +106,9 @@ public sealed class TwoFactorModel(UserManager<RunStrongUser> users, SignInManag
             return Refuse(error);
         }
 
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
-        await signIn.RefreshSignInAsync(user);
+        await UserManager.SetTwoFactorEnabledAsync(user, false);
+        await UserManager.ResetAuthenticatorKeyAsync(user);
+        await SignInManager.RefreshSignInAsync(user);
         await ShowStatusAsync(user);
         Flash = "Two-factor sign-in is off: your password alone signs you in. Remove RunStrong from your authenticator app.";
         return Page();
@@ -136,7 +117,7 @@ public sealed class TwoFactorModel(UserManager<RunStrongUser> users, SignInManag
     /// <summary>Replaces the recovery codes with 10 new ones (after a code or the password): the old ones stop working.</summary>
     public async Task<IActionResult> OnPostRecoveryCodesAsync(string? code, string? password)
     {
-        var user = await CurrentUserAsync();
+        var user = Account;
         if (!user.TwoFactorEnabled)
         {
             await ShowStatusAsync(user);
@@ -149,7 +130,7 @@ public sealed class TwoFactorModel(UserManager<RunStrongUser> users, SignInManag
             return Refuse(error);
         }
 
-        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToArray() ?? [];
+        RecoveryCodes = (await UserManager.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToArray() ?? [];
         Step = "codes";
         return Page();
     }
@@ -159,7 +140,7 @@ public sealed class TwoFactorModel(UserManager<RunStrongUser> users, SignInManag
 
     private async Task<string?> CheckCodeOrPasswordAsync(RunStrongUser user, string? code, string? password)
     {
-        if (await users.IsLockedOutAsync(user))
+        if (await UserManager.IsLockedOutAsync(user))
         {
             return "This account is locked after too many wrong codes or passwords. Try again in a few minutes.";
         }
@@ -167,11 +148,11 @@ public sealed class TwoFactorModel(UserManager<RunStrongUser> users, SignInManag
         bool valid;
         if (!string.IsNullOrWhiteSpace(code))
         {
-            valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Normalize(code));
+            valid = await UserManager.VerifyTwoFactorTokenAsync(user, UserManager.Options.Tokens.AuthenticatorTokenProvider, Normalize(code));
         }
         else if (!string.IsNullOrEmpty(password))
         {
-            valid = await users.CheckPasswordAsync(user, password);
+            valid = await UserManager.CheckPasswordAsync(user, password);
         }
         else
         {
@@ -180,26 +161,23 @@ public sealed class TwoFactorModel(UserManager<RunStrongUser> users, SignInManag
 
         if (!valid)
         {
-            await users.AccessFailedAsync(user);
+            await UserManager.AccessFailedAsync(user);
             return string.IsNullOrWhiteSpace(code) ? "password: the password is wrong." : "code: that is not the app's current code.";
         }
 
-        await users.ResetAccessFailedCountAsync(user);
+        await UserManager.ResetAccessFailedCountAsync(user);
         return null;
     }
-
-    private async Task<RunStrongUser> CurrentUserAsync() =>
-        await users.GetUserAsync(User) ?? throw new InvalidOperationException("The signed-in account no longer exists.");
 
     private async Task ShowStatusAsync(RunStrongUser user)
     {
         Step = user.TwoFactorEnabled ? "on" : "off";
-        RecoveryCodesLeft = user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0;
+        RecoveryCodesLeft = user.TwoFactorEnabled ? await UserManager.CountRecoveryCodesAsync(user) : 0;
     }
 
     private async Task ShowKeyAsync(RunStrongUser user)
     {
-        var key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+        var key = await UserManager.GetAuthenticatorKeyAsync(user) ?? "";
         var name = user.UserName ?? "";
         Step = "setup";
         Key = AuthenticatorQr.Grouped(key);
