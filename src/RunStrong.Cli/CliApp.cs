@@ -25,8 +25,23 @@ public static class CliApp
 
     public static readonly Option<bool> Json = new("--json") { Description = "Write JSON to stdout, for scripts." };
 
+    /// <summary>
+    /// The command's clock: the system clock, or the test-only <c>RUNSTRONG_TEST_CLOCK</c> when DOTNET_ENVIRONMENT is
+    /// Testing (see <see cref="Clocks"/>). One process runs one command, so it is read once, at start.
+    /// </summary>
+    public static TimeProvider Clock { get; private set; } = TimeProvider.System;
+
     public static async Task<int> RunAsync(string[] args)
     {
+        try
+        {
+            Clock = Clocks.FromSetting(Environment.GetEnvironmentVariable(Clocks.EnvironmentVariable), EnvironmentName());
+        }
+        catch (UserInputException e)
+        {
+            return Fail(e.Message);
+        }
+
         var root = new RootCommand("RunStrong: strength, hills and drills for distance runners.");
         root.Options.Add(Db);
         root.Subcommands.Add(ExercisesCommand.Create());
@@ -49,6 +64,10 @@ public static class CliApp
         root.Subcommands.Add(LoginCommand.CreateWhoami());
         return await root.Parse(args).InvokeAsync();
     }
+
+    /// <summary>The environment the command runs in: DOTNET_ENVIRONMENT, else Production, as for the web app.</summary>
+    private static string EnvironmentName() =>
+        Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } name ? name : "Production";
 
     /// <summary>Runs a command body, turning the errors a user can cause into one line on stderr and exit code 1.</summary>
     public static async Task<int> Guard(Func<Task<int>> body)

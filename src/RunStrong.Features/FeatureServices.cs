@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RunStrong.Features.Catalogue;
 
 namespace RunStrong.Features;
@@ -9,7 +10,7 @@ public static class FeatureServices
     public static IServiceCollection AddRunStrongFeatures(this IServiceCollection services)
     {
         services.AddScoped<ExerciseCatalogue>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Common.ICurrentRunner>(Common.LocalRunner.Instance);
         services.AddScoped<Data.IOwnerScope>(sp => sp.GetRequiredService<Common.ICurrentRunner>());
         return services;

@@ -16,7 +16,15 @@ public static class RunStrongWebApp
     /// <summary>Where RunStrong listens when nothing else is configured: loopback only, so a first start exposes nothing.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static async Task<WebApplication> CreateAsync(string[] args, CancellationToken cancellationToken = default)
+    public static Task<WebApplication> CreateAsync(string[] args, CancellationToken cancellationToken = default) =>
+        CreateAsync(args, clock: null, cancellationToken);
+
+    /// <summary>
+    /// Builds the app on <paramref name="clock"/> when given (the in-process tests pass a fake clock), else on the
+    /// system clock or the test-only <see cref="Clocks.EnvironmentVariable"/> setting, which only the Testing and
+    /// Development environments accept.
+    /// </summary>
+    public static async Task<WebApplication> CreateAsync(string[] args, TimeProvider? clock, CancellationToken cancellationToken = default)
     {
         // The app is also started from the test assembly and from its build folder, so name the assembly that holds
         // the pages, and read settings and styles from beside the assembly when the current directory has none.
@@ -43,6 +51,9 @@ public static class RunStrongWebApp
 
         var target = DatabaseTarget.Resolve(explicitValue: null, builder.Configuration.GetConnectionString("RunStrong"));
         builder.Services.AddRunStrongData(target);
+        builder.Services.AddSingleton(clock ?? Clocks.FromSetting(
+            builder.Configuration[Clocks.ConfigurationKey] ?? Environment.GetEnvironmentVariable(Clocks.EnvironmentVariable),
+            builder.Environment.EnvironmentName));
         builder.Services.AddRunStrongFeatures();
         builder.AddRunStrongAccounts();
         builder.Services.AddDataProtection().SetApplicationName("RunStrong").PersistKeysToDbContext<RunStrongDbContext>();

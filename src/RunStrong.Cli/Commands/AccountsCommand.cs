@@ -47,7 +47,7 @@ public static class AccountsCommand
     {
         var target = await CliApp.OpenDatabaseAsync(parse, ct);
         await using var db = DataServices.CreateContext(target);
-        var now = DateTime.UtcNow;
+        var now = CliApp.Clock.GetUtcNow().UtcDateTime;
         var users = await db.Users.OrderBy(u => u.CreatedAt).ToListAsync(ct);
         var tokens = await db.AccessTokens.Where(t => t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
             .GroupBy(t => t.UserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
@@ -57,7 +57,8 @@ public static class AccountsCommand
             owner = u.IsOwner,
             created = u.CreatedAt,
             twoFactor = u.TwoFactorEnabled,
-            lockedUntil = u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow ? end : (DateTimeOffset?)null,
+            // ASP.NET Core Identity stamps lockouts with the system clock (it takes no TimeProvider), so they are read on it.
+            lockedUntil = u.LockoutEnd is { } end && end > TimeProvider.System.GetUtcNow() ? end : (DateTimeOffset?)null,
             activeTokens = tokens.GetValueOrDefault(u.Id),
         }).ToArray();
         if (parse.GetValue(CliApp.Json))
@@ -145,7 +146,7 @@ public static class AccountsCommand
             throw new UserInputException("--url", $"--url: '{url}' is not an http or https address");
         }
 
-        var secret = await AccountCreation.CreateLinkAsync(db, InvitationKinds.Setup, null, null, TimeProvider.System, ct);
+        var secret = await AccountCreation.CreateLinkAsync(db, InvitationKinds.Setup, null, null, CliApp.Clock, ct);
         Console.WriteLine($"{url.TrimEnd('/')}/account/setup?token={secret}");
         return CliApp.Ok;
     }

@@ -28,7 +28,7 @@ public static class DemoCommand
             var removing = parse.GetValue(remove);
             var summary = removing
                 ? await DemoData.RemoveAsync(db, LocalRunner.Instance, ct)
-                : await DemoData.FillAsync(db, LocalRunner.Instance, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime), parse.GetValue(seed), ct);
+                : await DemoData.FillAsync(db, LocalRunner.Instance, Clocks.Today(CliApp.Clock), parse.GetValue(seed), ct);
             if (parse.GetValue(CliApp.Json))
             {
                 Output.WriteJson(summary);

@@ -44,7 +44,7 @@ public static class ExportCommand
             ExportRunnerData.Summary summary;
             await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
-                summary = await ExportRunnerData.WriteAsync(db, LocalRunner.Instance, TimeProvider.System, file, ct);
+                summary = await ExportRunnerData.WriteAsync(db, LocalRunner.Instance, CliApp.Clock, file, ct);
             }
 
             File.Move(partial, path, overwrite: true);

@@ -24,7 +24,7 @@ public static class ImportActivitiesCommand
             using var api = RemoteMode.Connect(parse);
             await using var db = api is null ? DataServices.CreateContext(await CliApp.OpenDatabaseAsync(parse, ct)) : null;
             var results = api is null
-                ? FromPathsAsync(db!, LocalRunner.Instance, TimeProvider.System, given, ct)
+                ? FromPathsAsync(db!, LocalRunner.Instance, CliApp.Clock, given, ct)
                 : RemoteImport.UploadAsync(api, given, ct);
             var json = parse.GetValue(CliApp.Json);
             var files = json ? (await CollectAsync(results, ct)).Files

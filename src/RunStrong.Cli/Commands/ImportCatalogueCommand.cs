@@ -19,7 +19,7 @@ public static class ImportCatalogueCommand
         {
             var target = await CliApp.OpenDatabaseAsync(parse, ct);
             await using var db = DataServices.CreateContext(target);
-            var result = await ImportExercises.HandleAsync(db, parse.GetValue(file)!, TimeProvider.System, ct);
+            var result = await ImportExercises.HandleAsync(db, parse.GetValue(file)!, CliApp.Clock, ct);
             if (parse.GetValue(CliApp.Json))
             {
                 Output.WriteJson(result);

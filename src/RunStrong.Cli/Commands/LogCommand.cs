@@ -77,7 +77,7 @@ public static class LogCommand
                 Sets = inputs,
             };
             var session = await LogAsync<StrengthSessionView>(parse, "api/log/strength", request,
-                db => LogStrengthSession.HandleAsync(db, LocalRunner.Instance, TimeProvider.System, request, ct), ct);
+                db => LogStrengthSession.HandleAsync(db, LocalRunner.Instance, CliApp.Clock, request, ct), ct);
             if (parse.GetValue(CliApp.Json))
             {
                 Output.WriteJson(session);
@@ -126,7 +126,7 @@ public static class LogCommand
                 Rpe = parse.GetValue(rpe),
             };
             var run = await LogAsync<LogRun.RunView>(parse, "api/log/runs", request,
-                db => LogRun.HandleAsync(db, LocalRunner.Instance, TimeProvider.System, request, ct), ct);
+                db => LogRun.HandleAsync(db, LocalRunner.Instance, CliApp.Clock, request, ct), ct);
             if (parse.GetValue(CliApp.Json))
             {
                 Output.WriteJson(run);
@@ -159,7 +159,7 @@ public static class LogCommand
                 Notes = parse.GetValue(notes),
             };
             var checkIn = await LogAsync<LogSoreness.SorenessView>(parse, "api/log/soreness", request,
-                db => LogSoreness.HandleAsync(db, LocalRunner.Instance, TimeProvider.System, request, ct), ct);
+                db => LogSoreness.HandleAsync(db, LocalRunner.Instance, CliApp.Clock, request, ct), ct);
             if (parse.GetValue(CliApp.Json))
             {
                 Output.WriteJson(checkIn);

@@ -20,7 +20,7 @@ public static class NextCommand
             var day = LogCommand.ParseDate(parse.GetValue(date));
             var target = await CliApp.OpenDatabaseAsync(parse, ct);
             await using var db = DataServices.CreateContext(target);
-            var response = await NextPrescription.HandleAsync(db, LocalRunner.Instance, TimeProvider.System,
+            var response = await NextPrescription.HandleAsync(db, LocalRunner.Instance, CliApp.Clock,
                 new NextPrescription.Request(parse.GetValue(exercise), day), ct);
             if (parse.GetValue(CliApp.Json))
             {

@@ -39,7 +39,7 @@ public static class PlanCommand
             var json = ReadProfile(parse.GetValue(profile));
             var target = await CliApp.OpenDatabaseAsync(parse, ct);
             await using var db = DataServices.CreateContext(target);
-            var preview = await InFile(json.Path, () => PreviewPlan.HandleAsync(new ExerciseCatalogue(db), TimeProvider.System,
+            var preview = await InFile(json.Path, () => PreviewPlan.HandleAsync(new ExerciseCatalogue(db), CliApp.Clock,
                 new PreviewPlan.Request(json.Text, ParseStart(parse.GetValue(start)), parse.GetValue(weeks)), ct));
             var text = chosen switch
             {
@@ -96,7 +96,7 @@ public static class PlanCommand
             var json = ReadProfile(parse.GetValue(profile));
             var target = await CliApp.OpenDatabaseAsync(parse, ct);
             await using var db = DataServices.CreateContext(target);
-            var created = await InFile(json.Path, () => CreatePlan.HandleAsync(db, LocalRunner.Instance, TimeProvider.System,
+            var created = await InFile(json.Path, () => CreatePlan.HandleAsync(db, LocalRunner.Instance, CliApp.Clock,
                 new CreatePlan.Request(parse.GetValue(name), json.Text, ParseStart(parse.GetValue(start)), parse.GetValue(weeks)), ct));
             if (parse.GetValue(CliApp.Json))
             {

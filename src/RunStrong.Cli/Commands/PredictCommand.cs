@@ -44,7 +44,7 @@ public static class PredictCommand
             {
                 var target = await CliApp.OpenDatabaseAsync(parse, ct);
                 await using var db = DataServices.CreateContext(target);
-                response = await Predict.HandleAsync(db, LocalRunner.Instance, TimeProvider.System, request, ct);
+                response = await Predict.HandleAsync(db, LocalRunner.Instance, CliApp.Clock, request, ct);
             }
 
             if (parse.GetValue(CliApp.Json))

@@ -58,7 +58,7 @@ public static class GetDashboard
         CancellationToken cancellationToken = default)
     {
         Validate(request);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Clocks.Today(clock);
         var to = request.To ?? today;
         var lastWeek = Domain.Load.Weeks.StartOf(to);
         var from = lastWeek.AddDays(-7 * (request.Weeks - 1));

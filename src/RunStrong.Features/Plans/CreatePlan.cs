@@ -14,7 +14,7 @@ public static class CreatePlan
 
     public static async Task<Response> HandleAsync(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
     {
-        var input = PlanInput.Read(request.Profile, request.Start, request.Weeks, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var input = PlanInput.Read(request.Profile, request.Start, request.Weeks, Clocks.Today(clock));
         var now = clock.GetUtcNow().UtcDateTime;
         var record = new PlanRecord
         {

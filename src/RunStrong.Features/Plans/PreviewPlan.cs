@@ -1,3 +1,4 @@
+using RunStrong.Features.Common;
 using RunStrong.Domain.Planning;
 using RunStrong.Features.Catalogue;
 
@@ -15,7 +16,7 @@ public static class PreviewPlan
 
     public static async Task<Response> HandleAsync(ExerciseCatalogue catalogue, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
     {
-        var input = PlanInput.Read(request.Profile, request.Start, request.Weeks, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var input = PlanInput.Read(request.Profile, request.Start, request.Weeks, Clocks.Today(clock));
         var plan = PlanInput.Generate(input, await catalogue.AllAsync(cancellationToken));
         return new Response(input.Profile, input.Start, plan);
     }

@@ -99,5 +99,5 @@ public static class TrainingData
     }
 
     /// <summary>The runner's calendar day now (UTC: a server-side clock with no runner time zone yet).</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
+    public static DateOnly Today(TimeProvider clock) => Clocks.Today(clock);
 }

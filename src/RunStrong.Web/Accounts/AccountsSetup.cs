@@ -47,11 +47,19 @@ public static class AccountsSetup
             })
             .AddEntityFrameworkStores<RunStrongDbContext>()
             .AddUserStore<RunStrongUserStore>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
 
         // A password change, a deleted account or two-factor turned on elsewhere ends other sessions within a minute
         // (Identity checks each session's security stamp against the database this often; its default is 30 minutes).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The session cookie's lifetime is agreed with the browser, which keeps the system clock, so the cookie and the
+        // stamp check run on that clock even when the app's own clock is set elsewhere for a test (issue 11); a cookie
+        // stamped in a test's past would otherwise be thrown away by the browser as expired.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.TimeProvider = TimeProvider.System;
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -59,6 +67,7 @@ public static class AccountsSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.TimeProvider = TimeProvider.System;
             o.ExpireTimeSpan = TimeSpan.FromDays(14);
             o.SlidingExpiration = true;
             o.LoginPath = "/account/signin";
@@ -199,7 +208,7 @@ public sealed class SetupLink
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RunStrongDbContext>();
         Secret = await AccountCreation.NeedsOwnerAsync(db, cancellationToken)
-            ? await AccountCreation.CreateLinkAsync(db, InvitationKinds.Setup, null, null, TimeProvider.System, cancellationToken)
+            ? await AccountCreation.CreateLinkAsync(db, InvitationKinds.Setup, null, null, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken)
             : null;
     }
 

@@ -46,7 +46,7 @@ public sealed class IndexModel(RunStrongDbContext db, ExerciseCatalogue catalogu
         return RedirectToPage();
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => Clocks.Today(clock);
 
     public static string Week(DateOnly monday) => monday.ToString("d MMM", CultureInfo.InvariantCulture);
 

@@ -47,7 +47,7 @@ public sealed class AthleteModel(RunStrongDbContext db, ExerciseCatalogue catalo
             return NotFound();
         }
 
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Today = Clocks.Today(clock);
         if (Plan is { Plan.Weeks.Count: > 0 } p)
         {
             var current = p.Plan.Weeks.FirstOrDefault(w => w.Days[0].Date <= Today && Today <= w.Days[^1].Date);

@@ -15,7 +15,7 @@ public sealed class NewModel(RunStrongDbContext db, ExerciseCatalogue catalogue,
 
     public ProfileFormView View { get; private set; } = null!;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => Clocks.Today(clock);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
