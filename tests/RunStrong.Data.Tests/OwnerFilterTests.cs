@@ -35,7 +35,7 @@ public class OwnerFilterTests
         await using var database = await TestDatabases.CreateAsync(engine);
         await using (var admin = database.CreateContext())
         {
-            admin.Runners.Add(new Runner { Id = Other, Name = "Bee", CreatedAt = DateTime.UtcNow });
+            admin.Runners.Add(new Runner { Id = Other, Name = "Bee", CreatedAt = TestClock.Now.UtcDateTime });
             foreach (var owner in new[] { Runner.LocalId, Other })
             {
                 admin.SorenessCheckIns.Add(new SorenessRecord { OwnerId = owner, Date = new DateOnly(2026, 11, 1), Area = "calves", Score = 3 });

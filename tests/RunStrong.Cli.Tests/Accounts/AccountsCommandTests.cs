@@ -29,7 +29,7 @@ public class AccountsCommandTests
         var secret = link.Stdout.Trim()[(link.Stdout.IndexOf("token=", StringComparison.Ordinal) + 6)..];
         await using (var db = database.CreateContext())
         {
-            Assert.NotNull(await AccountCreation.FindLinkAsync(db, InvitationKinds.Setup, secret, TimeProvider.System));
+            Assert.NotNull(await AccountCreation.FindLinkAsync(db, InvitationKinds.Setup, secret, TestClock.Create()));
             Assert.DoesNotContain(await db.Invitations.Select(i => i.TokenHash).ToListAsync(), h => h == secret);
         }
 
@@ -54,7 +54,7 @@ public class AccountsCommandTests
         await using var scope = services.CreateAsyncScope();
         var (user, errors) = await AccountCreation.CreateAsync(
             scope.ServiceProvider.GetRequiredService<UserManager<RunStrongUser>>(), scope.ServiceProvider.GetRequiredService<RunStrongDbContext>(),
-            new AccountCreation.NewAccount(userName, null, userName + "'s long password", userName + "'s long password"), owner, null, TimeProvider.System);
+            new AccountCreation.NewAccount(userName, null, userName + "'s long password", userName + "'s long password"), owner, null, TestClock.Create());
         Assert.True(user is not null, string.Join("; ", errors));
     }
 }

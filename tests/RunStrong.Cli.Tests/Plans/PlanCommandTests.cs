@@ -14,18 +14,10 @@ public sealed class PlanCommandTests : IAsyncLifetime
     public static TheoryData<string> Engines => TestDatabases.Engines;
 
     /// <summary>
-    /// The issue's sample profile, dated from the Monday after today with the sample's 132 days to race day (run on
-    /// 30 Nov 2026 that is the sample's own 2026-12-07 and 2027-04-18), so the race is never in the past.
+    /// The issue's sample profile, dated from the Monday after the suite's today with the sample's 132 days to race day
+    /// (on 30 Nov 2026 that is the sample's own 2026-12-07 and 2027-04-18), so the race is never in the past.
     /// </summary>
-    private static (DateOnly Start, DateOnly Race) SampleDates
-    {
-        get
-        {
-            var today = DateOnly.FromDateTime(DateTime.Now);
-            var start = today.AddDays(7 - (((int)today.DayOfWeek + 6) % 7));
-            return (start, start.AddDays(132));
-        }
-    }
+    private static (DateOnly Start, DateOnly Race) SampleDates => (TestClock.NextMonday, TestClock.NextMonday.AddDays(132));
 
     private static string SampleProfile(string? week = null, string? equipment = null, string? race = null) =>
         $$"""

@@ -87,7 +87,7 @@ public class PredictCommandTests
     public async Task Predict_WithoutFrom_UsesTheBestRaceInTheStoredRuns()
     {
         await using var db = TestDatabases.CreateSqlite();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = TestClock.Iso(TestClock.Today);
         var logged = await CliProcess.RunAsync("log", "run", "--db", db.DbArgument, "--date", today, "--distance", "5k", "--time", "20:00", "--type", "race");
         Assert.Equal(0, logged.ExitCode);
 

@@ -156,7 +156,7 @@ public sealed class ImportActivitiesTests : IDisposable
     private static async Task<Report> ImportAsync(TestDatabase db, params string[] paths)
     {
         await using var context = db.CreateContext();
-        return await CollectAsync(FromPathsAsync(context, LocalRunner.Instance, TimeProvider.System, paths));
+        return await CollectAsync(FromPathsAsync(context, LocalRunner.Instance, TestClock.Create(), paths));
     }
 
     private static async Task<int> CountAsync(TestDatabase db)

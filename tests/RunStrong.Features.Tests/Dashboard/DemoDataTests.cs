@@ -45,7 +45,7 @@ public class DemoDataTests
             Assert.Equal(added.StrengthSessions, await db.StrengthSessions.CountAsync(s => s.IsDemo));
             Assert.Equal(added.Sets + 5, await db.LoggedSets.CountAsync());
             Assert.True(await db.Activities.Where(a => a.IsDemo).AllAsync(a => a.Sport == "running" && a.StartTime <= Today.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Utc)));
-            var view = await GetDashboard.HandleAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, new FixedClock(Today), new GetDashboard.Request());
+            var view = await GetDashboard.HandleAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, TestClock.At(Today), new GetDashboard.Request());
             Assert.True(view.HasDemoData);
             Assert.All(view.RunningVolume.Take(view.RunningVolume.Count - 1), w => Assert.True(w.DistanceKm > 15, $"{w.WeekStart}: {w.DistanceKm} km"));
             Assert.Contains(view.Suggestions, s => s.Kind == "add-hip-extension-work");

@@ -21,7 +21,7 @@ public class GetDashboardTests
     private static async Task<DashboardView> DashboardAsync(TestDatabase database, int weeks = 4)
     {
         await using var db = database.CreateContext();
-        return await GetDashboard.HandleAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, new FixedClock(Today), new GetDashboard.Request(Weeks: weeks));
+        return await GetDashboard.HandleAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, TestClock.At(Today), new GetDashboard.Request(Weeks: weeks));
     }
 
     private static async Task SeedAsync(TestDatabase database)

@@ -15,7 +15,7 @@ public class PlanSlicesTests
     public static TheoryData<string> Engines => TestDatabases.Engines;
 
     /// <summary>Monday 30 November 2026, 09:00 UTC.</summary>
-    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+    private static readonly TimeProvider Clock = TestClock.At(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
 
     /// <summary>Issue 4's sample profile.</summary>
     internal const string IssueProfile = """

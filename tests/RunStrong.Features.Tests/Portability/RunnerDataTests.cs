@@ -39,7 +39,7 @@ public sealed class RunnerDataTests : IDisposable
     {
         await using var db = database.CreateContext();
         await DemoData.FillAsync(db, LocalRunner.Instance, Today);
-        var report = await ImportActivities.CollectAsync(ImportActivities.FromPathsAsync(db, LocalRunner.Instance, TimeProvider.System, [FenixRun, SmallTcx, VivoactiveGpx]));
+        var report = await ImportActivities.CollectAsync(ImportActivities.FromPathsAsync(db, LocalRunner.Instance, TestClock.Create(), [FenixRun, SmallTcx, VivoactiveGpx]));
         Assert.Equal(3, report.Imported);
     }
 
@@ -48,7 +48,7 @@ public sealed class RunnerDataTests : IDisposable
         var path = Path.Combine(_folder, name);
         await using var db = database.CreateContext();
         await using var file = File.Create(path);
-        await ExportRunnerData.WriteAsync(db, LocalRunner.Instance, TimeProvider.System, file);
+        await ExportRunnerData.WriteAsync(db, LocalRunner.Instance, TestClock.Create(), file);
         return path;
     }
 
@@ -192,7 +192,7 @@ public sealed class RunnerDataTests : IDisposable
         var zip = await ExportAsync(source);
         await using (var db = target.CreateContext())
         {
-            await ImportActivities.CollectAsync(ImportActivities.FromPathsAsync(db, LocalRunner.Instance, TimeProvider.System, [SmallTcx]));
+            await ImportActivities.CollectAsync(ImportActivities.FromPathsAsync(db, LocalRunner.Instance, TestClock.Create(), [SmallTcx]));
         }
 
         var before = await SnapshotAsync(target);
@@ -260,9 +260,9 @@ public sealed class RunnerDataTests : IDisposable
         var other = Guid.NewGuid();
         await using (var db = database.CreateContext())
         {
-            db.Runners.Add(new Runner { Id = other, Name = "Partner", CreatedAt = DateTime.UtcNow });
+            db.Runners.Add(new Runner { Id = other, Name = "Partner", CreatedAt = TestClock.Now.UtcDateTime });
             await db.SaveChangesAsync();
-            await ImportActivities.CollectAsync(ImportActivities.FromPathsAsync(db, new OtherRunner(other), TimeProvider.System, [FenixRun]));
+            await ImportActivities.CollectAsync(ImportActivities.FromPathsAsync(db, new OtherRunner(other), TestClock.Create(), [FenixRun]));
         }
 
         var before = await SnapshotAsync(database);

@@ -9,7 +9,7 @@ public class PredictTests
 {
     public static TheoryData<string> Engines => TestDatabases.Engines;
 
-    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+    private static readonly TimeProvider Clock = TestClock.At(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void Compute_5kIn20_MatchesTheDomainVectorsForEveryModel()
@@ -68,10 +68,5 @@ public class PredictTests
         var error = await Assert.ThrowsAsync<UserInputException>(() => Predict.HandleAsync(db, LocalRunner.Instance, Clock, new Predict.Request()));
 
         Assert.Contains("enter one such as 5k=20:00", error.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -86,6 +86,6 @@ public class RunnerSettingsTests
     private static async Task<DashboardView> DashboardAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();
-        return await GetDashboard.HandleAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, new FixedClock(Today), new GetDashboard.Request(Weeks: 2));
+        return await GetDashboard.HandleAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, TestClock.At(Today), new GetDashboard.Request(Weeks: 2));
     }
 }

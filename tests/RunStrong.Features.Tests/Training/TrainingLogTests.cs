@@ -11,7 +11,7 @@ namespace RunStrong.Features.Tests.Training;
 public class TrainingLogTests
 {
     private static readonly DateOnly Monday = new(2026, 11, 16);
-    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+    private static readonly TimeProvider Clock = TestClock.At(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
 
     public static TheoryData<string> Engines => TestDatabases.Engines;
 

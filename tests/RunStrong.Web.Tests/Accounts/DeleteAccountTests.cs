@@ -31,8 +31,8 @@ public class DeleteAccountTests
         await DataApiTests.FillAsync(server);
         await using (var db = server.Database.CreateContext())
         {
-            db.CoachShares.Add(new CoachShare { RunnerId = dara.Id, CoachId = eli.Id, CreatedAt = DateTime.UtcNow });
-            db.CoachShares.Add(new CoachShare { RunnerId = eli.Id, CoachId = dara.Id, CreatedAt = DateTime.UtcNow });
+            db.CoachShares.Add(new CoachShare { RunnerId = dara.Id, CoachId = eli.Id, CreatedAt = TestClock.Now.UtcDateTime });
+            db.CoachShares.Add(new CoachShare { RunnerId = eli.Id, CoachId = dara.Id, CreatedAt = TestClock.Now.UtcDateTime });
             await db.SaveChangesAsync();
         }
 

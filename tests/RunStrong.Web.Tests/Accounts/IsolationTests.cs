@@ -214,7 +214,7 @@ public partial class IsolationTests
         }
 
         await using var db = server.Database.CreateContext();
-        ids["tokens"] = (await Features.Accounts.AccessTokens.CreateAsync(db, account.Id, new("bee-token", ["read"], null), TimeProvider.System)).Id;
+        ids["tokens"] = (await Features.Accounts.AccessTokens.CreateAsync(db, account.Id, new("bee-token", ["read"], null), server.Clock)).Id;
         return ids;
     }
 

@@ -68,6 +68,8 @@ public sealed class RemoteCli : IDisposable
         start.Environment["HOME"] = Home;
         start.Environment["XDG_CONFIG_HOME"] = ConfigHome;
         start.Environment["XDG_DATA_HOME"] = Path.Combine(Home, "data");
+        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+        start.Environment[Features.Common.Clocks.EnvironmentVariable] = TestClock.Setting;
         foreach (var (name, value) in Environment)
         {
             start.Environment[name] = value;

@@ -139,7 +139,7 @@ public class SignInSecurityTests
 
         // Expired: refused.
         await db.AccessTokens.Where(t => t.Name == "tests" && t.UserId == reader.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)));
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, server.Clock.GetUtcNow().UtcDateTime.AddMinutes(-1)));
         Assert.Equal(HttpStatusCode.Unauthorized, (await readOnly.GetAsync(new Uri("/api/plans", UriKind.Relative))).StatusCode);
     }
 

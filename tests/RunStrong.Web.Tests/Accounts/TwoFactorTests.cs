@@ -37,13 +37,13 @@ public partial class TwoFactorTests
         Assert.True(scrollWidth <= 390, $"the page scrolls sideways on a phone ({scrollWidth} px wide)");
 
         // A wrong code does not turn it on, and the key stays the same.
-        await page.GetByTestId("two-factor-code").FillAsync(WrongCode(app));
+        await page.GetByTestId("two-factor-code").FillAsync(WrongCode(app, server.Clock));
         await page.GetByTestId("two-factor-confirm").ClickAsync();
         Assert.StartsWith("code: that is not the app's current code", await page.GetByTestId("two-factor-error").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(shownKey, await page.GetByTestId("two-factor-key").InnerTextAsync());
         AccountForms.ClearRefusals(errors, 400);
 
-        await page.GetByTestId("two-factor-code").FillAsync(app.ComputeTotp(DateTime.UtcNow));
+        await page.GetByTestId("two-factor-code").FillAsync(app.ComputeTotp(server.Clock.GetUtcNow().UtcDateTime));
         await page.GetByTestId("two-factor-confirm").ClickAsync();
         await page.GetByTestId("two-factor-on").WaitForAsync();
         var recoveryCodes = (await page.GetByTestId("recovery-codes").Locator("code").AllInnerTextsAsync()).ToArray();
@@ -62,13 +62,13 @@ public partial class TwoFactorTests
         Assert.Contains("/account/signin-2fa", page.Url, StringComparison.Ordinal);
         Assert.Equal(0, await page.GetByTestId("nav-account").CountAsync());
 
-        await page.GetByTestId("signin-2fa-code").FillAsync(WrongCode(app));
+        await page.GetByTestId("signin-2fa-code").FillAsync(WrongCode(app, server.Clock));
         await page.GetByTestId("signin-2fa-submit").ClickAsync();
         Assert.StartsWith("code: that code is wrong.", await page.GetByTestId("signin-2fa-error").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.GetByTestId("nav-account").CountAsync());
         AccountForms.ClearRefusals(errors, 400);
 
-        await page.GetByTestId("signin-2fa-code").FillAsync(app.ComputeTotp(DateTime.UtcNow));
+        await page.GetByTestId("signin-2fa-code").FillAsync(app.ComputeTotp(server.Clock.GetUtcNow().UtcDateTime));
         await page.GetByTestId("signin-2fa-submit").ClickAsync();
         await page.WaitForURLAsync(new Uri(server.Address, "/").ToString());
         Assert.Equal("lena", (await page.GetByTestId("nav-account").InnerTextAsync()).Trim());
@@ -102,16 +102,16 @@ public partial class TwoFactorTests
         using var client = AccountForms.Anonymous(server);
         await PasswordStepAsync(client, account);
 
-        var wrongApp = await CodeStepAsync(client, WrongCode(app));
+        var wrongApp = await CodeStepAsync(client, WrongCode(app, server.Clock));
         Assert.Equal(HttpStatusCode.BadRequest, wrongApp.Status);
         Assert.Contains("code: that code is wrong.", wrongApp.Html, StringComparison.Ordinal);
         var wrongRecovery = await CodeStepAsync(client, "AAAAA-BBBBB");
         Assert.Equal(HttpStatusCode.BadRequest, wrongRecovery.Status);
         Assert.Contains("code: that recovery code is wrong or was used already.", wrongRecovery.Html, StringComparison.Ordinal);
-        var third = await CodeStepAsync(client, WrongCode(app));
+        var third = await CodeStepAsync(client, WrongCode(app, server.Clock));
         Assert.Equal(HttpStatusCode.Locked, third.Status);
 
-        var locked = await CodeStepAsync(client, app.ComputeTotp(DateTime.UtcNow));
+        var locked = await CodeStepAsync(client, app.ComputeTotp(server.Clock.GetUtcNow().UtcDateTime));
         Assert.Equal(HttpStatusCode.Locked, locked.Status);
         Assert.Contains("This account is locked after too many wrong codes or passwords.", locked.Html, StringComparison.Ordinal);
         using var me = await client.GetAsync(new Uri("/api/me", UriKind.Relative));
@@ -126,7 +126,7 @@ public partial class TwoFactorTests
         var app = await TurnOnAsync(server, account);
         using var client = AccountForms.Anonymous(server);
         await PasswordStepAsync(client, account);
-        Assert.Equal(HttpStatusCode.Redirect, (await CodeStepAsync(client, app.ComputeTotp(DateTime.UtcNow))).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await CodeStepAsync(client, app.ComputeTotp(server.Clock.GetUtcNow().UtcDateTime))).Status);
 
         using (var wrong = await AccountForms.PostFormAsync(client, "/account/two-factor?handler=Disable", new() { ["password"] = "not my password" }, formPage: "/account/two-factor"))
         {
@@ -169,10 +169,10 @@ public partial class TwoFactorTests
         Assert.Equal(HttpStatusCode.Redirect, another.Status);
     }
 
-    /// <summary>A 6-digit code the app shows at no time within three minutes of now.</summary>
-    internal static string WrongCode(Totp app)
+    /// <summary>A 6-digit code the app shows at no time within three minutes of the server's now.</summary>
+    internal static string WrongCode(Totp app, TimeProvider clock)
     {
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var near = Enumerable.Range(-6, 13).Select(step => app.ComputeTotp(now.AddSeconds(30 * step))).ToHashSet();
         var candidate = (int.Parse(app.ComputeTotp(now), CultureInfo.InvariantCulture) + 500_000) % 1_000_000;
         while (near.Contains(candidate.ToString("D6", CultureInfo.InvariantCulture)))
@@ -193,7 +193,7 @@ public partial class TwoFactorTests
         var match = KeyOnPage().Match(await start.Content.ReadAsStringAsync());
         Assert.True(match.Success, "the page shows no authenticator key");
         var app = new Totp(Base32Encoding.ToBytes(match.Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()));
-        using var confirm = await AccountForms.PostFormAsync(session.Client, "/account/two-factor?handler=Confirm", new() { ["code"] = app.ComputeTotp(DateTime.UtcNow) }, formPage: "/account/two-factor");
+        using var confirm = await AccountForms.PostFormAsync(session.Client, "/account/two-factor?handler=Confirm", new() { ["code"] = app.ComputeTotp(server.Clock.GetUtcNow().UtcDateTime) }, formPage: "/account/two-factor");
         var html = await confirm.Content.ReadAsStringAsync();
         Assert.Contains("Two-factor sign-in is on.", html, StringComparison.Ordinal);
         return (app, RecoveryCode().Matches(html).Select(m => m.Groups[1].Value).ToArray());

@@ -16,7 +16,7 @@ public class ImportedExercisePageTests
         await using var server = await RunningServer.StartAsync(engine);
         await using (var db = server.Database.CreateContext())
         {
-            var report = await ImportExercises.HandleAsync(db, Fixtures.Path("catalogues", "wger-project__wger__wger__exercises__fixtures__exercise-base-data.json"), TimeProvider.System);
+            var report = await ImportExercises.HandleAsync(db, Fixtures.Path("catalogues", "wger-project__wger__wger__exercises__fixtures__exercise-base-data.json"), TestClock.Create());
             Assert.True(report.Imported > 0);
         }
 

@@ -38,7 +38,7 @@ public class CoachingApiTests
         var profile = PlansApiTests.Sample().Profile;
         using var plan = await server.Client.PostAsync(new Uri("/api/plans", UriKind.Relative), PlanBody(planName, profile));
         Assert.Equal(HttpStatusCode.Created, plan.StatusCode);
-        var today = DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var today = server.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var session = await server.Client.PostAsJsonAsync("/api/log/strength", new
         {
             date = today,

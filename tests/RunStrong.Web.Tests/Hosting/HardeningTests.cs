@@ -1,3 +1,4 @@
+using RunStrong.TestSupport;
 using System.Net;
 using System.Text.Json;
 using RunStrong.Data.Entities;
@@ -49,8 +50,8 @@ public class HardeningTests
                 ProfileJson = "{\"weeklyKm\": \"lots\"}",
                 StartDate = new DateOnly(2026, 12, 7),
                 CalendarToken = "broken-token",
-                CreatedAt = DateTime.UtcNow,
-                UpdatedAt = DateTime.UtcNow,
+                CreatedAt = TestClock.Now.UtcDateTime,
+                UpdatedAt = TestClock.Now.UtcDateTime,
             };
             db.Plans.Add(plan);
             await db.SaveChangesAsync();

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using RunStrong.Data;
 using RunStrong.Data.Entities;
 using RunStrong.Features.Accounts;
@@ -30,15 +31,25 @@ public sealed partial class RunningServer : IAsyncDisposable
 
     private IReadOnlyList<Cookie>? _ownerCookies;
 
-    private RunningServer(WebApplication app, TestDatabase database, Uri address)
+    private RunningServer(WebApplication app, TestDatabase database, Uri address, FakeTimeProvider clock)
     {
         _app = app;
         Database = database;
         Address = address;
+        Clock = clock;
         Client = new HttpClient { BaseAddress = address };
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>
+    /// The app's clock, standing at <see cref="TestClock.Now"/> (issue 11: no test reads the wall clock); a test moves
+    /// it with <see cref="FakeTimeProvider.Advance"/> or <see cref="FakeTimeProvider.SetUtcNow"/>.
+    /// </summary>
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>The runner's day on the app's clock.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
     public Uri Address { get; }
 
@@ -64,16 +75,17 @@ public sealed partial class RunningServer : IAsyncDisposable
 
     private static async Task<RunningServer> StartOnAsync(TestDatabase database, bool withOwner, string[] settings)
     {
+        var clock = TestClock.Create();
         var app = await RunStrongWebApp.CreateAsync(
         [
             "--urls", "http://127.0.0.1:0",
             "--environment", "Production",
             $"--ConnectionStrings:RunStrong={database.DbArgument}",
             .. settings,
-        ]);
+        ], clock);
         await app.StartAsync();
         var address = new Uri(RunStrongWebApp.BoundUrls(app).Single());
-        var server = new RunningServer(app, database, address);
+        var server = new RunningServer(app, database, address, clock);
         if (withOwner)
         {
             var owner = await server.CreateAccountAsync(OwnerUserName, OwnerPassword, owner: true);
@@ -91,9 +103,9 @@ public sealed partial class RunningServer : IAsyncDisposable
             "--urls", "http://127.0.0.1:0",
             "--environment", "Production",
             $"--ConnectionStrings:RunStrong={Database.DbArgument}",
-        ]);
+        ], Clock);
         await app.StartAsync();
-        var node = new RunningServer(app, new TestDatabase(Database.Target, () => Task.CompletedTask), new Uri(RunStrongWebApp.BoundUrls(app).Single()));
+        var node = new RunningServer(app, new TestDatabase(Database.Target, () => Task.CompletedTask), new Uri(RunStrongWebApp.BoundUrls(app).Single()), Clock);
         node.Client.DefaultRequestHeaders.Authorization = Client.DefaultRequestHeaders.Authorization;
         return node;
     }
@@ -105,9 +117,9 @@ public sealed partial class RunningServer : IAsyncDisposable
         var users = scope.ServiceProvider.GetRequiredService<UserManager<RunStrongUser>>();
         var db = scope.ServiceProvider.GetRequiredService<RunStrongDbContext>();
         var (user, errors) = await AccountCreation.CreateAsync(
-            users, db, new AccountCreation.NewAccount(userName, null, password, password), owner, null, TimeProvider.System);
+            users, db, new AccountCreation.NewAccount(userName, null, password, password), owner, null, Clock);
         Assert.True(user is not null, string.Join("; ", errors));
-        var token = await AccessTokens.CreateAsync(db, user.Id, new AccessTokens.Request("tests", scopes is [] ? ["read", "write"] : scopes, null), TimeProvider.System);
+        var token = await AccessTokens.CreateAsync(db, user.Id, new AccessTokens.Request("tests", scopes is [] ? ["read", "write"] : scopes, null), Clock);
         return new TestAccount(user.Id, userName, password, token.Token);
     }
 

@@ -13,11 +13,10 @@ public class PlansApiTests
 {
     public static TheoryData<string> Engines => TestDatabases.Engines;
 
-    /// <summary>Issue 4's sample runner, dated from the Monday after today with the sample's 132 days to race day.</summary>
+    /// <summary>Issue 4's sample runner, dated from the Monday after the suite's today with the sample's 132 days to race day.</summary>
     internal static (DateOnly Start, DateOnly Race, string Profile) Sample(string locations = "[\"home\"]")
     {
-        var today = DateOnly.FromDateTime(DateTime.Now);
-        var start = today.AddDays(7 - (((int)today.DayOfWeek + 6) % 7));
+        var start = TestClock.NextMonday;
         var race = start.AddDays(132);
         var profile = $$"""
             {"experience": "none", "equipment": ["none", "loop-band"], "locations": {{locations}}, "week": {"mon": "rest", "tue": "quality", "wed": "easy", "thu": "easy", "fri": "rest", "sat": "easy", "sun": "long"}, "race": {"distance": "10k", "date": "{{Iso(race)}}"}, "start": "{{Iso(start)}}"}

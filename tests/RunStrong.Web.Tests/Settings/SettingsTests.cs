@@ -38,7 +38,7 @@ public class SettingsTests
         await using var server = await RunningServer.StartAsync();
         await using (var db = server.Database.CreateContext())
         {
-            var today = DateTime.UtcNow.Date;
+            var today = server.Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             db.Activities.Add(new StoredActivity
             {
                 OwnerId = Runner.LocalId,

@@ -14,7 +14,7 @@ public class LogPagesTests
     /// <summary>Seeds a plan starting today and returns its first strength day (on or after today).</summary>
     private static async Task<DateOnly> SeedPlanAsync(RunningServer server)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = server.Today;
         await TrainingPlans.SeedAsync(server.Database, today);
         await using var db = server.Database.CreateContext();
         var plan = await TrainingPlan.NewestAsync(db, LocalRunner.Instance, await new ExerciseCatalogue(db).AllAsync(), default);
