@@ -5,7 +5,7 @@ namespace RunStrong.Benchmarks;
 
 /// <summary>
 /// Decoding one FIT file from memory to an activity with its record stream: time and allocation per file.
-/// The files come from ../shared/fixtures/fit (set RUNSTRONG_FIXTURES to point elsewhere).
+/// The files come from the repository's tests/fixtures/fit (set RUNSTRONG_FIXTURES to point elsewhere).
 /// </summary>
 [MemoryDiagnoser]
 public class FitReaderBenchmarks
@@ -31,13 +31,13 @@ public class FitReaderBenchmarks
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "fixtures");
-            if (Directory.Exists(candidate))
+            var candidate = Path.Combine(dir.FullName, "tests", "fixtures");
+            if (System.IO.File.Exists(Path.Combine(dir.FullName, "RunStrong.slnx")) && Directory.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        return "/work/shared/fixtures";
+        throw new DirectoryNotFoundException("tests/fixtures not found above " + AppContext.BaseDirectory + "; set RUNSTRONG_FIXTURES");
     }
 }

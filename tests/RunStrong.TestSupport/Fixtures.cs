@@ -1,11 +1,14 @@
 namespace RunStrong.TestSupport;
 
-/// <summary>The real files in ../shared/fixtures (beside the repository; never copied into it).</summary>
+/// <summary>
+/// The real third-party files the tests read, in tests/fixtures (with their SOURCES.md: origin, commit, licence), so a
+/// clone runs its tests with nothing beside it. RUNSTRONG_FIXTURES points the tests at another folder of the same shape.
+/// </summary>
 public static class Fixtures
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);
 
-    /// <summary>Absolute path of ../shared/fixtures.</summary>
+    /// <summary>Absolute path of tests/fixtures (or RUNSTRONG_FIXTURES).</summary>
     public static string Root => RootPath.Value;
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
@@ -24,10 +27,10 @@ public static class Fixtures
             return fromEnvironment;
         }
 
-        var candidate = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(FindRepository())!, "shared", "fixtures");
+        var candidate = System.IO.Path.Combine(FindRepository(), "tests", "fixtures");
         return Directory.Exists(candidate)
             ? candidate
-            : throw new DirectoryNotFoundException($"The shared fixtures are expected at {candidate} (../shared/fixtures beside the repository), or set RUNSTRONG_FIXTURES.");
+            : throw new DirectoryNotFoundException($"The test fixtures are expected at {candidate} (tests/fixtures in the repository), or set RUNSTRONG_FIXTURES.");
     }
 
     private static string FindRepository()

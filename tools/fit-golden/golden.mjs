@@ -3,7 +3,7 @@
 //
 // Usage (the SDK lives outside the repository; node_modules is never committed):
 //   npm install --prefix /tmp/fitsdk @garmin/fitsdk@21.217.0
-//   NODE_PATH=/tmp/fitsdk/node_modules node tools/fit-golden/golden.mjs ../shared/fixtures/fit \
+//   NODE_PATH=/tmp/fitsdk/node_modules node tools/fit-golden/golden.mjs tests/fixtures/fit \
 //     > tests/RunStrong.ActivityFiles.Tests/Golden/fit-golden.json
 //
 // One entry per file. `sdkErrors` lists what the SDK threw (it stops at the first error, so the counts of a

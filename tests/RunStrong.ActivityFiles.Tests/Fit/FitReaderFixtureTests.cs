@@ -6,7 +6,7 @@ using RunStrong.TestSupport;
 namespace RunStrong.ActivityFiles.Tests.Fit;
 
 /// <summary>
-/// Every file in ../shared/fixtures/fit, read by RunStrong's FIT reader and checked against what Garmin's own SDK
+/// Every file in tests/fixtures/fit, read by RunStrong's FIT reader and checked against what Garmin's own SDK
 /// (@garmin/fitsdk 21.217.0, golden summaries in Golden/fit-golden.json) read from it, or, where the SDK fails, against
 /// what was verified another way (said in each test).
 /// </summary>

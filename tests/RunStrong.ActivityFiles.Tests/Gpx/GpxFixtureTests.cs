@@ -6,7 +6,7 @@ using RunStrong.TestSupport;
 
 namespace RunStrong.ActivityFiles.Tests.Gpx;
 
-/// <summary>Every real GPX file in the shared fixtures, with what a runner would see after importing it.</summary>
+/// <summary>Every real GPX file in tests/fixtures, with what a runner would see after importing it.</summary>
 public class GpxFixtureTests
 {
     // file, sport, start (UTC, "" when the file has none), records, min km, max km

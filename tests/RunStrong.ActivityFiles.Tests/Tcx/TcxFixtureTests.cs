@@ -6,7 +6,7 @@ using RunStrong.TestSupport;
 
 namespace RunStrong.ActivityFiles.Tests.Tcx;
 
-/// <summary>Every real TCX file in the shared fixtures.</summary>
+/// <summary>Every real TCX file in tests/fixtures.</summary>
 public class TcxFixtureTests
 {
     // file, sport, start (UTC), records, laps, device distance (m)
