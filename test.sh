@@ -3,10 +3,27 @@
 # Installs what the tests need when it is missing (Debian's postgresql and chromium), starts a throw-away
 # PostgreSQL server on loopback, runs `dotnet test` over the whole solution, and stops the server again.
 # Extra arguments go to `dotnet test` (for example: ./test.sh --filter "FullyQualifiedName~Catalogue").
+#
+# The suite runs on a clock of its own (tests/RunStrong.TestSupport/TestClock.cs), never the wall clock. Two options,
+# given first, move it to a day that stresses calendars and set the machine's time zone, to prove it passes anywhere:
+#   ./test.sh --date 2028-02-29                                   a leap day (a day, taken at 10:00 UTC)
+#   ./test.sh --date 2027-03-28T01:30:00Z --tz Europe/Berlin      an instant, in a zone (here: half an hour after the
+#                                                                 clocks went forward in Berlin)
 set -euo pipefail
 cd "$(dirname "$0")"
 
 log() { printf '\033[1m[test.sh]\033[0m %s\n' "$*"; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --date) [ $# -ge 2 ] || { log "--date needs a day (2028-02-29) or an instant (2028-02-29T10:00:00Z)"; exit 64; }
+            export RUNSTRONG_TEST_NOW="$2"; shift 2 ;;
+    --tz)   [ $# -ge 2 ] || { log "--tz needs an IANA zone (Europe/Berlin)"; exit 64; }
+            [ -f "/usr/share/zoneinfo/$2" ] || { log "--tz: no zone '$2' in /usr/share/zoneinfo"; exit 64; }
+            export TZ="$2"; shift 2 ;;
+    *) break ;;
+  esac
+done
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
@@ -46,6 +63,8 @@ run_pg "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -l "$PG_ROOT/server.log" -w -o \
   "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_ROOT -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
   start >/dev/null
 log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
+clock_note="${RUNSTRONG_TEST_NOW:-its default day}"; zone_note="${TZ:-$(date +%Z), the machine zone}"
+log "the tests run on their own clock: $clock_note; time zone: $zone_note"
 export RUNSTRONG_TEST_PG="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 export RUNSTRONG_CHROMIUM=/usr/bin/chromium
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
