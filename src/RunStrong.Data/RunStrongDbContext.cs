@@ -97,6 +97,9 @@ public abstract class RunStrongDbContext(DbContextOptions options, IOwnerScope? 
         {
             runner.Property(r => r.Name).HasMaxLength(200);
             runner.Property(r => r.TrimpWeighting).HasMaxLength(10);
+            runner.Property(r => r.DistanceUnit).HasMaxLength(2);
+            runner.Property(r => r.WeightUnit).HasMaxLength(2);
+            runner.Property(r => r.TimeZone).HasMaxLength(64);
             runner.HasData(new Runner { Id = Runner.LocalId, Name = "Runner", CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
         });
 

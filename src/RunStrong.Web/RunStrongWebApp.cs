@@ -55,6 +55,7 @@ public static class RunStrongWebApp
             builder.Configuration[Clocks.ConfigurationKey] ?? Environment.GetEnvironmentVariable(Clocks.EnvironmentVariable),
             builder.Environment.EnvironmentName));
         builder.Services.AddRunStrongFeatures();
+        builder.Services.AddScoped<RunnerPreferencesAccessor>();
         builder.AddRunStrongAccounts();
         builder.Services.AddDataProtection().SetApplicationName("RunStrong").PersistKeysToDbContext<RunStrongDbContext>();
 

@@ -28,7 +28,7 @@ public static class DemoCommand
             var removing = parse.GetValue(remove);
             var summary = removing
                 ? await DemoData.RemoveAsync(db, LocalRunner.Instance, ct)
-                : await DemoData.FillAsync(db, LocalRunner.Instance, Clocks.Today(CliApp.Clock), parse.GetValue(seed), ct);
+                : await DemoData.FillAsync(db, LocalRunner.Instance, await Features.Training.TrainingData.TodayAsync(db, LocalRunner.Instance, CliApp.Clock, ct), parse.GetValue(seed), ct);
             if (parse.GetValue(CliApp.Json))
             {
                 Output.WriteJson(summary);

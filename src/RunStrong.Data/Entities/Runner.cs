@@ -20,6 +20,15 @@ public sealed class Runner
 
     /// <summary>Banister's weighting, <c>men</c> or <c>women</c>; null until the runner chooses.</summary>
     public string? TrimpWeighting { get; set; }
+
+    /// <summary>The unit distances and paces are shown in: <c>km</c> or <c>mi</c>; null means km.</summary>
+    public string? DistanceUnit { get; set; }
+
+    /// <summary>The unit loads are shown in and a bare number is taken in: <c>kg</c> or <c>lb</c>; null means kg.</summary>
+    public string? WeightUnit { get; set; }
+
+    /// <summary>The runner's IANA time zone (<c>America/Denver</c>): their "today" and the day of each activity; null means UTC.</summary>
+    public string? TimeZone { get; set; }
 }
 
 /// <summary>A row that belongs to one runner. Every such row carries its owner so that per-runner isolation is one filter.</summary>

@@ -25,6 +25,12 @@ public sealed class StoredActivity : IOwnedByRunner
     /// <summary>UTC.</summary>
     public DateTime StartTime { get; set; }
 
+    /// <summary>
+    /// The runner's day of the activity: the day of <see cref="StartTime"/> in the runner's time zone (set on import and
+    /// again when the runner changes zone), or the day a hand-entered run was logged for. Every per-day view reads this.
+    /// </summary>
+    public DateOnly LocalDate { get; set; }
+
     public string? Name { get; set; }
 
     public string? Description { get; set; }
@@ -94,6 +100,7 @@ internal sealed class StoredActivityConfiguration : IEntityTypeConfiguration<Sto
         activity.Property(a => a.RunType).HasMaxLength(20);
         activity.HasIndex(a => new { a.OwnerId, a.ContentHash }).IsUnique();
         activity.HasIndex(a => new { a.OwnerId, a.StartTime });
+        activity.HasIndex(a => new { a.OwnerId, a.LocalDate });
         activity.HasOne<Runner>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Cascade);
         activity.HasOne(a => a.File).WithOne().HasForeignKey<ActivityFile>(f => f.ActivityId).OnDelete(DeleteBehavior.Cascade);
     }

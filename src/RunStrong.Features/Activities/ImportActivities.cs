@@ -127,6 +127,7 @@ public static class ImportActivities
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var owner = runner.RunnerId;
+        var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
         var pending = new List<(StoredActivity Row, FileResult Result)>();
         var pendingHashes = new Dictionary<string, string>(StringComparer.Ordinal);
         var pendingStarts = new Dictionary<(DateTime, string), string>();
@@ -155,7 +156,7 @@ public static class ImportActivities
                 }
             }
 
-            var (row, result) = Prepare(file, owner, clock);
+            var (row, result) = Prepare(file, owner, preferences, clock);
             if (row is null)
             {
                 yield return result;
@@ -197,7 +198,7 @@ public static class ImportActivities
     }
 
     /// <summary>Summarises a read file into a row ready to save; files that were not read become their result at once.</summary>
-    private static (StoredActivity? Row, FileResult Result) Prepare(ActivityFileResult file, Guid owner, TimeProvider clock)
+    private static (StoredActivity? Row, FileResult Result) Prepare(ActivityFileResult file, Guid owner, Settings.RunnerPreferences preferences, TimeProvider clock)
     {
         if (file.Status == ActivityFileStatus.Skipped)
         {
@@ -220,6 +221,7 @@ public static class ImportActivities
                 Sport = Clip(Kebab.Name(activity.Sport), 30)!,
                 SubSport = Clip(activity.SubSport, 50),
                 StartTime = DateTime.SpecifyKind(activity.StartTime, DateTimeKind.Utc),
+                LocalDate = preferences.DayOf(activity.StartTime),
                 Name = Clip(activity.Name, 500),
                 Description = activity.Description,
                 DistanceMeters = summary.DistanceMeters,

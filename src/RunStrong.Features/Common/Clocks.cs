@@ -46,8 +46,8 @@ public static class Clocks
     }
 
     /// <summary>
-    /// The runner's calendar day now. Until runners have a time zone of their own this is the UTC day, the same on every
-    /// server whatever its machine's zone.
+    /// The UTC day now, the same on every server whatever its machine's zone: for when no runner is known (a plan
+    /// previewed from a profile alone). A runner's own day is <c>RunnerPreferences.Today</c>, in their time zone.
     /// </summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
 

@@ -58,7 +58,8 @@ public static class GetDashboard
         CancellationToken cancellationToken = default)
     {
         Validate(request);
-        var today = Clocks.Today(clock);
+        var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
+        var today = preferences.Today(clock);
         var to = request.To ?? today;
         var lastWeek = Domain.Load.Weeks.StartOf(to);
         var from = lastWeek.AddDays(-7 * (request.Weeks - 1));

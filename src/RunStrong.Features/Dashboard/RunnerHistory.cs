@@ -32,10 +32,9 @@ public sealed record RunnerHistory(
     public static async Task<RunnerHistory> LoadAsync(RunStrongDbContext db, ICurrentRunner runner, DateOnly from, CancellationToken cancellationToken)
     {
         var owner = runner.RunnerId;
-        var fromTime = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var activities = await db.Activities.AsNoTracking()
-            .Where(a => a.OwnerId == owner && a.Sport == "running" && a.StartTime >= fromTime)
-            .OrderBy(a => a.StartTime)
+            .Where(a => a.OwnerId == owner && a.Sport == "running" && a.LocalDate >= from)
+            .OrderBy(a => a.LocalDate).ThenBy(a => a.StartTime)
             .ToListAsync(cancellationToken);
         var sessions = await db.StrengthSessions.AsNoTracking().Include(s => s.Sets)
             .Where(s => s.OwnerId == owner && s.Date >= from)
@@ -92,7 +91,7 @@ public sealed record RunnerHistory(
         var type = Kebab.TryParse<RunType>(a.RunType, out var t) ? t : summary.HillSprints.Count > 0 ? RunType.Hills : RunType.Easy;
         var hills = TimeSpan.FromMinutes(Math.Clamp(summary.HillyMinutes, 0, duration.TotalMinutes));
         var run = new LoggedRun(
-            DateOnly.FromDateTime(a.StartTime),
+            a.LocalDate,
             a.DistanceMeters,
             duration,
             type,

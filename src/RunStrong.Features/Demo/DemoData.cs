@@ -42,7 +42,8 @@ public static class DemoData
         }
 
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
-        var writer = new DemoWriter(owner, today, seed, catalogue);
+        var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
+        var writer = new DemoWriter(owner, today, seed, catalogue, preferences);
         var (planRecord, plan) = writer.Plan();
         db.Plans.Add(planRecord);
         await db.SaveChangesAsync(cancellationToken);
@@ -83,10 +84,12 @@ internal sealed class DemoWriter
     private readonly IReadOnlyList<Exercise> _catalogue;
     private readonly Random _random;
     private readonly DateOnly _thisWeek;
+    private readonly Settings.RunnerPreferences _preferences;
 
-    public DemoWriter(Guid owner, DateOnly today, int seed, IReadOnlyList<Exercise> catalogue)
+    public DemoWriter(Guid owner, DateOnly today, int seed, IReadOnlyList<Exercise> catalogue, Settings.RunnerPreferences preferences)
     {
         _owner = owner;
+        _preferences = preferences;
         _today = today;
         _seed = seed;
         _catalogue = catalogue;
@@ -189,13 +192,15 @@ internal sealed class DemoWriter
         var sprints = Enumerable.Range(0, hillSprints)
             .Select(i => new HillSprint((seconds * 0.6) + (i * 150), 10, 52 + Noise(3), 0.07, 5.4)).ToArray();
         var summary = new StoredSummary("manual", pace, null, [], sprints, BestEfforts(kind, metres, seconds, fiveKPace), hillyMinutes, []);
-        var start = date.ToDateTime(new TimeOnly(6, 30), DateTimeKind.Utc).AddMinutes(_random.Next(0, 90));
+        // An early run in the runner's own zone, so its day is the day it was planned for.
+        var start = _preferences.ToUtc(date, new TimeOnly(6, 30)).AddMinutes(_random.Next(0, 90));
         return new StoredActivity
         {
             OwnerId = _owner,
             Format = "manual",
             Sport = "running",
             StartTime = start,
+            LocalDate = date,
             Name = name,
             Description = "Demo data",
             DistanceMeters = metres,

@@ -14,7 +14,7 @@ public static class CreatePlan
 
     public static async Task<Response> HandleAsync(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
     {
-        var input = PlanInput.Read(request.Profile, request.Start, request.Weeks, Clocks.Today(clock));
+        var input = PlanInput.Read(request.Profile, request.Start, request.Weeks, await Training.TrainingData.TodayAsync(db, runner, clock, cancellationToken));
         var now = clock.GetUtcNow().UtcDateTime;
         var record = new PlanRecord
         {

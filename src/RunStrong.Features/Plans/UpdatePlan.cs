@@ -17,7 +17,7 @@ public static class UpdatePlan
     public static async Task<Response> HandleAsync(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, long id, Request request, CancellationToken cancellationToken = default)
     {
         var record = await GetPlan.FindAsync(db, runner, id, cancellationToken, tracking: true);
-        var input = PlanInput.Read(request.Profile, request.Start, request.Weeks, Clocks.Today(clock), defaultStart: record.StartDate);
+        var input = PlanInput.Read(request.Profile, request.Start, request.Weeks, await Training.TrainingData.TodayAsync(db, runner, clock, cancellationToken), defaultStart: record.StartDate);
         record.Name = string.IsNullOrWhiteSpace(request.Name) ? record.Name : PlanInput.NameFor(request.Name, input);
         record.ProfileJson = input.Json;
         record.StartDate = input.Start;

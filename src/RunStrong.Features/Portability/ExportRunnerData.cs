@@ -35,7 +35,11 @@ public static class ExportRunnerData
         IReadOnlyList<StrengthSessionItem> StrengthSessions,
         IReadOnlyList<SorenessItem> SorenessCheckIns,
         IReadOnlyList<ActivityItem> Activities,
-        HeartRateItem? HeartRate = null);
+        HeartRateItem? HeartRate = null,
+        PreferencesItem? Preferences = null);
+
+    /// <summary>The runner's units and time zone (Settings); absent in exports made before they existed.</summary>
+    public sealed record PreferencesItem(string? DistanceUnit, string? WeightUnit, string? TimeZone);
 
     /// <summary>The runner's heart rates for Banister TRIMP (Settings); absent in exports made before they existed.</summary>
     public sealed record HeartRateItem(int? RestingHeartRate, int? MaxHeartRate, string? TrimpWeighting);
@@ -59,7 +63,7 @@ public static class ExportRunnerData
         long Id, string Format, string Sport, string? SubSport, DateTime StartTime, string? Name, string? Description,
         double DistanceMeters, double ElapsedSeconds, double MovingSeconds, double AscentMeters, double DescentMeters,
         double? AverageHeartRate, double? MaxHeartRate, int RecordCount, string ContentHash, string SourcePath, string SummaryJson,
-        DateTime ImportedAt, string? RunType, double? Rpe, bool IsDemo, string? File, string? FileName);
+        DateTime ImportedAt, string? RunType, double? Rpe, bool IsDemo, string? File, string? FileName, DateOnly? LocalDate = null);
 
     private static async Task<HeartRateItem?> HeartRateAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken)
     {
@@ -95,7 +99,7 @@ public static class ExportRunnerData
             {
                 Item = new ActivityItem(a.Id, a.Format, a.Sport, a.SubSport, a.StartTime, a.Name, a.Description, a.DistanceMeters, a.ElapsedSeconds,
                     a.MovingSeconds, a.AscentMeters, a.DescentMeters, a.AverageHeartRate, a.MaxHeartRate, a.RecordCount, a.ContentHash, a.SourcePath,
-                    a.SummaryJson, a.ImportedAt, a.RunType, a.Rpe, a.IsDemo, null, null),
+                    a.SummaryJson, a.ImportedAt, a.RunType, a.Rpe, a.IsDemo, null, null, a.LocalDate),
                 FileName = db.ActivityFiles.Where(f => f.ActivityId == a.Id).Select(f => f.FileName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
@@ -108,7 +112,8 @@ public static class ExportRunnerData
             sessions.Select(s => s with { CreatedAt = Utc(s.CreatedAt) }).ToList(),
             soreness.Select(c => c with { CreatedAt = Utc(c.CreatedAt) }).ToList(),
             items.Select(a => a with { StartTime = Utc(a.StartTime), ImportedAt = Utc(a.ImportedAt) }).ToList(),
-            await HeartRateAsync(db, runner, cancellationToken));
+            await HeartRateAsync(db, runner, cancellationToken),
+            await db.Runners.Where(r => r.Id == runner.RunnerId).Select(r => new PreferencesItem(r.DistanceUnit, r.WeightUnit, r.TimeZone)).FirstOrDefaultAsync(cancellationToken));
 
         // ZipArchive still makes some synchronous writes (an entry's end), which a web response refuses: it writes into a
         // small buffer that is passed on asynchronously after each entry, so at most one entry is held in memory.

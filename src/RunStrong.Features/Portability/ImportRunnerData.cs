@@ -190,9 +190,34 @@ public static class ImportRunnerData
         db.ChangeTracker.Clear();
     }
 
+    /// <summary>The exported units and zone fill in what this runner has not chosen; values this RunStrong does not know are left out.</summary>
+    private static async Task ImportPreferencesAsync(RunStrongDbContext db, Guid owner, PreferencesItem? preferences, CancellationToken cancellationToken)
+    {
+        if (preferences is null)
+        {
+            return;
+        }
+
+        var runner = await db.Runners.AsTracking().FirstOrDefaultAsync(r => r.Id == owner, cancellationToken);
+        if (runner is null)
+        {
+            return;
+        }
+
+        runner.DistanceUnit ??= Domain.Units.Measure.TryParse(preferences.DistanceUnit, out var unit) ? Domain.Units.Measure.Symbol(unit) : null;
+        runner.WeightUnit ??= Domain.Units.Measure.TryParseMass(preferences.WeightUnit, out var mass) ? (mass == Domain.Training.MassUnit.Pounds ? "lb" : "kg") : null;
+        runner.TimeZone ??= Settings.RunnerPreferences.FindZone(preferences.TimeZone)?.Id;
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
     private static async Task<Report> StoreAsync(RunStrongDbContext db, Guid owner, string name, ZipArchive archive, Document document, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Units and zone first: an activity exported without its day gets its day in the runner's zone.
+        await ImportPreferencesAsync(db, owner, document.Preferences, cancellationToken);
+        var preferences = await Settings.RunnerPreferences.GetAsync(db, owner, cancellationToken);
 
         // Plans: new ids; an identical stored plan is reused, so sessions point at it.
         var existingPlans = (await db.Plans.Where(p => p.OwnerId == owner).Select(p => new { p.Id, p.Name, p.StartDate, p.ProfileJson, p.CreatedAt }).ToListAsync(cancellationToken))
@@ -323,6 +348,7 @@ public static class ImportRunnerData
                 Sport = activity.Sport,
                 SubSport = activity.SubSport,
                 StartTime = Utc(activity.StartTime),
+                LocalDate = activity.LocalDate ?? preferences.DayOf(Utc(activity.StartTime)),
                 Name = activity.Name,
                 Description = activity.Description,
                 DistanceMeters = activity.DistanceMeters,

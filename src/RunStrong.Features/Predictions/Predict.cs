@@ -48,7 +48,7 @@ public static class Predict
 
         ArgumentNullException.ThrowIfNull(db);
         var performances = await StoredPerformances.AllAsync(db, runner, cancellationToken);
-        var best = StoredPerformances.Best(performances, TrainingData.Today(clock))
+        var best = StoredPerformances.Best(performances, await TrainingData.TodayAsync(db, runner, clock, cancellationToken))
             ?? throw new UserInputException("from", "from: no result given and no stored run has a best effort of a mile or more; enter one such as 5k=20:00");
         return Compute(request, best.Distance, best.Time, "best effort of a stored run", best.Date);
     }

@@ -78,6 +78,84 @@ public static class RunnerSettings
         return new HeartRateSettings(request.RestingHeartRate, request.MaxHeartRate, weighting);
     }
 
+    /// <summary>Units and zone as a form or the API sends them; null or empty keeps the current value.</summary>
+    public sealed record PreferencesRequest(string? DistanceUnit, string? WeightUnit, string? TimeZone);
+
+    /// <summary>
+    /// Checks and stores the runner's units and time zone; a bad value is refused naming its field, nothing stored. A new
+    /// time zone re-dates the runner's imported activities (each to its day in the new zone); hand-entered runs keep the
+    /// day they were logged for.
+    /// </summary>
+    public static async Task<RunnerPreferences> UpdatePreferencesAsync(
+        RunStrongDbContext db, ICurrentRunner runner, PreferencesRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(request);
+        var row = await db.Runners.AsTracking().FirstOrDefaultAsync(r => r.Id == runner.RunnerId, cancellationToken)
+            ?? throw new UserInputException("runner", "this runner does not exist", notFound: true);
+        if (!string.IsNullOrWhiteSpace(request.DistanceUnit))
+        {
+            row.DistanceUnit = Domain.Units.Measure.TryParse(request.DistanceUnit, out var unit)
+                ? Domain.Units.Measure.Symbol(unit)
+                : throw new UserInputException("distanceUnit", $"distanceUnit: '{request.DistanceUnit.Trim()}' is not a distance unit; expected km or mi");
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.WeightUnit))
+        {
+            row.WeightUnit = Domain.Units.Measure.TryParseMass(request.WeightUnit, out var mass)
+                ? mass == Domain.Training.MassUnit.Pounds ? "lb" : "kg"
+                : throw new UserInputException("weightUnit", $"weightUnit: '{request.WeightUnit.Trim()}' is not a weight unit; expected kg or lb");
+        }
+
+        var zoneChanged = false;
+        if (!string.IsNullOrWhiteSpace(request.TimeZone))
+        {
+            var zone = RunnerPreferences.FindZone(request.TimeZone)
+                ?? throw new UserInputException("timeZone", $"timeZone: '{request.TimeZone.Trim()}' is not an IANA time zone; use a name such as America/Denver or Europe/Berlin");
+            zoneChanged = (row.TimeZone ?? "UTC") != zone.Id;
+            row.TimeZone = zone.Id;
+        }
+
+        var preferences = RunnerPreferences.From(row.DistanceUnit, row.WeightUnit, row.TimeZone);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (zoneChanged)
+        {
+            await RedateActivitiesAsync(db, runner.RunnerId, preferences, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return preferences;
+    }
+
+    /// <summary>Every imported activity of <paramref name="owner"/> to its day in the runner's zone, in batches.</summary>
+    private static async Task RedateActivitiesAsync(RunStrongDbContext db, Guid owner, RunnerPreferences preferences, CancellationToken cancellationToken)
+    {
+        const int Batch = 500;
+        long after = 0;
+        while (true)
+        {
+            var rows = await db.Activities.AsTracking()
+                .Where(a => a.OwnerId == owner && a.Format != "manual" && a.Id > after)
+                .OrderBy(a => a.Id).Take(Batch)
+                .ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var row in rows)
+            {
+                row.LocalDate = preferences.DayOf(row.StartTime);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            after = rows[^1].Id;
+        }
+    }
+
     private static TrimpWeighting? ParseWeighting(string? text) => text?.Trim().ToLowerInvariant() switch
     {
         "men" => TrimpWeighting.Men,

@@ -46,7 +46,7 @@ public static class LogRun
         {
             ArgumentNullException.ThrowIfNull(a);
             var seconds = a.MovingSeconds > 0 ? a.MovingSeconds : a.ElapsedSeconds;
-            return new(a.Id, DateOnly.FromDateTime(a.StartTime), a.Format, a.DistanceMeters, seconds,
+            return new(a.Id, a.LocalDate, a.Format, a.DistanceMeters, seconds,
                 seconds > 0 ? RaceTime.FromSeconds(seconds).ToString() : "0:00", a.RunType, a.Rpe, a.Name, duplicate);
         }
     }
@@ -78,7 +78,8 @@ public static class LogRun
             throw new UserInputException("rpe", string.Create(CultureInfo.InvariantCulture, $"rpe: RPE must be between 1 and 10, got {rpe}"));
         }
 
-        var date = request.Date ?? TrainingData.Today(clock);
+        var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
+        var date = request.Date ?? preferences.Today(clock);
         var run = new LoggedRun(date, distance.Metres, time.ToTimeSpan(), type, request.Rpe);
         var typeName = Kebab.Name(type);
         var canonical = string.Create(CultureInfo.InvariantCulture,
@@ -102,7 +103,9 @@ public static class LogRun
             OwnerId = owner,
             Format = "manual",
             Sport = "running",
-            StartTime = DateTime.SpecifyKind(date.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc),
+            // A run typed in has a day but no time: it is kept at noon on that day in the runner's zone.
+            StartTime = preferences.ToUtc(date, new TimeOnly(12, 0)),
+            LocalDate = date,
             Name = name.Length > 500 ? name[..500] : name,
             DistanceMeters = distance.Metres,
             ElapsedSeconds = time.TotalSeconds,

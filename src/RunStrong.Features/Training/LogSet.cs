@@ -45,7 +45,7 @@ public static class LogSet
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
         var index = request.Position ?? 0;
         var valid = SetValidation.Validate(request.Set ?? new SetInput(), index, catalogue);
-        var date = request.Date ?? TrainingData.Today(clock);
+        var date = request.Date ?? await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
         var key = string.IsNullOrWhiteSpace(request.PlannedSessionKey) ? null : request.PlannedSessionKey.Trim();
         var owner = runner.RunnerId;
 

@@ -49,7 +49,7 @@ public static class LogSoreness
                 request.Score is null ? "score: enter how sore, 0 (nothing) to 10 (worst)" : string.Create(CultureInfo.InvariantCulture, $"score: soreness must be between 0 and 10, got {request.Score}"));
         }
 
-        var date = request.Date ?? TrainingData.Today(clock);
+        var date = request.Date ?? await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
         var checkIn = new SorenessCheckIn(date, area, score);
         var record = new SorenessRecord
         {

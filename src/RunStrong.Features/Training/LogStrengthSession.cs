@@ -63,7 +63,7 @@ public static class LogStrengthSession
             throw new UserInputException("notes", "notes must be at most 2000 characters");
         }
 
-        var date = request.Date ?? TrainingData.Today(clock);
+        var date = request.Date ?? await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
         var link = await PlanLink.ResolveAsync(db, runner, catalogue, date, request.PlannedSessionKey, request.LinkToPlan, cancellationToken);
         var record = new StrengthSessionRecord
         {

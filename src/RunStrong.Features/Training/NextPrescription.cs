@@ -49,7 +49,7 @@ public static class NextPrescription
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(request);
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
-        var date = request.Date ?? TrainingData.Today(clock);
+        var date = request.Date ?? await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
         var plan = await TrainingPlan.NewestAsync(db, runner, catalogue, cancellationToken);
         var records = await TrainingData.SessionRecordsAsync(db, runner, cancellationToken);
         var history = TrainingData.ToDomain(records, r => plan is not null && r.PlanId == plan.Record.Id && plan.IsDeload(r.Date));

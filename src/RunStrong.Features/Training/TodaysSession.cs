@@ -38,7 +38,7 @@ public static class TodaysSession
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
-        var date = day ?? TrainingData.Today(clock);
+        var date = day ?? await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
         var plan = await TrainingPlan.NewestAsync(db, runner, catalogue, cancellationToken);
         var records = await TrainingData.SessionRecordsAsync(db, runner, cancellationToken);

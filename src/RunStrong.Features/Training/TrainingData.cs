@@ -59,7 +59,7 @@ public static class TrainingData
         var owner = runner.RunnerId;
         var rows = await db.Activities.AsNoTracking()
             .Where(a => a.OwnerId == owner && (a.Sport == "running" || a.Format == "manual"))
-            .OrderBy(a => a.StartTime)
+            .OrderBy(a => a.LocalDate).ThenBy(a => a.StartTime)
             .ToListAsync(cancellationToken);
         var runs = new List<(StoredActivity, LoggedRun, StoredSummary)>(rows.Count);
         foreach (var row in rows)
@@ -76,7 +76,7 @@ public static class TrainingData
                 : summary.HillSprints.Count > 0 ? RunType.Hills : RunType.Easy;
             var duration = TimeSpan.FromSeconds(seconds);
             var hills = TimeSpan.FromMinutes(Math.Clamp(summary.HillyMinutes, 0, duration.TotalMinutes));
-            var run = new LoggedRun(DateOnly.FromDateTime(row.StartTime), row.DistanceMeters, duration, type,
+            var run = new LoggedRun(row.LocalDate, row.DistanceMeters, duration, type,
                 row.Rpe is >= 1 and <= 10 ? row.Rpe : null,
                 row.AverageHeartRate is >= 30 and <= 250 ? row.AverageHeartRate : null,
                 hills > TimeSpan.Zero ? hills : null);
@@ -98,6 +98,7 @@ public static class TrainingData
             .ToArray();
     }
 
-    /// <summary>The runner's calendar day now (UTC: a server-side clock with no runner time zone yet).</summary>
-    public static DateOnly Today(TimeProvider clock) => Clocks.Today(clock);
+    /// <summary>The runner's calendar day now, in their time zone.</summary>
+    public static async Task<DateOnly> TodayAsync(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, CancellationToken cancellationToken) =>
+        (await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken)).Today(clock);
 }

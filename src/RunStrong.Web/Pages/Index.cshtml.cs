@@ -26,7 +26,7 @@ public sealed class IndexModel(RunStrongDbContext db, ExerciseCatalogue catalogu
     {
         try
         {
-            var added = await DemoData.FillAsync(db, runner, Today, DemoData.DefaultSeed, cancellationToken);
+            var added = await DemoData.FillAsync(db, runner, await Features.Training.TrainingData.TodayAsync(db, runner, clock, cancellationToken), DemoData.DefaultSeed, cancellationToken);
             Message = string.Create(CultureInfo.InvariantCulture,
                 $"Demo data added: {added.Runs} runs, {added.StrengthSessions} strength sessions, {added.CheckIns} soreness check-ins and a plan.");
         }
@@ -45,8 +45,6 @@ public sealed class IndexModel(RunStrongDbContext db, ExerciseCatalogue catalogu
             $"Demo data removed: {removed.Runs} runs, {removed.StrengthSessions} strength sessions, {removed.CheckIns} check-ins, {removed.Plans} plan. Your own data is untouched.");
         return RedirectToPage();
     }
-
-    private DateOnly Today => Clocks.Today(clock);
 
     public static string Week(DateOnly monday) => monday.ToString("d MMM", CultureInfo.InvariantCulture);
 

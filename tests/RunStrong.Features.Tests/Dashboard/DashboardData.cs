@@ -15,6 +15,7 @@ internal static class DashboardData
         Format = "manual",
         Sport = sport,
         StartTime = date.ToDateTime(new TimeOnly(7, 0), DateTimeKind.Utc),
+        LocalDate = date,
         DistanceMeters = km * 1000,
         ElapsedSeconds = minutes * 60,
         MovingSeconds = minutes * 60,

@@ -30,6 +30,36 @@ public class SettingsTests
         Assert.Equal(186, (await server.GetJsonAsync<JsonElement>("/api/settings")).GetProperty("maxHeartRate").GetInt32());
     }
 
+    [Theory, MemberData(nameof(Engines))]
+    public async Task Api_UnitsAndZone_DefaultKeepWhenMissing_AndBadOnesAreProblemDetails(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+
+        var first = await server.GetJsonAsync<JsonElement>("/api/settings");
+        Assert.Equal(("km", "kg", "UTC"), (first.GetProperty("distanceUnit").GetString(), first.GetProperty("weightUnit").GetString(), first.GetProperty("timeZone").GetString()));
+
+        using (var put = await server.Client.PutAsJsonAsync("/api/settings", new { distanceUnit = "mi", weightUnit = "lb", timeZone = "America/Denver" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        // A PUT that leaves them out (a script from before units existed) keeps them.
+        using (var heartOnly = await server.Client.PutAsJsonAsync("/api/settings", new { restingHeartRate = 50, maxHeartRate = 190, trimpWeighting = "men" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, heartOnly.StatusCode);
+        }
+
+        var got = await server.GetJsonAsync<JsonElement>("/api/settings");
+        Assert.Equal(("mi", "lb", "America/Denver", 50), (got.GetProperty("distanceUnit").GetString(), got.GetProperty("weightUnit").GetString(), got.GetProperty("timeZone").GetString(), got.GetProperty("restingHeartRate").GetInt32()));
+
+        using var bad = await server.Client.PutAsJsonAsync("/api/settings", new { restingHeartRate = 44, timeZone = "Mars/Olympus_Mons" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("Mars/Olympus_Mons", problem.GetProperty("errors").GetProperty("timeZone")[0].GetString(), StringComparison.Ordinal);
+        var after = await server.GetJsonAsync<JsonElement>("/api/settings");
+        Assert.Equal(("America/Denver", 50), (after.GetProperty("timeZone").GetString(), after.GetProperty("restingHeartRate").GetInt32()));
+    }
+
     [Theory]
     [InlineData("phone", 390, 844)]
     [InlineData("desktop", 1280, 900)]
@@ -45,6 +75,7 @@ public class SettingsTests
                 Format = "manual",
                 Sport = "running",
                 StartTime = today.AddHours(7),
+                LocalDate = server.Today,
                 DistanceMeters = 10000,
                 ElapsedSeconds = 3000,
                 MovingSeconds = 3000,
@@ -73,12 +104,17 @@ public class SettingsTests
         Assert.All(errors, e => Assert.Contains("400", e, StringComparison.Ordinal));
         errors.Clear();
 
+        await page.GetByTestId("distance-unit").SelectOptionAsync("mi");
+        await page.GetByTestId("weight-unit").SelectOptionAsync("lb");
+        await page.GetByTestId("time-zone").FillAsync("America/Denver");
         await page.GetByLabel("Resting heart rate").FillAsync("50");
         await page.GetByLabel("Maximum heart rate").FillAsync("190");
         await page.GetByLabel("Banister's weighting").SelectOptionAsync("men");
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await page.GetByTestId("settings-saved").WaitForAsync();
         await Browser.ScreenshotAsync(page, $"settings-{name}");
+        var saved = await server.GetJsonAsync<JsonElement>("/api/settings");
+        Assert.Equal(("mi", "lb", "America/Denver"), (saved.GetProperty("distanceUnit").GetString(), saved.GetProperty("weightUnit").GetString(), saved.GetProperty("timeZone").GetString()));
 
         await page.GotoAsync(new Uri(server.Address, "/").ToString());
         var bars = page.GetByTestId("chart-trimp").Locator("rect.bar");

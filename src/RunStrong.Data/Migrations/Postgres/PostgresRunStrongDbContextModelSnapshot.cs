@@ -560,6 +560,10 @@ namespace RunStrong.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DistanceUnit")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
                     b.Property<int?>("MaxHeartRate")
                         .HasColumnType("integer");
 
@@ -571,9 +575,17 @@ namespace RunStrong.Data.Migrations.Postgres
                     b.Property<int?>("RestingHeartRate")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("TrimpWeighting")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<string>("WeightUnit")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
 
                     b.HasKey("Id");
 
@@ -669,6 +681,9 @@ namespace RunStrong.Data.Migrations.Postgres
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("date");
+
                     b.Property<double?>("MaxHeartRate")
                         .HasColumnType("double precision");
 
@@ -717,6 +732,8 @@ namespace RunStrong.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerId", "ContentHash")
                         .IsUnique();
+
+                    b.HasIndex("OwnerId", "LocalDate");
 
                     b.HasIndex("OwnerId", "StartTime");
 

@@ -537,6 +537,10 @@ namespace RunStrong.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DistanceUnit")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("MaxHeartRate")
                         .HasColumnType("INTEGER");
 
@@ -548,8 +552,16 @@ namespace RunStrong.Data.Migrations.Sqlite
                     b.Property<int?>("RestingHeartRate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TrimpWeighting")
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WeightUnit")
+                        .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -642,6 +654,9 @@ namespace RunStrong.Data.Migrations.Sqlite
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("MaxHeartRate")
                         .HasColumnType("REAL");
 
@@ -690,6 +705,8 @@ namespace RunStrong.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "ContentHash")
                         .IsUnique();
+
+                    b.HasIndex("OwnerId", "LocalDate");
 
                     b.HasIndex("OwnerId", "StartTime");
 

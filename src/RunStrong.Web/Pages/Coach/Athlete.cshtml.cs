@@ -47,7 +47,8 @@ public sealed class AthleteModel(RunStrongDbContext db, ExerciseCatalogue catalo
             return NotFound();
         }
 
-        Today = Clocks.Today(clock);
+        // The athlete's day, in the athlete's time zone.
+        Today = await Features.Training.TrainingData.TodayAsync(db, Athlete.Runner, clock, cancellationToken);
         if (Plan is { Plan.Weeks.Count: > 0 } p)
         {
             var current = p.Plan.Weeks.FirstOrDefault(w => w.Days[0].Date <= Today && Today <= w.Days[^1].Date);

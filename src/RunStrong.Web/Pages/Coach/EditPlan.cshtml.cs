@@ -58,7 +58,7 @@ public sealed class EditPlanModel(RunStrongDbContext db, ExerciseCatalogue catal
             }
 
             var plan = await AthletePlan.HandleAsync(db, catalogue, Athlete, id, cancellationToken);
-            var errors = Form.Check(Clocks.Today(clock), out _, plan.StartDate);
+            var errors = Form.Check(await Features.Training.TrainingData.TodayAsync(db, Athlete.Runner, clock, cancellationToken), out _, plan.StartDate);
             if (errors.Count > 0)
             {
                 Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using RunStrong.Data;
 using RunStrong.Features.Common;
 using RunStrong.Features.Training;
+using RunStrong.Web.Hosting;
 
 namespace RunStrong.Web.Pages.Log;
 
 /// <summary>/log/run: a run entered by hand.</summary>
-public sealed class RunModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock) : PageModel
+public sealed class RunModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, RunnerPreferencesAccessor preferences) : PageModel
 {
     [BindProperty]
     public DateOnly? Date { get; set; }
@@ -30,14 +31,13 @@ public sealed class RunModel(RunStrongDbContext db, ICurrentRunner runner, TimeP
 
     public LogRun.RunView? Logged { get; private set; }
 
-    public DateOnly Today => TrainingData.Today(clock);
+    public DateOnly Today { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Today = await preferences.TodayAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        Today = await preferences.TodayAsync(cancellationToken);
         try
         {
             Logged = await LogRun.HandleAsync(db, runner, clock,

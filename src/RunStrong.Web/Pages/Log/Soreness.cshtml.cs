@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using RunStrong.Data;
 using RunStrong.Features.Common;
 using RunStrong.Features.Training;
+using RunStrong.Web.Hosting;
 
 namespace RunStrong.Web.Pages.Log;
 
 /// <summary>/log/soreness: how sore one body area is, 0–10.</summary>
-public sealed class SorenessModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock) : PageModel
+public sealed class SorenessModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, RunnerPreferencesAccessor preferences) : PageModel
 {
     [BindProperty]
     public DateOnly? Date { get; set; }
@@ -22,14 +23,13 @@ public sealed class SorenessModel(RunStrongDbContext db, ICurrentRunner runner, 
 
     public LogSoreness.SorenessView? Logged { get; private set; }
 
-    public DateOnly Today => TrainingData.Today(clock);
+    public DateOnly Today { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Today = await preferences.TodayAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        Today = await preferences.TodayAsync(cancellationToken);
         try
         {
             Logged = await LogSoreness.HandleAsync(db, runner, clock, new LogSoreness.Request { Date = Date, Area = Area, Score = Score }, cancellationToken);

@@ -40,7 +40,7 @@ public sealed class EditModel(RunStrongDbContext db, ExerciseCatalogue catalogue
         {
             var plan = await GetPlan.HandleAsync(db, catalogue, runner, id, cancellationToken);
             (Id, Name) = (plan.Id, plan.Name);
-            var errors = Form.Check(Clocks.Today(clock), out _, plan.StartDate);
+            var errors = Form.Check(await Features.Training.TrainingData.TodayAsync(db, runner, clock, cancellationToken), out _, plan.StartDate);
             if (errors.Count > 0)
             {
                 Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -15,17 +15,17 @@ public sealed class NewModel(RunStrongDbContext db, ExerciseCatalogue catalogue,
 
     public ProfileFormView View { get; private set; } = null!;
 
-    private DateOnly Today => Clocks.Today(clock);
+    private Task<DateOnly> TodayAsync(CancellationToken cancellationToken) => Features.Training.TrainingData.TodayAsync(db, runner, clock, cancellationToken);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Form = ProfileForm.Defaults(Today);
+        Form = ProfileForm.Defaults(await TodayAsync(cancellationToken));
         View = new(Form, new Dictionary<string, List<string>>(), ProfileForm.EquipmentChoices(await catalogue.AllAsync(cancellationToken)), "Make my plan");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var errors = Form.Check(Today, out _);
+        var errors = Form.Check(await TodayAsync(cancellationToken), out _);
         if (errors.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -49,7 +49,7 @@ public sealed class ShowModel(RunStrongDbContext db, ExerciseCatalogue catalogue
         var last = Plan.Plan.Days.Last().Date;
         FirstMonth = new DateOnly(first.Year, first.Month, 1);
         LastMonth = new DateOnly(last.Year, last.Month, 1);
-        var today = Clocks.Today(clock);
+        var today = await Features.Training.TrainingData.TodayAsync(db, runner, clock, cancellationToken);
         var current = Plan.Plan.Weeks.FirstOrDefault(w => w.Days[0].Date <= today && today <= w.Days[^1].Date);
 
         WeekView = string.Equals(view, "week", StringComparison.OrdinalIgnoreCase);

@@ -6,7 +6,7 @@ using RunStrong.Features.Settings;
 
 namespace RunStrong.Web.Pages.Settings;
 
-/// <summary>/settings: the runner's heart rates for Banister TRIMP on the dashboard.</summary>
+/// <summary>/settings: the runner's units and time zone, and heart rates for Banister TRIMP on the dashboard.</summary>
 public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner) : PageModel
 {
     [BindProperty]
@@ -17,6 +17,18 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner) : P
 
     [BindProperty]
     public string? TrimpWeighting { get; set; }
+
+    [BindProperty]
+    public string? DistanceUnit { get; set; }
+
+    [BindProperty]
+    public string? WeightUnit { get; set; }
+
+    [BindProperty]
+    public string? TimeZone { get; set; }
+
+    /// <summary>The zones offered (IANA ids).</summary>
+    public IReadOnlyList<string> Zones => RunnerPreferences.ZoneIds;
 
     public string? Error { get; private set; }
 
@@ -30,12 +42,17 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner) : P
         RestingHeartRate = settings.RestingHeartRate;
         MaxHeartRate = settings.MaxHeartRate;
         TrimpWeighting = settings.TrimpWeighting is { } w ? Domain.Catalogue.Kebab.Name(w) : null;
+        var preferences = await RunnerPreferences.GetAsync(db, runner, cancellationToken);
+        (DistanceUnit, WeightUnit, TimeZone) = (preferences.DistanceName, preferences.WeightName, preferences.ZoneId);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         try
         {
+            // Both checked before either is stored.
+            RunnerSettings.Validate(new RunnerSettings.Request(RestingHeartRate, MaxHeartRate, TrimpWeighting));
+            await RunnerSettings.UpdatePreferencesAsync(db, runner, new RunnerSettings.PreferencesRequest(DistanceUnit, WeightUnit, TimeZone), cancellationToken);
             await RunnerSettings.UpdateAsync(db, runner, new RunnerSettings.Request(RestingHeartRate, MaxHeartRate, TrimpWeighting), cancellationToken);
             Saved = true;
         }
