@@ -61,6 +61,8 @@ public abstract class RunStrongDbContext(DbContextOptions options, IOwnerScope? 
 
     public DbSet<SorenessRecord> SorenessCheckIns => Set<SorenessRecord>();
 
+    public DbSet<SessionLogRecord> SessionLogs => Set<SessionLogRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardOwners();

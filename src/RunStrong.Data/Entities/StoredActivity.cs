@@ -68,6 +68,12 @@ public sealed class StoredActivity : IOwnedByRunner
     /// <summary>Session RPE (0–10) when the runner gave it.</summary>
     public double? Rpe { get; set; }
 
+    /// <summary>
+    /// The plan day whose run this is when the runner linked it there (run on another day than planned); null means the
+    /// run counts for its own day (<see cref="LocalDate"/>).
+    /// </summary>
+    public DateOnly? PlannedFor { get; set; }
+
     /// <summary>True for rows written by <c>runstrong demo</c>; removable as a set.</summary>
     public bool IsDemo { get; set; }
 

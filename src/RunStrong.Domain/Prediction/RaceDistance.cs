@@ -11,7 +11,7 @@ namespace RunStrong.Domain.Prediction;
 /// </summary>
 public readonly partial record struct RaceDistance : IComparable<RaceDistance>
 {
-    private const string AcceptedForms = "400m, 1k, 1mi, 5k, 10k, 15k, half, marathon, or a number of metres such as 3000";
+    private const string AcceptedForms = "400m, 1k, 1mi, 5k, 10k, 15k, half, marathon, 6.2mi, or a number of metres such as 3000";
 
     private RaceDistance(double metres) => Metres = metres;
 
@@ -70,7 +70,8 @@ public readonly partial record struct RaceDistance : IComparable<RaceDistance>
 
     /// <summary>
     /// Reads a distance a person typed: <c>400m</c>, <c>1k</c>/<c>1km</c>, <c>1mi</c>/<c>mile</c>, <c>5k</c>, <c>10k</c>,
-    /// <c>15k</c>, <c>half</c>/<c>half marathon</c>, <c>marathon</c>, or metres (<c>3000</c>, <c>3000m</c>), or kilometres (<c>21.1k</c>).
+    /// <c>15k</c>, <c>half</c>/<c>half marathon</c>, <c>marathon</c>, or metres (<c>3000</c>, <c>3000m</c>), kilometres
+    /// (<c>21.1k</c>) or miles (<c>6.2mi</c>, <c>3 miles</c>).
     /// </summary>
     /// <param name="error">Why the text is not a distance, listing the accepted forms; null on success.</param>
     public static bool TryParse(string? text, out RaceDistance distance, [NotNullWhen(false)] out string? error)
@@ -95,7 +96,12 @@ public readonly partial record struct RaceDistance : IComparable<RaceDistance>
         if (match.Success)
         {
             var number = double.Parse(match.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
-            var metres = match.Groups["unit"].Value is "k" or "km" ? number * 1000 : number;
+            var metres = match.Groups["unit"].Value switch
+            {
+                "k" or "km" => number * 1000,
+                "mi" or "mile" or "miles" => number * Units.Measure.MetresPerMile,
+                _ => number,
+            };
             if (metres > 0)
             {
                 distance = new RaceDistance(metres);
@@ -113,6 +119,6 @@ public readonly partial record struct RaceDistance : IComparable<RaceDistance>
     /// <summary>As <see cref="TryParse"/>, throwing <see cref="FormatException"/> with the same message.</summary>
     public static RaceDistance Parse(string text) => TryParse(text, out var d, out var error) ? d : throw new FormatException(error);
 
-    [GeneratedRegex(@"^(?<number>\d+(?:\.\d+)?)(?<unit>m|k|km)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<number>\d+(?:\.\d+)?)(?<unit>m|k|km|mi|miles?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
 }

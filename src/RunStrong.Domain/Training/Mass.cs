@@ -13,7 +13,7 @@ public enum MassUnit
 
 /// <summary>
 /// A load lifted: an immutable mass, stored in kilograms, never negative. Build it with <see cref="FromKilograms"/>,
-/// <see cref="FromPounds"/> or, from what a person typed, <see cref="TryParse"/> ("60kg", "135 lb").
+/// <see cref="FromPounds"/> or, from what a person typed, <see cref="TryParse(string?, out Mass, out string?)"/> ("60kg", "135 lb").
 /// A pound is exactly 0.45359237 kg (international avoirdupois pound, 1959).
 /// Dumbbell and kettlebell loads are logged per hand.
 /// </summary>
@@ -61,7 +61,14 @@ public readonly partial record struct Mass : IComparable<Mass>
 
     /// <summary>Reads a load a person typed: a number and a unit, "60kg", "62.5 kg", "135 lb", "135 lbs", "60,5 kg".</summary>
     /// <param name="error">Why the text is not a load, in words to show the person; null on success.</param>
-    public static bool TryParse(string? text, out Mass mass, [NotNullWhen(false)] out string? error)
+    public static bool TryParse(string? text, out Mass mass, [NotNullWhen(false)] out string? error) =>
+        TryParse(text, bareUnit: null, out mass, out error);
+
+    /// <summary>
+    /// As <see cref="TryParse(string?, out Mass, out string?)"/>, but a bare number ("60") is taken in
+    /// <paramref name="bareUnit"/> (the runner's unit) when one is given, instead of being refused.
+    /// </summary>
+    public static bool TryParse(string? text, MassUnit? bareUnit, out Mass mass, [NotNullWhen(false)] out string? error)
     {
         mass = Zero;
         if (string.IsNullOrWhiteSpace(text))
@@ -81,6 +88,13 @@ public readonly partial record struct Mass : IComparable<Mass>
         var unit = match.Groups["unit"].Value.ToLowerInvariant();
         if (unit.Length == 0)
         {
+            if (bareUnit is { } taken)
+            {
+                mass = From(number, taken);
+                error = null;
+                return true;
+            }
+
             error = $"'{text.Trim()}' has no unit: write {match.Groups["number"].Value}kg or {match.Groups["number"].Value} lb";
             return false;
         }
@@ -90,7 +104,7 @@ public readonly partial record struct Mass : IComparable<Mass>
         return true;
     }
 
-    /// <summary>As <see cref="TryParse"/>, throwing <see cref="FormatException"/> with the same message.</summary>
+    /// <summary>As <see cref="TryParse(string?, out Mass, out string?)"/>, throwing <see cref="FormatException"/> with the same message.</summary>
     public static Mass Parse(string text) => TryParse(text, out var mass, out var error) ? mass : throw new FormatException(error);
 
     [GeneratedRegex(@"^\s*(?<number>\d+(?:[.,]\d+)?)\s*(?<unit>kgs?|kilos?|kilograms?|lbs?|pounds?)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

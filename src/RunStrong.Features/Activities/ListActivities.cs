@@ -5,15 +5,19 @@ using RunStrong.Features.Common;
 
 namespace RunStrong.Features.Activities;
 
-/// <summary>The runner's activities, newest first, a page at a time.</summary>
+/// <summary>
+/// The runner's activities, newest first, a page at a time: by day (<c>before</c> and <c>limit</c>, keyset paging, the
+/// default), or by page number (<c>page</c>, kept for scripts written before).
+/// </summary>
 public static class ListActivities
 {
     public const int DefaultPageSize = 30;
     public const int MaxPageSize = 200;
 
-    /// <param name="Page">1 for the newest activities.</param>
-    /// <param name="PageSize">1 to <see cref="MaxPageSize"/>.</param>
-    public sealed record Request(int Page = 1, int PageSize = DefaultPageSize);
+    /// <param name="Page">1 for the newest activities; null for keyset paging.</param>
+    /// <param name="PageSize">1 to <see cref="MaxPageSize"/> with <see cref="Page"/>; with keyset paging, 1 to 100.</param>
+    /// <param name="Before">Keyset paging: only activities on days before this one (the previous page's <c>nextBefore</c>).</param>
+    public sealed record Request(int? Page = null, int PageSize = DefaultPageSize, DateOnly? Before = null);
 
     /// <summary>One line of the list.</summary>
     /// <param name="StartTime">UTC.</param>
@@ -25,6 +29,7 @@ public static class ListActivities
         string Sport,
         string? SubSport,
         DateTime StartTime,
+        DateOnly Date,
         double DistanceMeters,
         double ElapsedSeconds,
         double MovingSeconds,
@@ -33,19 +38,27 @@ public static class ListActivities
         double? AveragePaceSecondsPerKm)
     {
         internal static Item From(StoredActivity a) => new(
-            a.Id, a.Name, a.Format, a.Sport, a.SubSport, DateTime.SpecifyKind(a.StartTime, DateTimeKind.Utc), a.DistanceMeters,
+            a.Id, a.Name, a.Format, a.Sport, a.SubSport, DateTime.SpecifyKind(a.StartTime, DateTimeKind.Utc), a.LocalDate, a.DistanceMeters,
             a.ElapsedSeconds, a.MovingSeconds, a.AscentMeters, a.AverageHeartRate,
             a.DistanceMeters > 0 && a.MovingSeconds > 0 ? a.MovingSeconds / (a.DistanceMeters / 1000) : null);
     }
 
     /// <param name="Total">Activities in all pages.</param>
-    public sealed record Response(IReadOnlyList<Item> Items, int Page, int PageSize, int Total)
+    /// <param name="NextBefore">Keyset paging: the <c>before</c> of the next (older) page; null on the last page.</param>
+    /// <param name="Next">The next page's address, null on the last page.</param>
+    public sealed record Response(IReadOnlyList<Item> Items, int Page, int PageSize, int Total, DateOnly? NextBefore = null, string? Next = null)
     {
         public int Pages => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
     }
 
     public static void Validate(Request request)
     {
+        if (request.Page is null)
+        {
+            DayPages.Limit(request.PageSize, DefaultPageSize);
+            return;
+        }
+
         if (request.Page < 1)
         {
             throw new UserInputException("page", $"page: {request.Page} is not a page; the first page is 1");
@@ -59,14 +72,38 @@ public static class ListActivities
 
     public static async Task<Response> HandleAsync(RunStrongDbContext db, ICurrentRunner runner, Request request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(request);
         Validate(request);
         var owner = runner.RunnerId;
-        var mine = db.Activities.Where(a => a.OwnerId == owner);
+        var mine = db.Activities.AsNoTracking().Where(a => a.OwnerId == owner);
         var total = await mine.CountAsync(cancellationToken);
-        var rows = await mine
-            .OrderByDescending(a => a.StartTime).ThenByDescending(a => a.Id)
-            .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
-            .ToListAsync(cancellationToken);
-        return new Response(rows.Select(Item.From).ToList(), request.Page, request.PageSize, total);
+        if (request.Page is { } number)
+        {
+            var rows = await Items(mine
+                .OrderByDescending(a => a.StartTime).ThenByDescending(a => a.Id)
+                .Skip((number - 1) * request.PageSize).Take(request.PageSize))
+                .ToListAsync(cancellationToken);
+            return new Response(rows, number, request.PageSize, total);
+        }
+
+        var limit = request.PageSize;
+        var older = request.Before is { } before ? mine.Where(a => a.LocalDate < before) : mine;
+        var newest = await Items(Newest(older).Take(limit + 1)).ToListAsync(cancellationToken);
+        var (page, next) = await DayPages.CutAsync<Item>(newest, limit, i => i.Date,
+            async day => await Items(Newest(mine.Where(a => a.LocalDate == day))).ToListAsync(cancellationToken));
+        return new Response(page, 1, limit, total, next,
+            next is { } n ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/api/activities?before={n:yyyy-MM-dd}&limit={limit}") : null);
     }
+
+    private static IOrderedQueryable<StoredActivity> Newest(IQueryable<StoredActivity> rows) =>
+        rows.OrderByDescending(a => a.LocalDate).ThenByDescending(a => a.StartTime).ThenByDescending(a => a.Id);
+
+    /// <summary>The list's columns only: never the summary JSON or the file.</summary>
+    private static IQueryable<Item> Items(IQueryable<StoredActivity> rows) =>
+        rows.Select(a => new Item(
+            a.Id, a.Name, a.Format, a.Sport, a.SubSport, DateTime.SpecifyKind(a.StartTime, DateTimeKind.Utc), a.LocalDate, a.DistanceMeters,
+            a.ElapsedSeconds, a.MovingSeconds, a.AscentMeters, a.AverageHeartRate,
+            a.DistanceMeters > 0 && a.MovingSeconds > 0 ? a.MovingSeconds / (a.DistanceMeters / 1000) : null));
 }

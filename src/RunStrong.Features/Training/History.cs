@@ -10,15 +10,25 @@ namespace RunStrong.Features.Training;
 /// </summary>
 public static class History
 {
-    public sealed record Request(DateOnly? From = null, DateOnly? To = null);
+    /// <summary>Days a page holds when the caller does not say.</summary>
+    public const int DefaultDays = 30;
+
+    /// <param name="From">First day to include.</param>
+    /// <param name="To">Last day to include.</param>
+    /// <param name="Before">Keyset paging: only days before this one (the previous page's <c>NextBefore</c>).</param>
+    /// <param name="Limit">At most this many days with entries (1 to 100, default 30).</param>
+    public sealed record Request(DateOnly? From = null, DateOnly? To = null, DateOnly? Before = null, int? Limit = null);
 
     public sealed record Day(
         DateOnly Date,
         IReadOnlyList<StrengthSessionView> Sessions,
         IReadOnlyList<LogRun.RunView> Runs,
-        IReadOnlyList<LogSoreness.SorenessView> CheckIns);
+        IReadOnlyList<LogSoreness.SorenessView> CheckIns,
+        IReadOnlyList<LogPlannedSession.SessionLogView>? PlannedSessions = null);
 
-    public sealed record Response(IReadOnlyList<Day> Days)
+    /// <param name="NextBefore">The <c>before</c> of the next (older) page; null when there is nothing older.</param>
+    /// <param name="Next">The next page's address in the API, null on the last page.</param>
+    public sealed record Response(IReadOnlyList<Day> Days, DateOnly? NextBefore = null, string? Next = null)
     {
         public IEnumerable<StrengthSessionView> Sessions => Days.SelectMany(d => d.Sessions);
 
@@ -27,6 +37,10 @@ public static class History
         public IEnumerable<LogSoreness.SorenessView> CheckIns => Days.SelectMany(d => d.CheckIns);
     }
 
+    /// <summary>
+    /// A page of the log: the newest <see cref="Request.Limit"/> days with entries (before <see cref="Request.Before"/>,
+    /// within From–To), newest first. Only those days are read, so a page costs the same after ten years as after one.
+    /// </summary>
     public static async Task<Response> HandleAsync(RunStrongDbContext db, ICurrentRunner runner, Request request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -37,24 +51,62 @@ public static class History
             throw new UserInputException("from", $"from ({f:yyyy-MM-dd}) is after to ({t:yyyy-MM-dd})");
         }
 
-        bool InRange(DateOnly d) => (request.From is not { } from || d >= from) && (request.To is not { } to || d <= to);
-        var sessions = (await TrainingData.SessionRecordsAsync(db, runner, cancellationToken))
-            .Where(s => InRange(s.Date)).Select(StrengthSessionView.From).ToArray();
-        var runs = (await TrainingData.RunsAsync(db, runner, cancellationToken))
-            .Where(r => InRange(r.Run.Date)).Select(r => LogRun.RunView.From(r.Row)).ToArray();
+        var limit = DayPages.Limit(request.Limit, DefaultDays);
         var owner = runner.RunnerId;
-        var checkIns = (await db.SorenessCheckIns.AsNoTracking().Where(s => s.OwnerId == owner).OrderBy(s => s.Id).ToListAsync(cancellationToken))
-            .Where(s => InRange(s.Date)).Select(LogSoreness.SorenessView.From).ToArray();
+        var upTo = request.Before is { } before ? before.AddDays(-1) : DateOnly.MaxValue;
+        if (request.To is { } to && to < upTo)
+        {
+            upTo = to;
+        }
 
-        var days = sessions.Select(s => s.Date).Concat(runs.Select(r => r.Date)).Concat(checkIns.Select(c => c.Date))
-            .Distinct().OrderDescending()
-            .Select(d => new Day(d,
-                sessions.Where(s => s.Date == d).ToArray(),
-                runs.Where(r => r.Date == d).ToArray(),
-                checkIns.Where(c => c.Date == d).ToArray()))
+        var from = request.From ?? DateOnly.MinValue;
+
+        // The newest days with anything on them, from each kind of entry; then the newest `limit` of those.
+        var sessionDays = await db.StrengthSessions.AsNoTracking().Where(s => s.OwnerId == owner && s.Date >= from && s.Date <= upTo)
+            .Select(s => s.Date).Distinct().OrderByDescending(d => d).Take(limit + 1).ToListAsync(cancellationToken);
+        var runDays = await Runs(db, owner).Where(a => a.LocalDate >= from && a.LocalDate <= upTo)
+            .Select(a => a.LocalDate).Distinct().OrderByDescending(d => d).Take(limit + 1).ToListAsync(cancellationToken);
+        var checkInDays = await db.SorenessCheckIns.AsNoTracking().Where(c => c.OwnerId == owner && c.Date >= from && c.Date <= upTo)
+            .Select(c => c.Date).Distinct().OrderByDescending(d => d).Take(limit + 1).ToListAsync(cancellationToken);
+        var loggedDays = await db.SessionLogs.AsNoTracking().Where(l => l.OwnerId == owner && l.Date >= from && l.Date <= upTo)
+            .Select(l => l.Date).Distinct().OrderByDescending(d => d).Take(limit + 1).ToListAsync(cancellationToken);
+        var days = sessionDays.Concat(runDays).Concat(checkInDays).Concat(loggedDays).Distinct().OrderDescending().Take(limit + 1).ToArray();
+        if (days.Length == 0)
+        {
+            return new Response([]);
+        }
+
+        var more = days.Length > limit;
+        var page = days.Take(limit).ToArray();
+        var (oldest, newest) = (page[^1], page[0]);
+
+        var sessions = await db.StrengthSessions.AsNoTracking().Include(s => s.Sets)
+            .Where(s => s.OwnerId == owner && s.Date >= oldest && s.Date <= newest)
+            .OrderBy(s => s.Id).ToListAsync(cancellationToken);
+        var runs = await Runs(db, owner).Where(a => a.LocalDate >= oldest && a.LocalDate <= newest)
+            .OrderBy(a => a.StartTime).ThenBy(a => a.Id)
+            .Select(a => new LogRun.RunView(a.Id, a.LocalDate, a.Format, a.DistanceMeters, a.MovingSeconds > 0 ? a.MovingSeconds : a.ElapsedSeconds, "", a.RunType, a.Rpe, a.Name, false))
+            .ToListAsync(cancellationToken);
+        var checkIns = await db.SorenessCheckIns.AsNoTracking().Where(c => c.OwnerId == owner && c.Date >= oldest && c.Date <= newest)
+            .OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var logged = await db.SessionLogs.AsNoTracking().Where(l => l.OwnerId == owner && l.Date >= oldest && l.Date <= newest)
+            .OrderBy(l => l.PlannedSessionKey).ToListAsync(cancellationToken);
+
+        var result = page.Select(d => new Day(d,
+                sessions.Where(s => s.Date == d).Select(StrengthSessionView.From).ToArray(),
+                runs.Where(r => r.Date == d).Select(r => r with { Time = r.Seconds > 0 ? Domain.Prediction.RaceTime.FromSeconds(r.Seconds).ToString() : "0:00" }).ToArray(),
+                checkIns.Where(c => c.Date == d).Select(LogSoreness.SorenessView.From).ToArray(),
+                logged.Where(l => l.Date == d).Select(LogPlannedSession.SessionLogView.From).ToArray()))
             .ToArray();
-        return new Response(days);
+        return more
+            ? new Response(result, oldest, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/api/log?before={oldest:yyyy-MM-dd}&limit={limit}"))
+            : new Response(result);
     }
+
+    /// <summary>What the log counts as runs: running activities and anything entered by hand.</summary>
+    private static IQueryable<Data.Entities.StoredActivity> Runs(RunStrongDbContext db, Guid owner) =>
+        db.Activities.AsNoTracking().Where(a => a.OwnerId == owner && (a.Sport == "running" || a.Format == "manual")
+            && (a.DistanceMeters > 0) && (a.MovingSeconds > 0 || a.ElapsedSeconds > 0));
 
     public static async Task<StrengthSessionView> GetSessionAsync(RunStrongDbContext db, ICurrentRunner runner, long id, CancellationToken cancellationToken = default)
     {

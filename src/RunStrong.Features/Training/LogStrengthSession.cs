@@ -47,7 +47,8 @@ public static class LogStrengthSession
             throw new UserInputException("sets", "a strength session needs at least one set");
         }
 
-        var sets = request.Sets.Select((s, i) => SetValidation.Validate(s ?? new SetInput(), i, catalogue)).ToArray();
+        var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
+        var sets = request.Sets.Select((s, i) => SetValidation.Validate(s ?? new SetInput(), i, catalogue, preferences.Weight)).ToArray();
         if (request.SessionRpe is { } rpe && (rpe < 1 || rpe > 10 || double.IsNaN(rpe)))
         {
             throw new UserInputException("sessionRpe", $"session RPE must be between 1 and 10, got {rpe}");

@@ -42,7 +42,8 @@ public sealed record ValidSet(LoggedSet Set, double? LoadValue, string? LoadUnit
 public static class SetValidation
 {
     /// <param name="index">The set's index in the request, from 0; messages say "set 1" for index 0.</param>
-    public static ValidSet Validate(SetInput input, int index, IReadOnlyList<Exercise> catalogue)
+    /// <param name="bareUnit">The unit a load typed without one ("60") is taken in: the runner's weight unit.</param>
+    public static ValidSet Validate(SetInput input, int index, IReadOnlyList<Exercise> catalogue, MassUnit bareUnit = MassUnit.Kilograms)
     {
         ArgumentNullException.ThrowIfNull(input);
         var label = string.Create(CultureInfo.InvariantCulture, $"set {index + 1}");
@@ -79,12 +80,12 @@ public static class SetValidation
         string? loadUnit = null;
         if (!string.IsNullOrWhiteSpace(input.Load))
         {
-            if (!Mass.TryParse(input.Load, out var mass, out var error))
+            if (!Mass.TryParse(input.Load, bareUnit, out var mass, out var error))
             {
                 throw Bad("load", error);
             }
 
-            var unit = UnitOf(input.Load);
+            var unit = HasUnit(input.Load) ? UnitOf(input.Load) : bareUnit;
             load = mass;
             loadUnit = unit == MassUnit.Pounds ? "lb" : "kg";
             loadValue = Math.Round(mass.In(unit), 3);
@@ -124,6 +125,9 @@ public static class SetValidation
             throw Bad(field, e.Message);
         }
     }
+
+    /// <summary>True when the load text names a unit (any letter after the number).</summary>
+    public static bool HasUnit(string load) => load.Any(char.IsAsciiLetter);
 
     /// <summary>The unit the runner typed: a word starting with l or p is pounds, else kilograms.</summary>
     public static MassUnit UnitOf(string load)

@@ -16,12 +16,13 @@ public sealed record LoggedSetView(
     double? Rpe,
     int? RepsInReserve,
     bool Pain,
-    bool Completed)
+    bool Completed,
+    long Id = 0)
 {
     public static LoggedSetView From(LoggedSetRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new(r.Position, r.ExerciseSlug, r.VariantSlug, r.Reps, r.LoadValue, r.LoadUnit, r.Band, r.Seconds, r.Rpe, r.RepsInReserve, r.Pain, r.Completed);
+        return new(r.Position, r.ExerciseSlug, r.VariantSlug, r.Reps, r.LoadValue, r.LoadUnit, r.Band, r.Seconds, r.Rpe, r.RepsInReserve, r.Pain, r.Completed, r.Id);
     }
 
     /// <summary>The set in the CLI's notation: <c>12x60kg@7</c>, <c>10+light</c>, <c>30s</c>, with <c>:pain</c>/<c>:failed</c>.</summary>

@@ -90,6 +90,16 @@ public sealed class TrainingPlan
             .ToArray();
     }
 
+    /// <summary>Every session planned on <paramref name="date"/> (strength, hill sprints, drills) with its key, in the plan's order.</summary>
+    public IReadOnlyList<(string Key, PlanSession Session)> SessionsOn(DateOnly date) =>
+        Plan.Days.FirstOrDefault(d => d.Date == date) is { } day
+            ? day.Sessions.Select((s, i) => (KeyOf(date, i), s)).ToArray()
+            : [];
+
+    /// <summary>The run planned on <paramref name="date"/>, null on a rest day or outside the plan.</summary>
+    public PlannedRun? RunOn(DateOnly date) =>
+        Plan.Days.FirstOrDefault(d => d.Date == date)?.Run is { Type: not PlannedRunType.Rest } run ? run : null;
+
     /// <summary>The next strength session on or after <paramref name="date"/>, if the plan has one.</summary>
     public PlannedStrengthSession? NextStrength(DateOnly date) =>
         Plan.Days.Where(d => d.Date >= date).SelectMany(d => StrengthOn(d.Date)).FirstOrDefault();

@@ -29,7 +29,7 @@ public static class ActivitiesApi
 
         group.MapGet("/", ListAsync)
             .WithName("ListActivities")
-            .WithSummary("List activities, newest first, a page at a time")
+            .WithSummary("List activities, newest first, a page of whole days at a time (?before=DATE&limit=N; the answer's next is the next page)")
             .ProducesValidationProblem();
 
         group.MapGet("/{id:long}", GetAsync)
@@ -40,6 +40,12 @@ public static class ActivitiesApi
         group.MapGet("/{id:long}/file", GetFileAsync)
             .WithName("GetActivityFile")
             .WithSummary("The activity's original file, as it was uploaded (decompressed if it came gzipped)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPatch("/{id:long}", ChangeAsync)
+            .WithName("ChangeActivity")
+            .WithSummary("Correct an activity: name, sport, run type, RPE, date; for a run entered by hand also distance and time (fields left out keep their value)")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapDelete("/{id:long}", DeleteAsync)
@@ -91,11 +97,15 @@ public static class ActivitiesApi
     private static bool WantsNdJson(HttpRequest request) =>
         request.Headers.Accept.Any(a => a is not null && a.Contains(NdJson, StringComparison.OrdinalIgnoreCase));
 
-    /// <param name="page">1 for the newest.</param>
-    /// <param name="pageSize">1 to 200 (default 30).</param>
+    /// <param name="before">Only activities on days before this one (YYYY-MM-DD): the previous page's nextBefore.</param>
+    /// <param name="limit">At most this many activities, whole days only (1 to 100, default 30).</param>
+    /// <param name="page">Page number instead of before (1 for the newest), for scripts written before keyset paging.</param>
+    /// <param name="pageSize">With page: 1 to 200 (default 30).</param>
     private static async Task<Ok<ListActivities.Response>> ListAsync(
-        RunStrongDbContext db, ICurrentRunner runner, int? page, int? pageSize, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await ListActivities.HandleAsync(db, runner, new ListActivities.Request(page ?? 1, pageSize ?? ListActivities.DefaultPageSize), cancellationToken));
+        RunStrongDbContext db, ICurrentRunner runner, DateOnly? before, int? limit, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ListActivities.HandleAsync(db, runner,
+            page is not null ? new ListActivities.Request(page, pageSize ?? ListActivities.DefaultPageSize)
+            : new ListActivities.Request(null, limit ?? pageSize ?? ListActivities.DefaultPageSize, before), cancellationToken));
 
     /// <param name="series">true to add the pace, heart-rate and elevation series (read again from the stored file).</param>
     private static async Task<Ok<GetActivity.Response>> GetAsync(
@@ -106,6 +116,13 @@ public static class ActivitiesApi
     {
         var file = await GetActivityFile.HandleAsync(db, runner, id, cancellationToken);
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    private static async Task<Ok<GetActivity.Response>> ChangeAsync(
+        RunStrongDbContext db, ICurrentRunner runner, long id, EditActivity.Change change, CancellationToken cancellationToken)
+    {
+        await EditActivity.HandleAsync(db, runner, id, change, cancellationToken);
+        return TypedResults.Ok(await GetActivity.HandleAsync(db, runner, new GetActivity.Request(id, false), cancellationToken));
     }
 
     private static async Task<NoContent> DeleteAsync(RunStrongDbContext db, ICurrentRunner runner, long id, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using RunStrong.Data;
 using RunStrong.Features.Common;
 using RunStrong.Features.Training;
@@ -18,7 +19,7 @@ public static class LogApi
 
         group.MapGet("/", HistoryAsync)
             .WithName("GetTrainingLog")
-            .WithSummary("The log by day, newest first: strength sessions, runs and soreness check-ins")
+            .WithSummary("The log by day, newest first, a page of days at a time (?before=DATE&limit=N; next is the next page): strength sessions, runs, hill-sprint and drills sessions, soreness check-ins")
             .ProducesValidationProblem();
 
         group.MapPost("/strength", LogStrengthAsync)
@@ -38,11 +39,35 @@ public static class LogApi
             .WithSummary("Delete a logged strength session and its sets")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapPatch("/strength/{id:long}", ChangeStrengthAsync)
+            .WithName("ChangeStrengthSession")
+            .WithSummary("Change a logged strength session's date, session RPE, duration or notes (fields left out keep their value)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapPut("/sets", LogSetAsync)
             .WithName("LogSet")
             .WithSummary("Log one set the moment it is done; a retry replaces the set at the same position instead of adding one")
-            .WithDescription("The day's session is the one for plannedSessionKey (or the day's unplanned session when it is empty), created with its first set. Position counts from 0; left out, the set goes last.")
+            .WithDescription("The day's session is the one for plannedSessionKey (or the day's unplanned session when it is empty), created with its first set. Position counts from 0; left out, the set goes last. A load without a unit (\"60\") is taken in the runner's weight unit.")
             .ProducesValidationProblem();
+        group.MapPatch("/sets/{id:long}", ChangeSetAsync)
+            .WithName("ChangeSet")
+            .WithSummary("Correct a logged set: exercise, variant, reps, load, band, seconds, RPE, pain, completed (fields left out keep their value; a new exercise takes its own variant, load and band)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/sets/{id:long}", DeleteSetAsync)
+            .WithName("DeleteSet")
+            .WithSummary("Delete a logged set (and its session when it was the last set)")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/sessions", LogPlannedSessionAsync)
+            .WithName("LogPlannedSession")
+            .WithSummary("Log a planned hill-sprint or drills session: done, partly or skipped, with reps, seconds and hill grade; logging it again replaces it")
+            .ProducesValidationProblem();
+        group.MapDelete("/sessions/{id:long}", DeletePlannedSessionAsync)
+            .WithName("DeletePlannedSessionLog")
+            .WithSummary("Forget what was logged of a planned hill-sprint or drills session")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/runs", LogRunAsync)
             .WithName("LogRun")
@@ -55,6 +80,11 @@ public static class LogApi
         group.MapGet("/runs/{id:long}", GetRunAsync)
             .WithName("GetRun")
             .WithSummary("One run")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPatch("/runs/{id:long}", ChangeRunAsync)
+            .WithName("ChangeRun")
+            .WithSummary("Correct a run: name, run type, RPE, date, sport; for a run entered by hand also distance and time")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/runs/{id:long}", DeleteRunAsync)
             .WithName("DeleteRun")
@@ -69,6 +99,11 @@ public static class LogApi
         group.MapGet("/soreness", ListSorenessAsync)
             .WithName("ListSoreness")
             .WithSummary("Soreness check-ins, oldest first");
+        group.MapPatch("/soreness/{id:long}", ChangeSorenessAsync)
+            .WithName("ChangeSoreness")
+            .WithSummary("Correct a soreness check-in: date, area, score, notes")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/soreness/{id:long}", DeleteSorenessAsync)
             .WithName("DeleteSoreness")
             .WithSummary("Delete a soreness check-in")
@@ -78,9 +113,11 @@ public static class LogApi
 
     /// <param name="from">First day, YYYY-MM-DD.</param>
     /// <param name="to">Last day, YYYY-MM-DD.</param>
+    /// <param name="before">Only days before this one, YYYY-MM-DD: the previous page's nextBefore.</param>
+    /// <param name="limit">At most this many days with entries (1 to 100, default 30).</param>
     private static async Task<Ok<History.Response>> HistoryAsync(
-        RunStrongDbContext db, ICurrentRunner runner, DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await History.HandleAsync(db, runner, new History.Request(from, to), cancellationToken));
+        RunStrongDbContext db, ICurrentRunner runner, DateOnly? from, DateOnly? to, DateOnly? before, int? limit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await History.HandleAsync(db, runner, new History.Request(from, to, before, limit), cancellationToken));
 
     private static async Task<Created<StrengthSessionView>> LogStrengthAsync(
         RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, LogStrengthSession.Request request, CancellationToken cancellationToken)
@@ -132,11 +169,50 @@ public static class LogApi
     }
 
     private static async Task<Ok<LogSoreness.SorenessView[]>> ListSorenessAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await History.HandleAsync(db, runner, new History.Request(), cancellationToken)).CheckIns.OrderBy(c => c.Date).ThenBy(c => c.Id).ToArray());
+        TypedResults.Ok((await db.SorenessCheckIns.AsNoTracking().Where(c => c.OwnerId == runner.RunnerId).OrderBy(c => c.Date).ThenBy(c => c.Id)
+            .ToListAsync(cancellationToken)).Select(LogSoreness.SorenessView.From).ToArray());
 
     private static async Task<NoContent> DeleteSorenessAsync(RunStrongDbContext db, ICurrentRunner runner, long id, CancellationToken cancellationToken)
     {
         await History.DeleteCheckInAsync(db, runner, id, cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Ok<StrengthSessionView>> ChangeStrengthAsync(
+        RunStrongDbContext db, ICurrentRunner runner, long id, EditLog.SessionChange change, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await EditLog.ChangeSessionAsync(db, runner, id, change, cancellationToken));
+
+    private static async Task<Ok<LoggedSetView>> ChangeSetAsync(
+        RunStrongDbContext db, ICurrentRunner runner, long id, EditLog.SetChange change, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await EditLog.ChangeSetAsync(db, runner, id, change, cancellationToken));
+
+    private static async Task<NoContent> DeleteSetAsync(RunStrongDbContext db, ICurrentRunner runner, long id, CancellationToken cancellationToken)
+    {
+        await EditLog.DeleteSetAsync(db, runner, id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Created<LogPlannedSession.SessionLogView>, Ok<LogPlannedSession.SessionLogView>>> LogPlannedSessionAsync(
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, LogPlannedSession.Request request, CancellationToken cancellationToken)
+    {
+        var logged = await LogPlannedSession.HandleAsync(db, runner, clock, request, cancellationToken);
+        return logged.Created ? TypedResults.Created($"/api/log/sessions/{logged.Log.Id}", logged.Log) : TypedResults.Ok(logged.Log);
+    }
+
+    private static async Task<NoContent> DeletePlannedSessionAsync(RunStrongDbContext db, ICurrentRunner runner, long id, CancellationToken cancellationToken)
+    {
+        await LogPlannedSession.DeleteAsync(db, runner, id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<LogRun.RunView>> ChangeRunAsync(
+        RunStrongDbContext db, ICurrentRunner runner, long id, Features.Activities.EditActivity.Change change, CancellationToken cancellationToken)
+    {
+        await Features.Activities.EditActivity.HandleAsync(db, runner, id, change, cancellationToken);
+        return TypedResults.Ok(await History.GetRunAsync(db, runner, id, cancellationToken));
+    }
+
+    private static async Task<Ok<LogSoreness.SorenessView>> ChangeSorenessAsync(
+        RunStrongDbContext db, ICurrentRunner runner, long id, EditLog.SorenessChange change, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await EditLog.ChangeSorenessAsync(db, runner, id, change, cancellationToken));
 }

@@ -183,6 +183,8 @@ public class RacePredictionTests
     [InlineData("marathon", 42195, "marathon")]
     [InlineData("3000", 3000, "3k")]
     [InlineData("1500m", 1500, "1500m")]
+    [InlineData("5 miles", 8046.72, "8046.7m")]
+    [InlineData("26.2mi", 42164.8128, "42164.8m")]
     public void RaceDistance_Parse_AcceptsRunnersForms(string text, double metres, string name)
     {
         var distance = RaceDistance.Parse(text);
@@ -192,12 +194,12 @@ public class RacePredictionTests
 
     [Theory]
     [InlineData("ultra")]
-    [InlineData("5 miles")]
+    [InlineData("5 leagues")]
     [InlineData("0")]
     public void RaceDistance_Parse_UnknownListsAcceptedForms(string text)
     {
         Assert.False(RaceDistance.TryParse(text, out _, out var error));
-        Assert.Equal($"'{text}' is not a distance I know: use 400m, 1k, 1mi, 5k, 10k, 15k, half, marathon, or a number of metres such as 3000", error);
+        Assert.Equal($"'{text}' is not a distance I know: use 400m, 1k, 1mi, 5k, 10k, 15k, half, marathon, 6.2mi, or a number of metres such as 3000", error);
     }
 
     // Two-part times may run past 59 minutes ("63:46"), as Daniels' table writes them.

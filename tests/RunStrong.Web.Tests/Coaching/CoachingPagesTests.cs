@@ -26,7 +26,7 @@ public class CoachingPagesTests
         await coach.WaitForURLAsync(new Uri(server.Address, "/").ToString());
 
         // Nobody shares yet: the coach's page says how a runner would.
-        await coach.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Coach", Exact = true }).ClickAsync();
+        await Browser.FollowMenuLinkAsync(coach, "Coach");
         await coach.WaitForURLAsync("**/coach");
         Assert.Contains("Nobody shares their training with you yet", await coach.GetByTestId("athletes-empty").InnerTextAsync(), StringComparison.Ordinal);
         var refused = await coach.GotoAsync(new Uri(server.Address, $"/coach/{runnerId}").ToString());

@@ -94,6 +94,22 @@ public sealed class Browser : IAsyncDisposable
         return (page, errors);
     }
 
+    /// <summary>
+    /// Follows a link of the main menu as a person would: on a phone the menu is folded behind its button, which is
+    /// tapped first.
+    /// </summary>
+    public static async Task FollowMenuLinkAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var button = page.GetByTestId("menu-button");
+        if (await button.IsVisibleAsync())
+        {
+            await button.ClickAsync();
+        }
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+    }
+
     /// <summary>Saves a screenshot beside the test output (TestResults/screenshots) so a person can look at it.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

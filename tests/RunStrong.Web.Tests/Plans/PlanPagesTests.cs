@@ -41,7 +41,7 @@ public class PlanPagesTests
         var start = FutureMonday();
 
         await page.GotoAsync(new Uri(server.Address, "/").ToString());
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Plan", Exact = true }).ClickAsync();
+        await Browser.FollowMenuLinkAsync(page, "Plan");
         // Wait for the plans page before the next click, or a busy machine clicks while the home page unloads.
         await page.WaitForURLAsync("**/plans");
         await page.GetByRole(AriaRole.Link, new() { Name = "New plan" }).ClickAsync();

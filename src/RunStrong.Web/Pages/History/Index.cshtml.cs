@@ -1,22 +1,85 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using RunStrong.Data;
+using RunStrong.Domain.Catalogue;
+using RunStrong.Features.Catalogue;
 using RunStrong.Features.Common;
+using RunStrong.Features.Settings;
 using RunStrong.Features.Training;
 using RunStrong.Web.Charts;
+using RunStrong.Web.Hosting;
 
 namespace RunStrong.Web.Pages.History;
 
-/// <summary>/history: the log by day, newest first, and weekly sets per muscle (hill work credited to the gluteus maximus).</summary>
-public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner) : PageModel
+/// <summary>
+/// /history: the log a month at a time (newest first, <c>?month=2026-11</c>), each week with its totals, in the runner's
+/// units and words; and weekly sets per muscle (hill work credited to the gluteus maximus). A month is read on its
+/// own, so the page is as quick after ten years as after one.
+/// </summary>
+public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, RunnerPreferencesAccessor preferences, ExerciseCatalogue catalogue) : PageModel
 {
     public Features.Training.History.Response Log { get; private set; } = null!;
 
     public StrengthStats.Response Stats { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public RunnerPreferences Preferences { get; private set; } = RunnerPreferences.Default;
+
+    public IReadOnlyList<Exercise> Catalogue { get; private set; } = [];
+
+    /// <summary>The first day of the month shown.</summary>
+    public DateOnly Month { get; private set; }
+
+    /// <summary>The month before, when anything was logged before this one.</summary>
+    public DateOnly? Older { get; private set; }
+
+    /// <summary>The month after, unless this is the current one.</summary>
+    public DateOnly? Newer { get; private set; }
+
+    public bool HasAnything { get; private set; }
+
+    public async Task OnGetAsync(string? month, CancellationToken cancellationToken)
     {
-        Log = await Features.Training.History.HandleAsync(db, runner, new Features.Training.History.Request(), cancellationToken);
+        Preferences = await preferences.GetAsync(cancellationToken);
+        var today = await preferences.TodayAsync(cancellationToken);
+        var current = new DateOnly(today.Year, today.Month, 1);
+        Month = DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : current;
+        var last = Month.AddMonths(1).AddDays(-1);
+        Log = await Features.Training.History.HandleAsync(db, runner, new Features.Training.History.Request(Month, last, Limit: 31), cancellationToken);
         Stats = await StrengthStats.HandleAsync(db, runner, new StrengthStats.Request(), cancellationToken);
+        Catalogue = await catalogue.AllAsync(cancellationToken);
+        var before = await Features.Training.History.HandleAsync(db, runner, new Features.Training.History.Request(To: Month.AddDays(-1), Limit: 1), cancellationToken);
+        Older = before.Days.Count > 0 ? new DateOnly(before.Days[0].Date.Year, before.Days[0].Date.Month, 1) : null;
+        Newer = Month < current ? Month.AddMonths(1) : null;
+        HasAnything = Log.Days.Count > 0 || Older is not null
+            || await db.StrengthSessions.AnyAsync(s => s.OwnerId == runner.RunnerId, cancellationToken)
+            || await db.Activities.AnyAsync(a => a.OwnerId == runner.RunnerId, cancellationToken);
+    }
+
+    /// <summary>The days of the month grouped by their week (Monday first), newest week first.</summary>
+    public IEnumerable<IGrouping<DateOnly, Features.Training.History.Day>> Weeks =>
+        Log.Days.GroupBy(d => Domain.Load.Weeks.StartOf(d.Date));
+
+    /// <summary>"3 runs, 24.5 km in 2:10:00 · 2 strength sessions, 18 sets" for a week.</summary>
+    public string WeekSummary(IEnumerable<Features.Training.History.Day> days)
+    {
+        var list = days.ToArray();
+        var runs = list.SelectMany(d => d.Runs).ToArray();
+        var sessions = list.SelectMany(d => d.Sessions).ToArray();
+        var parts = new List<string>();
+        if (runs.Length > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{runs.Length} run{(runs.Length == 1 ? "" : "s")}, {Preferences.ShowDistance(runs.Sum(r => r.DistanceMeters), 1)} in {Domain.Units.Measure.Duration(runs.Sum(r => r.Seconds))}"));
+        }
+
+        if (sessions.Length > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{sessions.Length} strength session{(sessions.Length == 1 ? "" : "s")}, {sessions.Sum(s => s.Sets.Count)} sets"));
+        }
+
+        return parts.Count == 0 ? "soreness check-ins only" : string.Join(" · ", parts);
     }
 
     /// <summary>Sets per muscle for the last eight weeks with training, stacked by muscle.</summary>
@@ -25,7 +88,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner) : P
         var weeks = Stats.WeeklySetsPerMuscle.TakeLast(8).ToArray();
         var muscles = new[] { "gluteus-maximus", "gluteus-medius", "gluteus-minimus", "hamstrings", "quadriceps", "calves" };
         return new BarChart("muscle-sets", "Sets per muscle per week", muscles.Select(m => m.Replace('-', ' ')).ToArray(),
-            weeks.Select(w => new ChartBar(w.WeekStart.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture),
+            weeks.Select(w => new ChartBar(w.WeekStart.ToString("d MMM", CultureInfo.InvariantCulture),
                 muscles.Select(m => w.Sets.GetValueOrDefault(m)).ToArray())).ToArray())
         {
             YLabel = "sets",

@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RunStrong.Data;
+using RunStrong.Domain.Activities;
+using RunStrong.Domain.Activities.Metrics;
+using RunStrong.Domain.Catalogue;
+using RunStrong.Domain.Prediction;
+using RunStrong.Domain.Training;
+using RunStrong.Features.Common;
+
+namespace RunStrong.Features.Activities;
+
+/// <summary>
+/// Corrects an activity (<c>PATCH /api/activities/{id}</c>, <c>PATCH /api/log/runs/{id}</c>, the activity page,
+/// <c>runstrong activities edit</c>): its name, sport, run type, RPE and day; for a run entered by hand also its distance
+/// and time (an imported file's own numbers stay the file's). Predictions, load and the dashboard read the corrected row.
+/// </summary>
+public static class EditActivity
+{
+    /// <summary>Fields left null keep their value; an empty <see cref="Name"/> goes back to the default title.</summary>
+    /// <param name="Date">The day it is on (the time of day is kept).</param>
+    /// <param name="RunType">easy, quality, long, race or hills.</param>
+    /// <param name="Sport">running, cycling, walking, hiking, swimming, training, other.</param>
+    /// <param name="Distance">Hand-entered runs only: 10k, 6.2mi, 8000.</param>
+    /// <param name="Time">Hand-entered runs only: [h:]mm:ss.</param>
+    public sealed record Change(
+        string? Name = null, string? Sport = null, string? RunType = null, double? Rpe = null, DateOnly? Date = null,
+        string? Distance = null, string? Time = null);
+
+    public static async Task HandleAsync(RunStrongDbContext db, ICurrentRunner runner, long id, Change change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(change);
+        var owner = runner.RunnerId;
+        var row = await db.Activities.AsTracking().FirstOrDefaultAsync(a => a.OwnerId == owner && a.Id == id, cancellationToken)
+            ?? throw GetActivity.NotFound(id);
+        var manual = row.Format == "manual";
+
+        if (change.Name is { } name)
+        {
+            var trimmed = name.Trim();
+            row.Name = trimmed.Length == 0 ? null : trimmed.Length > 500 ? trimmed[..500] : trimmed;
+        }
+
+        if (change.Sport is { } sportText)
+        {
+            row.Sport = Kebab.TryParse<Sport>(sportText.Trim(), out var sport) && sport is not (Sport.Unknown or Sport.Transition or Sport.Multisport)
+                ? Kebab.Name(sport)
+                : throw new UserInputException("sport", $"sport: unknown sport '{sportText.Trim()}'; expected one of running, cycling, walking, hiking, swimming, training, other");
+        }
+
+        if (change.RunType is { } typeText)
+        {
+            row.RunType = string.IsNullOrWhiteSpace(typeText) ? null
+                : Kebab.TryParse<RunType>(typeText.Trim(), out var type) ? Kebab.Name(type)
+                : throw new UserInputException("runType", $"runType: unknown run type '{typeText.Trim()}'; expected one of {string.Join(", ", Kebab.Names<RunType>())}");
+        }
+
+        if (change.Rpe is { } rpe)
+        {
+            row.Rpe = rpe is >= 1 and <= 10
+                ? rpe
+                : throw new UserInputException("rpe", string.Create(CultureInfo.InvariantCulture, $"rpe: RPE must be between 1 and 10, got {rpe}"));
+        }
+
+        if (change.Date is { } date && date != row.LocalDate)
+        {
+            if (date.Year < 1990 || date > DateOnly.FromDateTime(DateTime.UnixEpoch).AddYears(100))
+            {
+                throw new UserInputException("date", $"date: {date:yyyy-MM-dd} is not a day this activity can be on");
+            }
+
+            // Same time of day on the new day: the file's own clock was off by whole days, or the runner typed the wrong day.
+            row.StartTime = row.StartTime.AddDays(date.DayNumber - row.LocalDate.DayNumber);
+            row.LocalDate = date;
+            row.PlannedFor = null;
+        }
+
+        if (change.Distance is not null || change.Time is not null)
+        {
+            if (!manual)
+            {
+                throw new UserInputException(change.Distance is not null ? "distance" : "time",
+                    $"{(change.Distance is not null ? "distance" : "time")}: activity {id} was imported from a {row.Format} file; its distance and time are the file's");
+            }
+
+            if (change.Distance is not null)
+            {
+                row.DistanceMeters = RaceDistance.TryParse(change.Distance, out var distance, out var error)
+                    ? distance.Metres
+                    : throw new UserInputException("distance", "distance: " + error);
+            }
+
+            if (change.Time is not null)
+            {
+                var seconds = RaceTime.TryParse(change.Time, out var time, out var error)
+                    ? time.TotalSeconds
+                    : throw new UserInputException("time", "time: " + error);
+                row.ElapsedSeconds = seconds;
+                row.MovingSeconds = seconds;
+            }
+        }
+
+        if (manual && (change.RunType is not null || change.Distance is not null || change.Time is not null))
+        {
+            // A hand-entered race over a standard distance is its own best effort (LogRun); keep that true after an edit.
+            var seconds = row.MovingSeconds > 0 ? row.MovingSeconds : row.ElapsedSeconds;
+            var summary = StoredSummary.Read(row.SummaryJson);
+            var isRace = row.RunType == "race" && BestEfforts.StandardDistancesMeters.Contains(row.DistanceMeters) && seconds > 0;
+            row.SummaryJson = (summary with { BestEfforts = isRace ? [new BestEffort(row.DistanceMeters, seconds)] : [] }).ToJson();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
