@@ -40,7 +40,8 @@ public static class LongRunSpike
 {
     public const int WindowDays = 30;
 
-    public static LongRunCheck Check(IEnumerable<LoggedRun> history, DateOnly date, double distanceMetres)
+    /// <param name="unit">The unit the message gives distances in (the runner's).</param>
+    public static LongRunCheck Check(IEnumerable<LoggedRun> history, DateOnly date, double distanceMetres, Units.DistanceUnit unit = Units.DistanceUnit.Kilometres)
     {
         Guard.Positive(distanceMetres, "distance in metres");
         var longest = history.Where(r => r.Date >= date.AddDays(-WindowDays) && r.Date < date).Select(r => r.DistanceMetres).DefaultIfEmpty().Max();
@@ -65,12 +66,13 @@ public static class LongRunSpike
         }
 
         var message = string.Create(CultureInfo.InvariantCulture,
-            $"This run ({distanceMetres / 1000:0.#} km) is {increase:0} % longer than your longest in the previous 30 days ({longest / 1000:0.#} km). "
+            $"This run ({Units.Measure.Distance(distanceMetres, unit, 1)}) is {increase:0} % longer than your longest in the previous 30 days ({Units.Measure.Distance(longest, unit, 1)}). "
             + $"In a study of 5,205 runners, single runs {band} longer than that came with a {hrr:0.00} times higher injury rate (Frandsen 2025). "
-            + $"Keeping it to {longest * 1.1 / 1000:0.#} km (10 % more) avoids the spike.");
+            + $"Keeping it to {Units.Measure.Distance(longest * 1.1, unit, 1)} (10 % more) avoids the spike.");
         return new LongRunCheck(date, distanceMetres, longest, increase, size, hrr, message);
     }
 
     /// <summary>Checks a logged or planned run.</summary>
-    public static LongRunCheck Check(IEnumerable<LoggedRun> history, LoggedRun run) => Check(history, run.Date, run.DistanceMetres);
+    public static LongRunCheck Check(IEnumerable<LoggedRun> history, LoggedRun run, Units.DistanceUnit unit = Units.DistanceUnit.Kilometres) =>
+        Check(history, run.Date, run.DistanceMetres, unit);
 }

@@ -68,7 +68,8 @@ public sealed record PlanDayView(DateOnly Date, string? PlannedRun, bool? RunDon
 /// <param name="Kind">strength, hill-sprints or drills.</param>
 /// <param name="Summary">The exercises in short: "Hip thrust 3×8–12".</param>
 /// <param name="Done">True or false for what RunStrong can see logged (strength sessions, hill sprints); null for drills, which are not logged.</param>
-public sealed record PlanItemView(string Kind, string Reason, string Summary, bool? Done);
+/// <param name="Status">done, partly or skipped as the runner logged a hill-sprint or drills session; null otherwise.</param>
+public sealed record PlanItemView(string Kind, string Reason, string Summary, bool? Done, string? Status = null);
 
 /// <summary>One week's running.</summary>
 public sealed record WeeklyVolume(DateOnly WeekStart, double DistanceMetres, double DistanceKm, double Minutes, int Runs);

@@ -68,7 +68,7 @@ public static class GetDashboard
         var history = await RunnerHistory.LoadAsync(db, runner, loadFrom, cancellationToken);
         var exercises = await catalogue.AllAsync(cancellationToken);
         var heartRate = await Settings.RunnerSettings.GetAsync(db, runner, cancellationToken);
-        return Build(history, exercises, today, from, to, heartRate);
+        return Build(history, exercises, today, from, to, heartRate, preferences.Distance);
     }
 
     public const string TrimpNotConfigured =
@@ -99,7 +99,8 @@ public static class GetDashboard
 
     /// <summary>The dashboard from history already read (pure: the tests and the handler share it).</summary>
     public static DashboardView Build(
-        RunnerHistory history, IReadOnlyList<Exercise> catalogue, DateOnly today, DateOnly from, DateOnly to, Settings.HeartRateSettings? heartRate = null)
+        RunnerHistory history, IReadOnlyList<Exercise> catalogue, DateOnly today, DateOnly from, DateOnly to, Settings.HeartRateSettings? heartRate = null,
+        Domain.Units.DistanceUnit unit = Domain.Units.DistanceUnit.Kilometres)
     {
         var weeks = new List<DateOnly>();
         for (var w = from; w <= to; w = w.AddDays(7))
@@ -121,7 +122,7 @@ public static class GetDashboard
             HasData = !history.IsEmpty,
             HasDemoData = history.HasDemoData,
             Weeks = weeks,
-            ThisWeek = plan is null ? null : ThisWeek(history.Plan!, plan, runs, sessions, to),
+            ThisWeek = plan is null ? null : ThisWeek(history.Plan!, plan, runs, sessions, history.SessionLogs ?? [], to),
             ThisWeekNote = plan is null ? planNote : ThisWeekMissing(plan, to),
             RunningVolume = weeks.Select(w => Volume(w, loggedRuns)).ToArray(),
             StrengthSessions = weeks.Select(w => new WeeklyCount(w, sessions.Count(s => InWeek(s.Date, w)))).ToArray(),
@@ -134,7 +135,7 @@ public static class GetDashboard
             Load = weeks.Select(w => WeekLoad(w, loggedRuns, sessions)).ToArray(),
             Trimp = TrimpWeeks(weeks, loggedRuns, heartRate ?? Settings.HeartRateSettings.None),
             AcuteChronic = AcuteChronic(loggedRuns, sessions, from, to),
-            LongRunWarnings = LongRuns(history.LoggedRuns, from, today),
+            LongRunWarnings = LongRuns(history.LoggedRuns, from, today, unit),
             Soreness = Soreness(checkIns, weeks),
             Suggestions = SorenessInsights.Suggest(new InsightRequest
             {
@@ -189,7 +190,8 @@ public static class GetDashboard
         : plan.Days.First().Date > to ? "Your plan starts later: nothing is planned this week yet."
         : "Your plan has ended: make a new one on the Plan page.";
 
-    private static ThisWeekView? ThisWeek(PlanRecord record, Plan plan, IReadOnlyList<HistoryRun> runs, IReadOnlyList<LoggedStrengthSession> sessions, DateOnly to)
+    private static ThisWeekView? ThisWeek(
+        PlanRecord record, Plan plan, IReadOnlyList<HistoryRun> runs, IReadOnlyList<LoggedStrengthSession> sessions, IReadOnlyList<SessionLogRecord> logs, DateOnly to)
     {
         var week = plan.Weeks.FirstOrDefault(w => w.Days.Any(d => d.Date == to));
         if (week is null)
@@ -199,20 +201,28 @@ public static class GetDashboard
 
         var days = week.Days.Select(day =>
         {
-            var dayRuns = runs.Where(r => r.Run.Date == day.Date).ToArray();
+            // A run counts for the plan day it was linked to (run a day early or late), else for its own day.
+            var dayRuns = runs.Where(r => r.CountsFor == day.Date).ToArray();
             var distance = dayRuns.Sum(r => r.Run.DistanceMetres);
             var planned = day.Run is { Type: not PlannedRunType.Rest } run ? Kebab.Name(run.Type) : null;
-            var items = day.Sessions.Select((s, index) => new PlanItemView(
-                Kebab.Name(s.Kind),
-                s.Reason,
-                string.Join(", ", s.Exercises.Select(Describe)),
-                s.Kind switch
-                {
-                    SessionKind.Strength => sessions.Any(x => x.Date == day.Date
-                        && (x.PlannedSessionId == RunnerHistory.PlannedSessionId(day.Date, index) || x.PlannedSessionId is null)),
-                    SessionKind.HillSprints => dayRuns.Any(r => r.Run.Type == RunType.Hills || r.Summary.HillSprints.Count > 0),
-                    _ => null,
-                })).ToArray();
+            var items = day.Sessions.Select((s, index) =>
+            {
+                var key = RunnerHistory.PlannedSessionKey(day.Date, index);
+                var logged = logs.FirstOrDefault(l => l.Date == day.Date && l.PlannedSessionKey == key);
+                var didIt = logged is { Status: "done" or "partly" };
+                return new PlanItemView(
+                    Kebab.Name(s.Kind),
+                    s.Reason,
+                    string.Join(", ", s.Exercises.Select(Describe)),
+                    s.Kind switch
+                    {
+                        SessionKind.Strength => sessions.Any(x => x.Date == day.Date
+                            && (x.PlannedSessionId == RunnerHistory.PlannedSessionId(day.Date, index) || x.PlannedSessionId is null)),
+                        SessionKind.HillSprints => didIt || (logged is null && dayRuns.Any(r => r.Run.Type == RunType.Hills || r.Summary.HillSprints.Count > 0)),
+                        _ => didIt,
+                    },
+                    logged?.Status);
+            }).ToArray();
             return new PlanDayView(
                 day.Date,
                 planned,
@@ -327,9 +337,9 @@ public static class GetDashboard
             AcuteChronicRatio.Caveat);
     }
 
-    private static LongRunWarning[] LongRuns(IReadOnlyList<LoggedRun> all, DateOnly from, DateOnly today) =>
+    private static LongRunWarning[] LongRuns(IReadOnlyList<LoggedRun> all, DateOnly from, DateOnly today, Domain.Units.DistanceUnit unit) =>
         all.Where(r => r.Date >= from)
-            .Select(r => LongRunSpike.Check(all, r))
+            .Select(r => LongRunSpike.Check(all, r, unit))
             .Where(c => c.Size != SpikeSize.None)
             .OrderByDescending(c => c.Date)
             .Select(c => new LongRunWarning(c.Date, c.Date > today, Math.Round(c.DistanceMetres / 1000, 1), Math.Round(c.LongestPreviousMetres!.Value / 1000, 1),

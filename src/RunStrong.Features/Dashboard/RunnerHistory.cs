@@ -10,7 +10,12 @@ using RunStrong.Features.Common;
 namespace RunStrong.Features.Dashboard;
 
 /// <summary>A stored run as the load and insight rules see it, with the parts of its summary the dashboard reads.</summary>
-public sealed record HistoryRun(long Id, LoggedRun Run, StoredSummary Summary, bool IsDemo);
+/// <param name="PlannedFor">The plan day the runner counted it for, when not its own day.</param>
+public sealed record HistoryRun(long Id, LoggedRun Run, StoredSummary Summary, bool IsDemo, DateOnly? PlannedFor = null)
+{
+    /// <summary>The plan day the run counts for: the one it was linked to, else its own.</summary>
+    public DateOnly CountsFor => PlannedFor ?? Run.Date;
+}
 
 /// <summary>
 /// One runner's stored training, read straight from the entities and turned into domain values: runs (activities whose
@@ -22,7 +27,8 @@ public sealed record RunnerHistory(
     IReadOnlyList<LoggedStrengthSession> Sessions,
     IReadOnlyList<SorenessCheckIn> CheckIns,
     PlanRecord? Plan,
-    bool HasDemoData)
+    bool HasDemoData,
+    IReadOnlyList<SessionLogRecord>? SessionLogs = null)
 {
     public bool IsEmpty => Runs.Count == 0 && Sessions.Count == 0 && CheckIns.Count == 0 && Plan is null;
 
@@ -49,13 +55,15 @@ public sealed record RunnerHistory(
             .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
             .FirstOrDefaultAsync(cancellationToken);
         var hasDemo = await DemoRows.AnyAsync(db, owner, cancellationToken);
+        var sessionLogs = await db.SessionLogs.AsNoTracking().Where(l => l.OwnerId == owner && l.Date >= from).ToListAsync(cancellationToken);
 
         return new RunnerHistory(
             activities.Select(ToRun).OfType<HistoryRun>().ToArray(),
             sessions.Select(ToSession).OfType<LoggedStrengthSession>().ToArray(),
             checkIns.Select(ToCheckIn).OfType<SorenessCheckIn>().ToArray(),
             plan,
-            hasDemo);
+            hasDemo,
+            sessionLogs);
     }
 
     /// <summary>The id a planned session gets for adherence: from its date and its index that day (the stored key).</summary>
@@ -98,7 +106,7 @@ public sealed record RunnerHistory(
             a.Rpe is >= 1 and <= 10 ? a.Rpe : null,
             a.AverageHeartRate is >= 30 and <= 250 ? a.AverageHeartRate : null,
             summary.HillyMinutes > 0 ? hills : null);
-        return new HistoryRun(a.Id, run, summary, a.IsDemo);
+        return new HistoryRun(a.Id, run, summary, a.IsDemo, a.PlannedFor);
     }
 
     private static StoredSummary SafeSummary(string json)

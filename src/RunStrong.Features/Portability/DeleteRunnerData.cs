@@ -25,6 +25,7 @@ public static class DeleteRunnerData
         var sets = await db.LoggedSets.Where(s => s.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         var sessions = await db.StrengthSessions.Where(s => s.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         var checkIns = await db.SorenessCheckIns.Where(c => c.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
+        await db.SessionLogs.Where(l => l.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         await db.ActivityFiles.Where(f => f.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         var activities = await db.Activities.Where(a => a.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         var plans = await db.Plans.Where(p => p.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);

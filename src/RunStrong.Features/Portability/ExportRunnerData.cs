@@ -36,7 +36,13 @@ public static class ExportRunnerData
         IReadOnlyList<SorenessItem> SorenessCheckIns,
         IReadOnlyList<ActivityItem> Activities,
         HeartRateItem? HeartRate = null,
-        PreferencesItem? Preferences = null);
+        PreferencesItem? Preferences = null,
+        IReadOnlyList<SessionLogItem>? SessionLogs = null);
+
+    /// <summary>A logged hill-sprint or drills session; absent in exports made before they existed.</summary>
+    public sealed record SessionLogItem(
+        DateOnly Date, long? PlanId, string PlannedSessionKey, string Kind, string Status, int? Reps, int? Seconds, double? GradePercent, string? Notes,
+        DateTime CreatedAt, DateTime UpdatedAt);
 
     /// <summary>The runner's units and time zone (Settings); absent in exports made before they existed.</summary>
     public sealed record PreferencesItem(string? DistanceUnit, string? WeightUnit, string? TimeZone);
@@ -63,7 +69,7 @@ public static class ExportRunnerData
         long Id, string Format, string Sport, string? SubSport, DateTime StartTime, string? Name, string? Description,
         double DistanceMeters, double ElapsedSeconds, double MovingSeconds, double AscentMeters, double DescentMeters,
         double? AverageHeartRate, double? MaxHeartRate, int RecordCount, string ContentHash, string SourcePath, string SummaryJson,
-        DateTime ImportedAt, string? RunType, double? Rpe, bool IsDemo, string? File, string? FileName, DateOnly? LocalDate = null);
+        DateTime ImportedAt, string? RunType, double? Rpe, bool IsDemo, string? File, string? FileName, DateOnly? LocalDate = null, DateOnly? PlannedFor = null);
 
     private static async Task<HeartRateItem?> HeartRateAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken)
     {
@@ -99,7 +105,7 @@ public static class ExportRunnerData
             {
                 Item = new ActivityItem(a.Id, a.Format, a.Sport, a.SubSport, a.StartTime, a.Name, a.Description, a.DistanceMeters, a.ElapsedSeconds,
                     a.MovingSeconds, a.AscentMeters, a.DescentMeters, a.AverageHeartRate, a.MaxHeartRate, a.RecordCount, a.ContentHash, a.SourcePath,
-                    a.SummaryJson, a.ImportedAt, a.RunType, a.Rpe, a.IsDemo, null, null, a.LocalDate),
+                    a.SummaryJson, a.ImportedAt, a.RunType, a.Rpe, a.IsDemo, null, null, a.LocalDate, a.PlannedFor),
                 FileName = db.ActivityFiles.Where(f => f.ActivityId == a.Id).Select(f => f.FileName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
@@ -113,7 +119,10 @@ public static class ExportRunnerData
             soreness.Select(c => c with { CreatedAt = Utc(c.CreatedAt) }).ToList(),
             items.Select(a => a with { StartTime = Utc(a.StartTime), ImportedAt = Utc(a.ImportedAt) }).ToList(),
             await HeartRateAsync(db, runner, cancellationToken),
-            await db.Runners.Where(r => r.Id == runner.RunnerId).Select(r => new PreferencesItem(r.DistanceUnit, r.WeightUnit, r.TimeZone)).FirstOrDefaultAsync(cancellationToken));
+            await db.Runners.Where(r => r.Id == runner.RunnerId).Select(r => new PreferencesItem(r.DistanceUnit, r.WeightUnit, r.TimeZone)).FirstOrDefaultAsync(cancellationToken),
+            (await db.SessionLogs.AsNoTracking().Where(l => l.OwnerId == owner).OrderBy(l => l.Id)
+                .Select(l => new SessionLogItem(l.Date, l.PlanId, l.PlannedSessionKey, l.Kind, l.Status, l.Reps, l.Seconds, l.GradePercent, l.Notes, l.CreatedAt, l.UpdatedAt))
+                .ToListAsync(cancellationToken)).Select(l => l with { CreatedAt = Utc(l.CreatedAt), UpdatedAt = Utc(l.UpdatedAt) }).ToList());
 
         // ZipArchive still makes some synchronous writes (an entry's end), which a web response refuses: it writes into a
         // small buffer that is passed on asynchronously after each entry, so at most one entry is held in memory.

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using RunStrong.Data;
 using RunStrong.Data.Entities;
 using RunStrong.Features.Common;
+using RunStrong.Features.Training;
 using static RunStrong.Features.Portability.ExportRunnerData;
 
 namespace RunStrong.Features.Portability;
@@ -327,6 +328,37 @@ public static class ImportRunnerData
             checkInsAdded++;
         }
 
+        // Logged hill-sprint and drills sessions: one per planned session; one already logged here is kept.
+        foreach (var log in document.SessionLogs ?? [])
+        {
+            if (log.Kind is not ("hill-sprints" or "drills") || !LogPlannedSession.Statuses.Contains(log.Status) || string.IsNullOrWhiteSpace(log.PlannedSessionKey))
+            {
+                throw new UserInputException("FILE", $"{name}: sessionLogs: {log.PlannedSessionKey} is not a hill-sprint or drills session done, partly or skipped");
+            }
+
+            if (await db.SessionLogs.AnyAsync(l => l.OwnerId == owner && l.Date == log.Date && l.PlannedSessionKey == log.PlannedSessionKey, cancellationToken)
+                || db.SessionLogs.Local.Any(l => l.Date == log.Date && l.PlannedSessionKey == log.PlannedSessionKey))
+            {
+                continue;
+            }
+
+            db.SessionLogs.Add(new SessionLogRecord
+            {
+                OwnerId = owner,
+                Date = log.Date,
+                PlanId = log.PlanId is { } p && planIds.TryGetValue(p, out var mapped) ? mapped : null,
+                PlannedSessionKey = log.PlannedSessionKey,
+                Kind = log.Kind,
+                Status = log.Status,
+                Reps = log.Reps,
+                Seconds = log.Seconds,
+                GradePercent = log.GradePercent,
+                Notes = log.Notes,
+                CreatedAt = Utc(log.CreatedAt),
+                UpdatedAt = Utc(log.UpdatedAt),
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
@@ -349,6 +381,7 @@ public static class ImportRunnerData
                 SubSport = activity.SubSport,
                 StartTime = Utc(activity.StartTime),
                 LocalDate = activity.LocalDate ?? preferences.DayOf(Utc(activity.StartTime)),
+                PlannedFor = activity.PlannedFor,
                 Name = activity.Name,
                 Description = activity.Description,
                 DistanceMeters = activity.DistanceMeters,

@@ -14,7 +14,7 @@ namespace RunStrong.Features.Training;
 /// Examples: <c>12x60kg@7</c> (12 reps at 60 kg, RPE 7), <c>8x135lb@8.5</c>, <c>10/side@7</c> (10 reps each leg; reps
 /// are always per side for single-leg work, so /side only says so), <c>15+light</c> (a light loop band),
 /// <c>12x20kg+medium@8</c>, <c>30s</c> (a 30-second hold), <c>12@2rir</c> (2 reps in reserve), <c>6x80kg@10:failed</c>,
-/// <c>10@7:pain</c>. Spaces are ignored. A load needs its unit: <c>12x60</c> is refused.
+/// <c>10@7:pain</c>. Spaces are ignored. A load without a unit (<c>12x60</c>) is taken in the runner's weight unit.
 /// </summary>
 public static partial class SetNotation
 {

@@ -8,8 +8,11 @@ namespace RunStrong.Web.Charts;
 /// <summary>One named line of a <see cref="LineChart"/>: points in data units, x ascending.</summary>
 public sealed record ChartSeries(string Name, IReadOnlyList<(double X, double Y)> Points, string? Colour = null);
 
-/// <summary>One bar group of a <see cref="BarChart"/>: a label and a value per series (stacked).</summary>
-public sealed record ChartBar(string Label, IReadOnlyList<double> Values);
+/// <summary>
+/// One bar group of a <see cref="BarChart"/>: a label and a value per series (stacked). With <see cref="Date"/> (a
+/// week's Monday, a day) the chart writes the axis labels itself, with the year wherever the axis crosses one.
+/// </summary>
+public sealed record ChartBar(string Label, IReadOnlyList<double> Values, DateOnly? Date = null);
 
 /// <summary>
 /// Charts drawn on the server as inline SVG: no JavaScript, no build step, readable on a phone (the SVG scales to
@@ -18,14 +21,26 @@ public sealed record ChartBar(string Label, IReadOnlyList<double> Values);
 /// </summary>
 public abstract record SvgChart(string Id, string Title)
 {
-    public static readonly string[] Palette = ["#c2410c", "#1d4ed8", "#15803d", "#7e22ce", "#b45309", "#0f766e"];
+    /// <summary>
+    /// Series colours, each far from the others in hue and lightness (after Okabe and Ito's colour-blind-safe set), in
+    /// the order the muscle chart uses them: gluteus maximus, medius, minimus, hamstrings, quadriceps, calves.
+    /// </summary>
+    public static readonly string[] Palette = ["#d55e00", "#0072b2", "#009e73", "#cc79a7", "#56b4e9", "#4b5563"];
 
-    protected const int Width = 640;
-    protected const int Height = 260;
-    protected const int Left = 56;
-    protected const int Right = 12;
-    protected const int Top = 16;
-    protected const int Bottom = 36;
+    // Drawn for a phone first: 360 units wide, so the 12.5-unit text is at least 11 px on a 390 px screen (the chart
+    // is about 335 px wide there) and grows with the chart on a wider one.
+    protected const int Width = 360;
+    protected const int Height = 230;
+    protected const int Left = 44;
+    protected const int Right = 10;
+    protected const int Top = 12;
+    protected const int Bottom = 34;
+
+    /// <summary>Units an axis label may take, about 7 characters of the 12.5-unit text, with a gap.</summary>
+    protected const int LabelRoom = 58;
+
+    /// <summary>X values are day numbers (<see cref="DateOnly.DayNumber"/>): ticks are dates, with the year where the axis crosses one.</summary>
+    public bool XIsDayNumber { get; init; }
 
     /// <summary>How x values print on the axis and in the table (default: a number).</summary>
     public Func<double, string> FormatX { get; init; } = v => v.ToString("0.##", CultureInfo.InvariantCulture);
@@ -71,15 +86,32 @@ public abstract record SvgChart(string Id, string Title)
 
     protected static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    /// <summary>About five round tick values covering [min, max].</summary>
-    protected static IReadOnlyList<double> Ticks(double min, double max)
+    /// <summary>
+    /// Date labels for an axis: "3 Nov", and "3 Nov 26" on the first label and the first of each new year when the
+    /// labels span more than one year, so an axis that crosses New Year says which year each part is in.
+    /// </summary>
+    protected static IReadOnlyList<string> DateLabels(IReadOnlyList<DateOnly> dates)
+    {
+        var crosses = dates.Count > 1 && dates[0].Year != dates[^1].Year;
+        var labels = new string[dates.Count];
+        for (var i = 0; i < dates.Count; i++)
+        {
+            var withYear = crosses && (i == 0 || dates[i].Year != dates[i - 1].Year);
+            labels[i] = dates[i].ToString(withYear ? "d MMM yy" : "d MMM", CultureInfo.InvariantCulture);
+        }
+
+        return labels;
+    }
+
+    /// <summary>About <paramref name="count"/> round tick values covering [min, max] (five by default).</summary>
+    protected static IReadOnlyList<double> Ticks(double min, double max, int count = 5)
     {
         if (!(max > min))
         {
             return [min];
         }
 
-        var raw = (max - min) / 4;
+        var raw = (max - min) / Math.Max(1, count - 1);
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw);
         var ticks = new List<double>();
@@ -149,9 +181,22 @@ public sealed record LineChart(string Id, string Title, IReadOnlyList<ChartSerie
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{N(Y(t))}\" y2=\"{N(Y(t))}\"/><text x=\"{Left - 4}\" y=\"{N(Y(t) + 4)}\" text-anchor=\"end\">{E(FormatY(t))}</text>");
         }
 
-        foreach (var t in Ticks(xMin, xMax))
+        var xTicks = Ticks(xMin, xMax, Math.Max(2, (Width - Left - Right) / LabelRoom));
+        if (XIsDayNumber)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(X(t))}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{E(FormatX(t))}</text>");
+            var dates = xTicks.Select(t => DateOnly.FromDayNumber((int)Math.Round(t))).ToArray();
+            var labels = DateLabels(dates);
+            for (var i = 0; i < xTicks.Count; i++)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(X(xTicks[i]))}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{E(labels[i])}</text>");
+            }
+        }
+        else
+        {
+            foreach (var t in xTicks)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(X(t))}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{E(FormatX(t))}</text>");
+            }
         }
 
         svg.Append("</g>");
@@ -242,10 +287,15 @@ public sealed record BarChart(string Id, string Title, IReadOnlyList<string> Ser
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{N(Y(t))}\" y2=\"{N(Y(t))}\"/><text x=\"{Left - 4}\" y=\"{N(Y(t) + 4)}\" text-anchor=\"end\">{E(FormatY(t))}</text>");
         }
 
-        var labelEvery = Math.Max(1, (int)Math.Ceiling(Bars.Count / 12.0));
-        for (var i = 0; i < Bars.Count; i += labelEvery)
+        // As many labels as fit without touching; dated bars get their year wherever the shown labels cross one.
+        var labelEvery = Math.Max(1, (int)Math.Ceiling(LabelRoom / slot));
+        var shown = Enumerable.Range(0, Bars.Count).Where(i => i % labelEvery == 0).ToArray();
+        var texts = Bars.All(b => b.Date is not null)
+            ? DateLabels(shown.Select(i => Bars[i].Date!.Value).ToArray())
+            : shown.Select(i => Bars[i].Label).ToArray();
+        for (var k = 0; k < shown.Length; k++)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left + slot * (i + 0.5))}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{E(Bars[i].Label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left + slot * (shown[k] + 0.5))}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{E(texts[k])}</text>");
         }
 
         svg.Append("</g>");
@@ -298,7 +348,7 @@ public sealed record BarChart(string Id, string Title, IReadOnlyList<string> Ser
         svg.Append("</tr></thead><tbody>");
         foreach (var bar in Bars)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(bar.Label)}</td>");
+            svg.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(bar.Date is { } d ? d.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : bar.Label)}</td>");
             foreach (var value in bar.Values)
             {
                 svg.Append(CultureInfo.InvariantCulture, $"<td>{E(FormatY(value))}</td>");

@@ -11,16 +11,33 @@ using RunStrong.Web.Charts;
 namespace RunStrong.Web.Pages;
 
 /// <summary>The home page: the runner's dashboard, or a welcome (with demo data on offer) for an empty install.</summary>
-public sealed class IndexModel(RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, TimeProvider clock) : PageModel
+public sealed class IndexModel(
+    RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, TimeProvider clock, Hosting.RunnerPreferencesAccessor preferences) : PageModel
 {
     public DashboardView View { get; private set; } = null!;
+
+    /// <summary>The runner's units: the dashboard's distances and loads are shown in them.</summary>
+    public Features.Settings.RunnerPreferences Units { get; private set; } = Features.Settings.RunnerPreferences.Default;
+
+    private bool Miles => Units.Distance == Domain.Units.DistanceUnit.Miles;
+
+    private bool Pounds => Units.Weight == Domain.Training.MassUnit.Pounds;
+
+    /// <summary>Kilometres in the runner's unit, one decimal.</summary>
+    public double Distance(double km) => Math.Round(Miles ? km * 1000 / Domain.Units.Measure.MetresPerMile : km, 1);
+
+    /// <summary>Kilograms in the runner's unit, one decimal.</summary>
+    public double Load(double kg) => Math.Round(Pounds ? kg / Domain.Training.Mass.KilogramsPerPound : kg, 1);
 
     /// <summary>What the last demo action did, shown once after the redirect.</summary>
     [TempData]
     public string? Message { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Units = await preferences.GetAsync(cancellationToken);
         View = await GetDashboard.HandleAsync(db, catalogue, runner, clock, new GetDashboard.Request(), cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostFillDemoAsync(CancellationToken cancellationToken)
     {
@@ -56,10 +73,10 @@ public sealed class IndexModel(RunStrongDbContext db, ExerciseCatalogue catalogu
         string.Create(CultureInfo.InvariantCulture, $"{(int)(seconds / 60)}:{(int)Math.Round(seconds % 60):00}");
 
     public SvgChart VolumeChart => new BarChart("running-volume", "Running distance per week",
-        ["Distance (km)"], View.RunningVolume.Select(w => new ChartBar(Week(w.WeekStart), [w.DistanceKm])).ToArray())
+        [$"Distance ({Units.DistanceName})"], View.RunningVolume.Select(w => new ChartBar(Week(w.WeekStart), [Distance(w.DistanceKm)], w.WeekStart)).ToArray())
     {
-        YLabel = "km",
-        Summary = Summed(View.RunningVolume.Select(w => w.DistanceKm), "km a week"),
+        YLabel = Units.DistanceName,
+        Summary = Summed(View.RunningVolume.Select(w => Distance(w.DistanceKm)), $"{Units.DistanceName} a week"),
     };
 
     public SvgChart TimeChart => new BarChart("running-time", "Running time per week",
@@ -78,7 +95,7 @@ public sealed class IndexModel(RunStrongDbContext db, ExerciseCatalogue catalogu
 
     public SvgChart MuscleChart => new BarChart("muscle-sets", "Sets per week by muscle",
         View.MuscleSets.Muscles.Select(Label).ToArray(),
-        View.MuscleSets.Weeks.Select(w => new ChartBar(Week(w.WeekStart), w.Sets)).ToArray())
+        View.MuscleSets.Weeks.Select(w => new ChartBar(Week(w.WeekStart), w.Sets, w.WeekStart)).ToArray())
     {
         YLabel = "sets",
         Summary = "Stacked bars: gluteus maximus, medius and minimus, hamstrings, quadriceps and calves; hill running counts for the gluteus maximus.",
@@ -99,12 +116,13 @@ public sealed class IndexModel(RunStrongDbContext db, ExerciseCatalogue catalogu
     };
 
     public SvgChart OneRepMaxChart => new LineChart("one-rep-max", "Estimated 1RM (Epley), best set each week",
-        View.OneRepMaxTrends.Select(t => new ChartSeries(t.Name, t.Points.Select(p => ((double)p.WeekStart.DayNumber, p.Kilograms)).ToArray())).ToArray())
+        View.OneRepMaxTrends.Select(t => new ChartSeries(t.Name, t.Points.Select(p => ((double)p.WeekStart.DayNumber, Load(p.Kilograms))).ToArray())).ToArray())
     {
-        YLabel = "kg",
-        FormatX = x => Week(DateOnly.FromDayNumber((int)x)),
+        YLabel = Units.WeightName,
+        XIsDayNumber = true,
+        FormatX = x => DateOnly.FromDayNumber((int)x).ToString("d MMM yyyy", CultureInfo.InvariantCulture),
         Summary = string.Join("; ", View.OneRepMaxTrends.Where(t => t.Points.Count > 0)
-            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} from {t.Points[0].Kilograms:0.#} to {t.Points[^1].Kilograms:0.#} kg"))),
+            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} from {Load(t.Points[0].Kilograms):0.#} to {Load(t.Points[^1].Kilograms):0.#} {Units.WeightName}"))),
     };
 
     // One chart per distance: on a shared axis the 5 km and 10 km lines sit far apart and both look flat.
@@ -129,7 +147,8 @@ public sealed class IndexModel(RunStrongDbContext db, ExerciseCatalogue catalogu
     ])
     {
         YLabel = "ratio",
-        FormatX = x => Week(DateOnly.FromDayNumber((int)x)),
+        XIsDayNumber = true,
+        FormatX = x => DateOnly.FromDayNumber((int)x).ToString("d MMM yyyy", CultureInfo.InvariantCulture),
         Summary = View.AcuteChronic.Days.LastOrDefault(d => d.Ratio is not null) is { } last
             ? string.Create(CultureInfo.InvariantCulture, $"Latest ratio {last.Ratio:0.00} on {Day(last.Date)}.")
             : null,

@@ -186,7 +186,10 @@ public class LoadTests
 
         var check = LongRunSpike.Check(history, new LoggedRun(Monday, 16000, TimeSpan.FromMinutes(90), RunType.Long));
 
-        Assert.Equal("This run (16 km) is 33 % longer than your longest in the previous 30 days (12 km). In a study of 5,205 runners, single runs 30–100 % longer than that came with a 1.52 times higher injury rate (Frandsen 2025). Keeping it to 13.2 km (10 % more) avoids the spike.", check.Message);
+        Assert.Equal("This run (16.0 km) is 33 % longer than your longest in the previous 30 days (12.0 km). In a study of 5,205 runners, single runs 30–100 % longer than that came with a 1.52 times higher injury rate (Frandsen 2025). Keeping it to 13.2 km (10 % more) avoids the spike.", check.Message);
+        var inMiles = LongRunSpike.Check(history, new LoggedRun(Monday, 16000, TimeSpan.FromMinutes(90), RunType.Long), Domain.Units.DistanceUnit.Miles);
+        Assert.StartsWith("This run (9.9 mi) is 33 % longer than your longest in the previous 30 days (7.5 mi).", inMiles.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Keeping it to 8.2 mi (10 % more) avoids the spike.", inMiles.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,13 +47,26 @@ public class TrainingLogTests
     public static TheoryData<string, string, string, string> BadSets => new()
     {
         { "hip-thrust", "barbell", "-3x60kg@7", "set 1, reps: reps must be 0 or more, got -3" },
-        { "hip-thrust", "barbell", "12x60@7", "set 1, load: '60' has no unit: write 60kg or 60 lb" },
         { "hip-thrust", "barbell", "12x60kg@11", "set 1, rpe: RPE must be between 1 and 10, got 11" },
         { "hip-thrust", "barbell", "12x60kg@7.3", "set 1, rpe: RPE must be a whole or half number (7, 7.5, 8), got 7.3" },
         { "hip-thrust", "kettlebell", "12x60kg@7", "set 1, variant: unknown variant 'kettlebell' of hip-thrust; expected one of bodyweight, banded, barbell, barbell-plus-band" },
         { "hip-thrusts", "barbell", "12x60kg@7", "set 1, exercise: unknown exercise 'hip-thrusts'; see `runstrong exercises` or /exercises for the slugs" },
         { "clamshell", "banded", "15+purple", "set 1, band: unknown band 'purple'; expected one of light, medium, heavy" },
     };
+
+    [Theory]
+    [InlineData(null, "kg", 60.0)]
+    [InlineData("lb", "lb", 60.0)]
+    public async Task ABareLoad_IsTakenInTheRunnersUnit(string? unit, string storedUnit, double storedValue)
+    {
+        await using var database = await TestDatabases.CreateAsync("sqlite");
+        await using var db = database.CreateContext();
+        await Features.Settings.RunnerSettings.UpdatePreferencesAsync(db, LocalRunner.Instance, new(null, unit, null));
+
+        var session = await LogStrengthSession.HandleAsync(db, LocalRunner.Instance, Clock, new LogStrengthSession.Request { Sets = [Set("12x60@7")] });
+
+        Assert.Equal((storedValue, storedUnit), (session.Sets[0].LoadValue!.Value, session.Sets[0].LoadUnit));
+    }
 
     [Theory, MemberData(nameof(BadSets))]
     public async Task LogStrengthSession_BadSet_IsRefusedWithTheSetAndFieldNamed(string exercise, string variant, string set, string message)
@@ -227,7 +240,7 @@ public class TrainingLogTests
 
     [Theory]
     [InlineData("10k", "00:00", "time", "time: '00:00' is no time at all: a time must be more than 0:00")]
-    [InlineData("10 miles", "50:00", "distance", "distance: '10 miles' is not a distance I know")]
+    [InlineData("10 leagues", "50:00", "distance", "distance: '10 leagues' is not a distance I know")]
     [InlineData("10k", "50:00", "type", "type: unknown run type 'jog'; expected one of easy, quality, long, race, hills")]
     public async Task LogRun_BadInput_NamesTheField(string distance, string time, string field, string message)
     {

@@ -27,7 +27,7 @@ public partial class IsolationTests
     public static TheoryData<string> Engines => TestDatabases.Engines;
 
     /// <summary>Words only the other runner's rows hold; no answer to the owner may contain any of them.</summary>
-    private static readonly string[] Markers = ["Bees secret plan", "bee-secret-strength", "bee-secret-run", "bee-secret-soreness", "bee-token"];
+    private static readonly string[] Markers = ["Bees secret plan", "bee-secret-strength", "bee-secret-run", "bee-secret-soreness", "bee-secret-drills", "bee-token"];
 
     [Theory, MemberData(nameof(Engines))]
     public async Task EveryApiEndpoint_WithAnotherRunnersIds_Is404_AndNeverShowsTheirData(string engine)
@@ -81,6 +81,10 @@ public partial class IsolationTests
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"the other runner lost {path}: {(int)response.StatusCode}");
         }
 
+        var beeLog = await beeClient.GetStringAsync(new Uri("/api/log?limit=100", UriKind.Relative));
+        Assert.Contains("bee-secret-drills", beeLog, StringComparison.Ordinal);
+        Assert.Contains(ids["sets"], JsonDocument.Parse(beeLog).RootElement.GetProperty("days").EnumerateArray()
+            .SelectMany(d => d.GetProperty("sessions").EnumerateArray()).SelectMany(x => x.GetProperty("sets").EnumerateArray()).Select(x => x.GetProperty("id").GetInt64()));
         var soreness = await beeClient.GetFromJsonAsync<JsonElement[]>("/api/log/soreness");
         Assert.Contains(soreness!, s => s.GetProperty("notes").GetString() == "bee-secret-soreness");
         var settings = await beeClient.GetFromJsonAsync<JsonElement>("/api/settings");
@@ -182,6 +186,19 @@ public partial class IsolationTests
         }))
         {
             ids["strength"] = await IdAsync(strength);
+        }
+
+        var logged = await bee.GetFromJsonAsync<JsonElement>($"/api/log/strength/{ids["strength"]}");
+        ids["sets"] = logged.GetProperty("sets")[0].GetProperty("id").GetInt64();
+
+        // A planned drills session of the other runner's plan, logged as done.
+        var beePlan = await bee.GetFromJsonAsync<JsonElement>($"/api/plans/{ids["plans"]}");
+        var drillsKey = beePlan.GetProperty("plan").GetProperty("weeks").EnumerateArray().SelectMany(w => w.GetProperty("days").EnumerateArray())
+            .SelectMany(d => d.GetProperty("sessions").EnumerateArray().Select((s, i) => (Date: d.GetProperty("date").GetString(), Kind: s.GetProperty("kind").GetString(), Index: i)))
+            .First(s => s.Kind == "drills") is var drills ? $"{drills.Date}#{drills.Index}" : null;
+        using (var session = await bee.PutAsJsonAsync("/api/log/sessions", new { plannedSessionKey = drillsKey, status = "partly", notes = "bee-secret-drills" }))
+        {
+            ids["sessions"] = await IdAsync(session);
         }
 
         using (var run = await bee.PostAsJsonAsync("/api/log/runs", new { date = "2026-11-17", distance = "10k", time = "50:00", type = "easy", rpe = 5, name = "bee-secret-run" }))

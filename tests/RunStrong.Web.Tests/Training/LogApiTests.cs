@@ -52,7 +52,7 @@ public class LogApiTests
 
     [Theory]
     [InlineData("{\"exercise\":\"hip-thrust\",\"variant\":\"barbell\",\"reps\":-3}", "sets[0].reps", "set 1, reps: reps must be 0 or more, got -3")]
-    [InlineData("{\"exercise\":\"hip-thrust\",\"variant\":\"barbell\",\"reps\":10,\"load\":\"60\"}", "sets[0].load", "set 1, load: '60' has no unit: write 60kg or 60 lb")]
+    [InlineData("{\"exercise\":\"hip-thrust\",\"variant\":\"barbell\",\"reps\":10,\"load\":\"sixty\"}", "sets[0].load", "set 1, load: 'sixty' is not a load: write a number and a unit, such as 60kg or 135 lb")]
     [InlineData("{\"exercise\":\"moon-walk\",\"variant\":\"barbell\",\"reps\":10}", "sets[0].exercise", "set 1, exercise: unknown exercise 'moon-walk'")]
     [InlineData("{\"exercise\":\"hip-thrust\",\"variant\":\"barbell\",\"reps\":10,\"rpe\":0}", "sets[0].rpe", "set 1, rpe: RPE must be between 1 and 10, got 0")]
     public async Task Strength_BadSet_IsAProblemNamingTheField(string set, string field, string message)
