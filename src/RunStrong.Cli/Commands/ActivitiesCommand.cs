@@ -4,6 +4,7 @@ using RunStrong.Cli.Remote;
 using RunStrong.Data;
 using RunStrong.Features.Activities;
 using RunStrong.Features.Common;
+using RunStrong.Features.Settings;
 using Spectre.Console;
 
 namespace RunStrong.Cli.Commands;
@@ -21,27 +22,30 @@ public static class ActivitiesCommand
         {
             var request = new ListActivities.Request(parse.GetValue(page), parse.GetValue(pageSize));
             ListActivities.Validate(request);
-            var list = await ListAsync(parse, request, ct);
+            var (list, units) = await ListAsync(parse, request, ct);
             if (parse.GetValue(CliApp.Json))
             {
                 Output.WriteJson(list);
                 return CliApp.Ok;
             }
 
-            // Fits an 80-column terminal: id, start, sport and name share the first column over two lines.
+            // Fits an 80-column terminal: id, start, sport and name share the first column over two lines. Distances,
+            // paces and climbs in the runner's units, start times in the runner's time zone.
             var table = new Table().Border(TableBorder.Simple)
-                .AddColumn(new TableColumn("Activity (start UTC)"))
+                .AddColumn(new TableColumn($"Activity (start, {Output.Esc(units.ZoneId)})"))
                 .AddColumn(new TableColumn("Distance").RightAligned().NoWrap()).AddColumn(new TableColumn("Moving").RightAligned().NoWrap())
                 .AddColumn(new TableColumn("Pace").RightAligned().NoWrap()).AddColumn(new TableColumn("Climb").RightAligned().NoWrap());
             foreach (var a in list.Items)
             {
                 var what = string.IsNullOrWhiteSpace(a.Name) ? a.Sport : $"{a.Sport}: {a.Name}";
                 table.AddRow(
-                    $"{a.Id.ToString(CultureInfo.InvariantCulture)}  {a.StartTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}\n[grey]{Output.Esc(what)}[/]",
-                    Units.Km(a.DistanceMeters),
+                    $"{a.Id.ToString(CultureInfo.InvariantCulture)}  {units.LocalTime(a.StartTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}\n[grey]{Output.Esc(what)}[/]",
+                    units.ShowDistance(a.DistanceMeters),
                     Units.Duration(a.MovingSeconds),
-                    Units.Pace(a.AveragePaceSecondsPerKm),
-                    $"{a.AscentMeters:0} m");
+                    units.ShowPace(a.AveragePaceSecondsPerKm),
+                    units.Distance == Domain.Units.DistanceUnit.Miles
+                        ? string.Create(CultureInfo.InvariantCulture, $"{a.AscentMeters / 0.3048:0} ft")
+                        : string.Create(CultureInfo.InvariantCulture, $"{a.AscentMeters:0} m"));
             }
 
             AnsiConsole.Write(table);
@@ -51,18 +55,21 @@ public static class ActivitiesCommand
         return command;
     }
 
-    /// <summary>From the server the user is logged in to, else from the local database.</summary>
-    private static async Task<ListActivities.Response> ListAsync(ParseResult parse, ListActivities.Request request, CancellationToken ct)
+    /// <summary>From the server the user is logged in to, else from the local database; with the runner's units and zone.</summary>
+    private static async Task<(ListActivities.Response List, RunnerPreferences Units)> ListAsync(ParseResult parse, ListActivities.Request request, CancellationToken ct)
     {
         using var api = RemoteMode.Connect(parse);
         if (api is not null)
         {
-            return await api.GetJsonAsync<ListActivities.Response>(
+            var list = await api.GetJsonAsync<ListActivities.Response>(
                 string.Create(CultureInfo.InvariantCulture, $"api/activities?page={request.Page}&pageSize={request.PageSize}"), ct);
+            var settings = await api.GetJsonAsync<System.Text.Json.JsonElement>("api/settings", ct);
+            string? Text(string name) => settings.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
+            return (list, RunnerPreferences.From(Text("distanceUnit"), Text("weightUnit"), Text("timeZone")));
         }
 
         var target = await CliApp.OpenDatabaseAsync(parse, ct);
         await using var db = DataServices.CreateContext(target);
-        return await ListActivities.HandleAsync(db, LocalRunner.Instance, request, ct);
+        return (await ListActivities.HandleAsync(db, LocalRunner.Instance, request, ct), await RunnerPreferences.GetAsync(db, LocalRunner.Instance, ct));
     }
 }

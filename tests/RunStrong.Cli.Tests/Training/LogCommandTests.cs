@@ -33,7 +33,7 @@ public class LogCommandTests
         Assert.Equal(("calves", 4), (days[0].GetProperty("checkIns")[0].GetProperty("area").GetString(), days[0].GetProperty("checkIns")[0].GetProperty("score").GetInt32()));
 
         var table = await CliProcess.RunAsync("log", "list", "--db", db.DbArgument);
-        Assert.Contains("12x60kg@7", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Hip thrust, barbell: 12 x 60 kg, RPE 7, 12 x 60 kg, RPE 7.5", table.Stdout, StringComparison.Ordinal);
         Assert.Contains("calves 4/10", table.Stdout, StringComparison.Ordinal);
 
         var next = await CliProcess.RunAsync("next", "hip-thrust", "--db", db.DbArgument, "--json");
