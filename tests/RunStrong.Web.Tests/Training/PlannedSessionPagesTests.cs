@@ -1,0 +1,77 @@
+using Microsoft.Playwright;
+using RunStrong.Data.Entities;
+using RunStrong.Features.Catalogue;
+using RunStrong.Features.Common;
+using RunStrong.Features.Training;
+using RunStrong.TestSupport;
+using RunStrong.Web.Tests.Infrastructure;
+
+namespace RunStrong.Web.Tests.Training;
+
+/// <summary>Issue 13: the plan's hill sprints and drills are logged on the gym page and the dashboard's week shows them done.</summary>
+public class PlannedSessionPagesTests
+{
+    private const string OutdoorProfile = """
+        {"experience": "some", "equipment": ["none", "loop-band"], "locations": ["home", "outdoors"],
+         "week": {"mon": "rest", "tue": "quality", "wed": "easy", "thu": "easy", "fri": "rest", "sat": "easy", "sun": "long"}, "weeks": 8}
+        """;
+
+    [Theory]
+    [InlineData("phone", 390, 844)]
+    [InlineData("desktop", 1280, 900)]
+    public async Task HillSprintsAndDrills_LoggedOnTheGymPage_ShowAsDoneOnTheDashboard(string name, int width, int height)
+    {
+        await using var server = await RunningServer.StartAsync();
+        var monday = TestClock.ThisMonday;
+        await using (var db = server.Database.CreateContext())
+        {
+            db.Plans.Add(new PlanRecord
+            {
+                OwnerId = Runner.LocalId, Name = "Base block", ProfileJson = OutdoorProfile, StartDate = monday, Weeks = 8,
+                CalendarToken = Guid.NewGuid().ToString("N"), CreatedAt = server.Clock.GetUtcNow().UtcDateTime, UpdatedAt = server.Clock.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        DateOnly hillDay, drillsDay;
+        await using (var db = server.Database.CreateContext())
+        {
+            var plan = (await TrainingPlan.NewestAsync(db, LocalRunner.Instance, await new ExerciseCatalogue(db).AllAsync(), default))!;
+            var week = Enumerable.Range(0, 7).Select(i => monday.AddDays(i)).ToArray();
+            hillDay = week.First(d => plan.SessionsOn(d).Any(s => s.Session.Kind == Domain.Planning.SessionKind.HillSprints));
+            drillsDay = week.First(d => plan.SessionsOn(d).Any(s => s.Session.Kind == Domain.Planning.SessionKind.Drills));
+        }
+
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.OpenAsync(server, width, height);
+
+        await page.GotoAsync(new Uri(server.Address, $"/log?date={hillDay:yyyy-MM-dd}").ToString());
+        var hills = page.GetByTestId("planned-hill-sprints");
+        await Assertions.Expect(hills).ToContainTextAsync("uphill, walk back down");
+        await hills.Locator("input[name=Reps]").FillAsync("6");
+        await hills.Locator("input[name=GradePercent]").FillAsync("7");
+        await hills.GetByTestId("session-save").ClickAsync();
+        await Assertions.Expect(hills.GetByTestId("set-state")).ToHaveTextAsync("Saved");
+        await Browser.ScreenshotAsync(page, $"log-hill-sprints-{name}");
+
+        await page.GotoAsync(new Uri(server.Address, $"/log?date={drillsDay:yyyy-MM-dd}").ToString());
+        var drills = page.GetByTestId("planned-drills");
+        await drills.GetByLabel("partly").CheckAsync();
+        await drills.GetByTestId("session-save").ClickAsync();
+        await Assertions.Expect(drills.GetByTestId("set-state")).ToHaveTextAsync("Saved");
+
+        // Read again from the server, the gym page says what was logged.
+        await page.GotoAsync(new Uri(server.Address, $"/log?date={hillDay:yyyy-MM-dd}").ToString());
+        await Assertions.Expect(page.GetByTestId("planned-hill-sprints").GetByTestId("session-status")).ToHaveTextAsync("done");
+        await Assertions.Expect(page.GetByTestId("planned-hill-sprints").Locator("input[name=Reps]")).ToHaveValueAsync("6");
+
+        await page.GotoAsync(new Uri(server.Address, "/").ToString());
+        var thisWeek = page.GetByTestId("this-week");
+        await Assertions.Expect(thisWeek.Locator("li", new() { HasText = "Hill sprints" }).First.GetByTestId("plan-item-done")).ToHaveTextAsync("✓ done");
+        await Assertions.Expect(thisWeek.Locator("li", new() { HasText = "Drills" }).First.GetByTestId("plan-item-done")).ToHaveTextAsync("✓ partly done");
+        await Browser.ScreenshotAsync(page, $"dashboard-week-done-{name}");
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"the dashboard scrolls sideways ({scrollWidth} px at {width} px)");
+        Assert.Empty(errors);
+    }
+}

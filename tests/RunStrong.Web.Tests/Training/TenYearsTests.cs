@@ -1,0 +1,102 @@
+using System.Text.Json;
+using RunStrong.Data.Entities;
+using RunStrong.Features.Activities;
+using RunStrong.TestSupport;
+using RunStrong.Web.Tests.Infrastructure;
+
+namespace RunStrong.Web.Tests.Training;
+
+/// <summary>
+/// Issue 13: ten years of training (about 2,600 runs, 1,000 strength sessions of 9 sets, 520 soreness check-ins) still
+/// come back a page at a time: the log and the activities answer well under 256 KB, and the next page follows on.
+/// </summary>
+public class TenYearsTests
+{
+    private static async Task SeedTenYearsAsync(RunningServer server)
+    {
+        await using var db = server.Database.CreateContext();
+        var today = server.Today;
+        var first = today.AddYears(-10);
+        var summary = StoredSummary.Empty.ToJson();
+        var n = 0;
+        for (var day = first; day <= today; day = day.AddDays(1))
+        {
+            var index = day.DayNumber - first.DayNumber;
+            if (index % 7 is 0 or 2 or 3 or 5 or 6 && index % 10 != 9)
+            {
+                db.Activities.Add(new StoredActivity
+                {
+                    OwnerId = Runner.LocalId, Format = "manual", Sport = "running", StartTime = day.ToDateTime(new TimeOnly(7, 0), DateTimeKind.Utc), LocalDate = day,
+                    Name = "Easy run", DistanceMeters = 8000 + (index % 5 * 1000), ElapsedSeconds = 2700, MovingSeconds = 2640,
+                    ContentHash = $"ten-years-{index}", SourcePath = "typed in", SummaryJson = summary, RunType = "easy", Rpe = 4, ImportedAt = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                });
+            }
+
+            if (index % 7 is 1 or 4)
+            {
+                db.StrengthSessions.Add(new StrengthSessionRecord
+                {
+                    OwnerId = Runner.LocalId, Date = day, CreatedAt = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                    Sets = [.. Enumerable.Range(0, 9).Select(p => new LoggedSetRecord
+                    {
+                        OwnerId = Runner.LocalId, Position = p, ExerciseSlug = p < 3 ? "hip-thrust" : p < 6 ? "bulgarian-split-squat" : "fire-hydrant",
+                        VariantSlug = p < 3 ? "barbell" : p < 6 ? "dumbbells" : "banded", Reps = 10, LoadValue = p < 6 ? 40 : null, LoadUnit = p < 6 ? "kg" : null,
+                        Band = p >= 6 ? "medium" : null, Rpe = 7,
+                    })],
+                });
+            }
+
+            if (index % 7 == 6)
+            {
+                db.SorenessCheckIns.Add(new SorenessRecord { OwnerId = Runner.LocalId, Date = day, Area = "calves", Score = index % 4, CreatedAt = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) });
+            }
+
+            if (++n % 200 == 0)
+            {
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task TheLogAndTheActivities_ComeAPageAtATime_UnderAQuarterMegabyte()
+    {
+        await using var server = await RunningServer.StartAsync();
+        await SeedTenYearsAsync(server);
+        await using (var db = server.Database.CreateContext())
+        {
+            Assert.InRange(db.Activities.Count(), 2300, 2800);
+            Assert.InRange(db.StrengthSessions.Count(), 900, 1100);
+        }
+
+        var log = await server.Client.GetByteArrayAsync(new Uri("/api/log", UriKind.Relative));
+        var activities = await server.Client.GetByteArrayAsync(new Uri("/api/activities", UriKind.Relative));
+
+        Assert.True(log.Length < 256 * 1024, $"GET /api/log answered {log.Length / 1024} KB");
+        Assert.True(activities.Length < 256 * 1024, $"GET /api/activities answered {activities.Length / 1024} KB");
+
+        // Whole days, newest first, and a link to the page before: following it three times moves back in time without a gap.
+        var seen = new List<string>();
+        var next = "/api/log";
+        for (var page = 0; page < 3; page++)
+        {
+            var body = JsonDocument.Parse(await server.Client.GetStringAsync(new Uri(next, UriKind.Relative))).RootElement;
+            var days = body.GetProperty("days").EnumerateArray().Select(d => d.GetProperty("date").GetString()!).ToArray();
+            Assert.Equal(30, days.Length);
+            Assert.Equal(days.OrderDescending(StringComparer.Ordinal), days);
+            Assert.True(seen.Count == 0 || string.CompareOrdinal(seen[^1], days[0]) > 0, "pages do not overlap");
+            seen.AddRange(days);
+            next = body.GetProperty("next").GetString()!;
+        }
+
+        var activityPage = JsonDocument.Parse(activities).RootElement;
+        var items = activityPage.GetProperty("items").GetArrayLength();
+        Assert.InRange(items, 1, 30);
+        var older = await server.GetJsonAsync<JsonElement>(activityPage.GetProperty("next").GetString()!);
+        Assert.True(string.CompareOrdinal(older.GetProperty("items")[0].GetProperty("date").GetString(),
+            activityPage.GetProperty("items")[items - 1].GetProperty("date").GetString()) < 0, "the next page of activities starts on an earlier day");
+    }
+}
