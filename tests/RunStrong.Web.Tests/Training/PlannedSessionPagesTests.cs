@@ -74,4 +74,33 @@ public class PlannedSessionPagesTests
         Assert.True(scrollWidth <= width, $"the dashboard scrolls sideways ({scrollWidth} px at {width} px)");
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task ASorenessCheckIn_IsChangedAndDeleted_FromTheDaysLog()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var day = server.Today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using (var logged = await server.Client.PostAsync(new Uri("/api/log/soreness", UriKind.Relative),
+            new StringContent($"{{\"date\":\"{day}\",\"area\":\"calves\",\"score\":3}}", System.Text.Encoding.UTF8, "application/json")))
+        {
+            Assert.True(logged.IsSuccessStatusCode);
+        }
+
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.OpenAsync(server, 390, 844);
+        await page.GotoAsync(new Uri(server.Address, $"/log?date={day}").ToString());
+        await page.GetByTestId("day-entries").GetByRole(AriaRole.Link, new() { Name = "change" }).ClickAsync();
+        await Assertions.Expect(page.Locator("input[name=Score]")).ToHaveValueAsync("3");
+        await page.Locator("input[name=Score]").FillAsync("6");
+        await page.Locator("select[name=Area]").SelectOptionAsync("hamstrings");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the change" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("soreness-saved")).ToContainTextAsync("hamstrings 6/10");
+        var stored = await server.GetJsonAsync<System.Text.Json.JsonElement[]>("/api/log/soreness");
+        Assert.Equal(("hamstrings", 6), (stored.Single().GetProperty("area").GetString(), stored.Single().GetProperty("score").GetInt32()));
+
+        await page.GetByTestId("soreness-delete").ClickAsync();
+        await page.WaitForURLAsync("**/log?saved=**");
+        Assert.Empty(await server.GetJsonAsync<System.Text.Json.JsonElement[]>("/api/log/soreness"));
+        Assert.Empty(errors);
+    }
 }

@@ -10,7 +10,7 @@ namespace RunStrong.Web.Pages.Log;
 /// <summary>/log/run: a run entered by hand.</summary>
 public sealed class RunModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, RunnerPreferencesAccessor preferences) : PageModel
 {
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public DateOnly? Date { get; set; }
 
     [BindProperty]
@@ -19,7 +19,7 @@ public sealed class RunModel(RunStrongDbContext db, ICurrentRunner runner, TimeP
     [BindProperty]
     public string? Time { get; set; }
 
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public string? Type { get; set; }
 
     [BindProperty]

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RunStrong.Data;
 using RunStrong.Features.Common;
 using RunStrong.Features.Training;
+using System.Globalization;
 using RunStrong.Web.Hosting;
 
 namespace RunStrong.Web.Pages.Log;
@@ -10,7 +12,7 @@ namespace RunStrong.Web.Pages.Log;
 /// <summary>/log/soreness: how sore one body area is, 0–10.</summary>
 public sealed class SorenessModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, RunnerPreferencesAccessor preferences) : PageModel
 {
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public DateOnly? Date { get; set; }
 
     [BindProperty]
@@ -25,7 +27,63 @@ public sealed class SorenessModel(RunStrongDbContext db, ICurrentRunner runner, 
 
     public DateOnly Today { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Today = await preferences.TodayAsync(cancellationToken);
+    /// <summary>The check-in being corrected (<c>?id=</c>), null for a new one.</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? Id { get; set; }
+
+    public string? Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        Today = await preferences.TodayAsync(cancellationToken);
+        if (Id is { } id)
+        {
+            var row = await db.SorenessCheckIns.AsNoTracking().FirstOrDefaultAsync(c => c.OwnerId == runner.RunnerId && c.Id == id, cancellationToken);
+            if (row is null)
+            {
+                return NotFound();
+            }
+
+            (Date, Area, Score) = (row.Date, row.Area, row.Score);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostChangeAsync(CancellationToken cancellationToken)
+    {
+        Today = await preferences.TodayAsync(cancellationToken);
+        try
+        {
+            var changed = await EditLog.ChangeSorenessAsync(db, runner, Id ?? 0, new EditLog.SorenessChange(Date, Area, Score), cancellationToken);
+            Saved = $"Changed to {changed.Area.Replace('-', ' ')} {changed.Score}/10 on {changed.Date:d MMM yyyy}.";
+        }
+        catch (UserInputException e) when (!e.NotFound)
+        {
+            Error = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        catch (UserInputException)
+        {
+            return NotFound();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Features.Training.History.DeleteCheckInAsync(db, runner, Id ?? 0, cancellationToken);
+        }
+        catch (UserInputException)
+        {
+            return NotFound();
+        }
+
+        return Redirect($"/log?saved={Uri.EscapeDataString("Soreness check-in deleted.")}");
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
