@@ -11,8 +11,12 @@ using RunStrong.Web.Charts;
 namespace RunStrong.Web.Pages.Progress;
 
 /// <summary>/progress/{slug}: one exercise's estimated 1RM and weekly volume, its records and the next prescription.</summary>
-public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, ExerciseCatalogue catalogue) : PageModel
+public sealed class DetailModel(
+    RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, ExerciseCatalogue catalogue, Hosting.RunnerPreferencesAccessor preferences) : PageModel
 {
+    /// <summary>The runner's units: loads are shown in kg or lb.</summary>
+    public Features.Settings.RunnerPreferences Units { get; private set; } = Features.Settings.RunnerPreferences.Default;
+
     public Exercise Exercise { get; private set; } = null!;
 
     public StrengthStats.ExerciseStats Stats { get; private set; } = null!;
@@ -30,6 +34,7 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
             return NotFound();
         }
 
+        Units = await preferences.GetAsync(cancellationToken);
         Stats = (await StrengthStats.HandleAsync(db, runner, new StrengthStats.Request(Exercise.Slug), cancellationToken)).Exercises[0];
         Next = (await NextPrescription.HandleAsync(db, runner, clock, new NextPrescription.Request(Exercise.Slug), cancellationToken)).Exercises[0];
         return Page();
@@ -39,25 +44,29 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
     public LineChart EstimatedMaxChart() =>
         new("one-rep-max", $"Estimated 1RM, {Exercise.Name}",
         [
-            new ChartSeries("Epley", Stats.OneRepMax.Select(p => ((double)p.Date.DayNumber, p.EpleyKilograms)).ToArray()),
-            new ChartSeries("Brzycki", Stats.OneRepMax.Select(p => ((double)p.Date.DayNumber, p.BrzyckiKilograms)).ToArray()),
+            new ChartSeries("Epley", Stats.OneRepMax.Select(p => ((double)p.Date.DayNumber, InUnit(p.EpleyKilograms))).ToArray()),
+            new ChartSeries("Brzycki", Stats.OneRepMax.Select(p => ((double)p.Date.DayNumber, InUnit(p.BrzyckiKilograms))).ToArray()),
         ])
         {
+            XIsDayNumber = true,
             FormatX = Day,
-            FormatY = v => v.ToString("0.#", CultureInfo.InvariantCulture) + " kg",
-            YLabel = "kg",
+            FormatY = v => v.ToString("0.#", CultureInfo.InvariantCulture) + " " + Units.WeightName,
+            YLabel = Units.WeightName,
             Summary = "Estimated one-repetition maximum from each session's best set of 1 to 10 reps.",
         };
 
     public BarChart VolumeChart() =>
         new("volume", $"Sets per week, {Exercise.Name}", ["sets"],
-            Stats.Volume.Select(w => new ChartBar(w.WeekStart.ToString("d MMM", CultureInfo.InvariantCulture), [w.Sets])).ToArray())
+            Stats.Volume.Select(w => new ChartBar(w.WeekStart.ToString("d MMM", CultureInfo.InvariantCulture), [w.Sets], w.WeekStart)).ToArray())
         {
             YLabel = "sets",
             Summary = "Sets logged each week (Monday to Sunday).",
         };
 
-    public static string Kg(double? kg) => kg is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) + " kg" : "—";
+    /// <summary>A load in kilograms as the runner reads it: "62.5 kg" or "137.8 lb".</summary>
+    public string Kg(double? kg) => kg is { } v ? Units.ShowLoad(Domain.Training.Mass.FromKilograms(v)) : "—";
 
-    private static string Day(double dayNumber) => DateOnly.FromDayNumber((int)Math.Round(dayNumber)).ToString("d MMM", CultureInfo.InvariantCulture);
+    private double InUnit(double kg) => Math.Round(Units.Weight == Domain.Training.MassUnit.Pounds ? kg / Domain.Training.Mass.KilogramsPerPound : kg, 1);
+
+    private static string Day(double dayNumber) => DateOnly.FromDayNumber((int)Math.Round(dayNumber)).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 }
