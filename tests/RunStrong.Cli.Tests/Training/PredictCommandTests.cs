@@ -63,7 +63,7 @@ public class PredictCommandTests
     [Theory]
     [InlineData("5k=00:00", "runstrong: from: '00:00' is no time at all")]
     [InlineData("5k=fast", "runstrong: from: 'fast' is not a time")]
-    [InlineData("7mi=50:00", "runstrong: from: '7mi' is not a distance I know")]
+    [InlineData("7furlongs=50:00", "runstrong: from: '7furlongs' is not a distance I know")]
     [InlineData("5k", "runstrong: from: '5k' is not a result: write DISTANCE=TIME")]
     public async Task Predict_BadInput_ExitsOneWithAMessage(string from, string message)
     {
