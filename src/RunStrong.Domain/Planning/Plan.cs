@@ -151,13 +151,19 @@ public sealed record PlannedExercise
 
     /// <summary>Where the load comes from, for a rung that takes one: "from your 8 × 40 kg", "the empty bar"; null otherwise.</summary>
     public string? LoadNote { get; init; }
+
+    /// <summary>
+    /// Set when the dose follows the runner's log instead of the plan's start (the progression engine's reason: "last time
+    /// 3 x 12 at 40 kg at RPE 7: add 2.5 kg ..."); null in a plan as generated.
+    /// </summary>
+    public string? FromLog { get; init; }
 }
 
 /// <summary>
 /// The plan's JSON: camelCase properties, kebab-case enum values, ISO dates, nulls written:
 /// <c>{weeks: [{index, phase, days: [{date, run: {type, target: {minutesMin, minutesMax, effort, workout, pace,
 /// paceFastSecondsPerKm, paceSlowSecondsPerKm, finishTime}} | null, sessions: [{kind, reason, exercises: [{slug, variant,
-/// sets, repsMin, repsMax, seconds, rpe, restSeconds, load, loadNote}]}]}]}], warnings: [...]}</c>.
+/// sets, repsMin, repsMax, seconds, rpe, restSeconds, load, loadNote, fromLog}]}]}]}], warnings: [...]}</c>.
 /// </summary>
 public static class PlanJson
 {

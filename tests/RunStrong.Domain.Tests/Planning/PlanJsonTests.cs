@@ -40,7 +40,7 @@ public class PlanJsonTests
         Assert.Equal("drills", sessions[0].GetProperty("kind").GetString());
         Assert.Equal("strength", sessions[1].GetProperty("kind").GetString());
         var exercise = sessions[1].GetProperty("exercises")[0];
-        Assert.Equal(["slug", "variant", "sets", "repsMin", "repsMax", "seconds", "rpe", "restSeconds", "load", "loadNote"], Names(exercise));
+        Assert.Equal(["slug", "variant", "sets", "repsMin", "repsMax", "seconds", "rpe", "restSeconds", "load", "loadNote", "fromLog"], Names(exercise));
         Assert.Equal(JsonValueKind.Null, exercise.GetProperty("seconds").ValueKind);
         // A bodyweight rung: no load and nothing to say about one.
         Assert.Equal(JsonValueKind.Null, exercise.GetProperty("load").ValueKind);

@@ -11,7 +11,7 @@ using RunStrong.Features.Plans;
 namespace RunStrong.Web.Pages.Plans;
 
 /// <summary>One planned session: why it is there, and each exercise's dose with the catalogue's how-to.</summary>
-public sealed class SessionModel(RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner) : PageModel
+public sealed class SessionModel(RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, TimeProvider clock) : PageModel
 {
     public GetPlan.Response Plan { get; private set; } = null!;
 
@@ -32,7 +32,7 @@ public sealed class SessionModel(RunStrongDbContext db, ExerciseCatalogue catalo
 
         try
         {
-            Plan = await GetPlan.HandleAsync(db, catalogue, runner, id, cancellationToken);
+            Plan = await GetPlan.HandleAsync(db, catalogue, runner, clock, id, cancellationToken);
         }
         catch (UserInputException e) when (e.NotFound)
         {
