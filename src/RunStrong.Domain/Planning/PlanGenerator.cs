@@ -459,7 +459,7 @@ internal sealed class PlanWriter
         }
         else if (_profile.Hills == HillAccess.None)
         {
-            _warnings.Add("No hill or treadmill: the hill sprints go up stairs (every stride a step-up, the highest gluteus maximus loading in domain.md §1) or a short ramp of 6–10 % (a hill's grade, Hudson 2008).");
+            _warnings.Add("No hill or treadmill: the hill sprints go up stairs (every stride a step-up, the exercise with the highest gluteus maximus EMG, Neto 2020) or a short ramp of 6–10 % (a hill's grade, Hudson 2008).");
         }
 
         _warnings.AddRange(runTargets.Notes);
@@ -515,7 +515,7 @@ internal sealed class PlanWriter
     private string SprintPlace(HillSprintDose dose) => _profile.Hills switch
     {
         HillAccess.Treadmill => $"on a treadmill at {Incline(dose)} incline, a hill's grade: set a hard running speed, sprint, then straddle the belt to recover",
-        HillAccess.None => "up stairs or a short steep ramp (a car-park ramp or bridge approach): each stride up stairs is a step-up, the exercise that loads the gluteus maximus most (domain.md §1), and a ramp gives a hill's grade; walk down to recover",
+        HillAccess.None => "up stairs or a short steep ramp (a car-park ramp or bridge approach): each stride up stairs is a step-up, the exercise with the highest gluteus maximus EMG (Neto 2020), and a ramp gives a hill's grade; walk down to recover",
         _ => $"on {dose.Grade}; walk down to recover",
     };
 

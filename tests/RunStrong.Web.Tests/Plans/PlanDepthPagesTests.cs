@@ -57,6 +57,9 @@ public class PlanDepthPagesTests
         await page.Locator("select[name='Form.Lifts[0].Exercise']").SelectOptionAsync("hip-thrust|barbell");
         await page.Locator("input[name='Form.Lifts[0].Reps']").FillAsync("8");
         await page.Locator("input[name='Form.Lifts[0].Load']").FillAsync("40 kg");
+        // A recent 5k, for the runs' paces.
+        await page.Locator("input[name='Form.Results[0].Distance']").FillAsync("5k");
+        await page.Locator("input[name='Form.Results[0].Time']").FillAsync("24:30");
         await Browser.ScreenshotAsync(page, $"plan-gym-wizard-{name}");
         if (width < 600)
         {
@@ -83,7 +86,8 @@ public class PlanDepthPagesTests
         }
 
         Assert.True(await week.Locator(".chip-hill-sprints").CountAsync() >= 1, "week 1 has hill sprints");
-        Assert.Contains("Your run: 30–45 min", await week.GetByTestId("run-target").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Matches(@"Your run: 30–45 min · easy: you could hold a conversation \(RPE 3–4\) · \d:\d\d–\d:\d\d /km", weekText);
+        Assert.Contains("Your run: 45–60 min · 20 min at threshold pace", weekText, StringComparison.Ordinal);
         if (width < 600)
         {
             await AssertNoSidewaysScrollAsync(page, width);
@@ -118,7 +122,10 @@ public class PlanDepthPagesTests
         await page.WaitForURLAsync("**/runs/**");
         var runDay = new Uri(page.Url).Segments[^1];
         Assert.Contains("Your own run", await page.GetByTestId("own-run").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("threshold pace", await page.GetByTestId("run-target").InnerTextAsync(), StringComparison.Ordinal);
+        var runTarget = await page.GetByTestId("run-target").InnerTextAsync();
+        Assert.Contains("threshold pace", runTarget, StringComparison.Ordinal);
+        // Daniels' threshold pace for a 24:30 5k (VDOT 39.9): about 5:0x–5:2x per km.
+        Assert.Matches(@"Pace\s+5:[0-2]\d–5:[0-3]\d /km \(Daniels' training paces from your 5k in 24:30 \(VDOT 39\.\d\)\)", runTarget);
         Assert.Equal($"/log?date={runDay}&session={runDay}%23run", await page.GetByTestId("log-this").GetAttributeAsync("href"));
         await Browser.ScreenshotAsync(page, $"plan-gym-run-{name}");
 

@@ -90,7 +90,7 @@ public sealed class ProfileForm
     [
         ("yes", "Yes", "Sprints up a 6–8 % hill after an easy run, walking down to recover (Hudson 2008)."),
         ("treadmill", "Only a treadmill", "The treadmill at 6–8 % incline gives the hill's grade: sprint at a hard running speed, straddle the belt to recover."),
-        ("none", "None", "Stairs or a short steep ramp (a car-park ramp, a bridge approach): every stride up stairs is a step-up, the exercise that loads the gluteus maximus most (domain.md §1), and a ramp of 6–10 % gives a hill's grade."),
+        ("none", "None", "Stairs or a short steep ramp (a car-park ramp, a bridge approach): every stride up stairs is a step-up, the exercise with the highest gluteus maximus EMG (Neto 2020), and a ramp of 6–10 % gives a hill's grade."),
     ];
 
     /// <summary>The gym kit in words for the wizard.</summary>
