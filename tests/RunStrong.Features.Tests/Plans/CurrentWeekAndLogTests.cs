@@ -146,4 +146,27 @@ public class CurrentWeekAndLogTests
         var shown = dashboard.ThisWeek.Days.Single(d => d.Date == day).Sessions;
         Assert.Contains(shown, s => s is { Kind: "strength", Done: true });
     }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task AfterA62_5KgHipThrust_TheNextOneAddsLoad_ForAGymRunnerWhoListedNoBench(string engine)
+    {
+        // Issue 12: a runner who ticked Gym and a loop band (no bench listed) logged a 62.5 kg hip thrust and was told
+        // "Bodyweight hip thrust ... needs a bench, which you haven't listed". The gym implies the bench.
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await using var db = database.CreateContext();
+        await CreatePlan.HandleAsync(db, LocalRunner.Instance, Clock, new CreatePlan.Request("Gym", $$"""
+            {"experience": "some", "equipment": ["none", "loop-band"], "locations": ["gym"],
+             "week": {"tue": "quality", "thu": "easy", "sun": "long"}, "weeks": 8, "start": "{{TestClock.Iso(LastMonday)}}"}
+            """));
+        await LogStrengthSession.HandleAsync(db, LocalRunner.Instance, Clock, new LogStrengthSession.Request
+        {
+            Date = Today.AddDays(-1),
+            Sets = [.. Enumerable.Range(0, 3).Select(i => Set("12x62.5kg@7", i, "hip-thrust", "barbell"))],
+        });
+
+        var next = Assert.Single((await NextPrescription.HandleAsync(db, LocalRunner.Instance, Clock, new NextPrescription.Request("hip-thrust"))).Exercises);
+
+        Assert.Equal(("barbell", "65 kg"), (next.Variant, next.Load));
+        Assert.DoesNotContain("bench", next.Reason, StringComparison.Ordinal);
+    }
 }
