@@ -65,8 +65,47 @@ public sealed record PlanDay
     public IReadOnlyList<PlanSession> Sessions { get; init; } = [];
 }
 
-/// <summary>The day's run as the runner planned it; on race day, <see cref="PlannedRunType.Race"/>.</summary>
-public sealed record PlannedRun(PlannedRunType Type);
+/// <summary>
+/// The day's run as the runner planned it; on race day, <see cref="PlannedRunType.Race"/>. The run is the runner's own:
+/// <see cref="Target"/> suggests a duration and an effort or pace for it, and never moves a run to another day.
+/// </summary>
+public sealed record PlannedRun(PlannedRunType Type)
+{
+    /// <summary>What to aim for on this run (see <see cref="RunTargets"/>); null on a rest day.</summary>
+    public RunTarget? Target { get; init; }
+}
+
+/// <summary>
+/// A suggested target for one of the runner's own runs: a duration, the effort in words, and, when the runner gave a
+/// recent result, a pace range from Daniels' training paces (<see cref="Prediction.TrainingPaces"/>) in the runner's
+/// distance unit. For the goal race, the finishing time the result predicts (Daniels &amp; Gilbert 1979).
+/// </summary>
+public sealed record RunTarget
+{
+    /// <summary>Shortest suggested duration, minutes (the whole run, warm-up and cool-down included); null for a race.</summary>
+    public int? MinutesMin { get; init; }
+
+    /// <summary>Longest suggested duration, minutes; null for a race.</summary>
+    public int? MinutesMax { get; init; }
+
+    /// <summary>The effort in words: "easy: you could hold a conversation (RPE 3–4)".</summary>
+    public required string Effort { get; init; }
+
+    /// <summary>The hard part of a quality run: "3 × 8 min at threshold pace, 2 min jog between"; null otherwise.</summary>
+    public string? Workout { get; init; }
+
+    /// <summary>The pace range in the runner's unit, faster end first: "5:36–6:11 /km"; null without a recent result.</summary>
+    public string? Pace { get; init; }
+
+    /// <summary>Faster end of <see cref="Pace"/>, seconds per km.</summary>
+    public double? PaceFastSecondsPerKm { get; init; }
+
+    /// <summary>Slower end of <see cref="Pace"/>, seconds per km.</summary>
+    public double? PaceSlowSecondsPerKm { get; init; }
+
+    /// <summary>Race day only: the finishing time the runner's result predicts, rounded as precisely as it is known.</summary>
+    public string? FinishTime { get; init; }
+}
 
 /// <summary>A session with the reason it sits on this day, in words.</summary>
 public sealed record PlanSession
@@ -102,12 +141,29 @@ public sealed record PlannedExercise
     public int? Rpe { get; init; }
 
     public required int RestSeconds { get; init; }
+
+    /// <summary>
+    /// The load for every set when the rung takes one, in the runner's unit: <c>40kg</c>, <c>90lb</c> (per hand for
+    /// dumbbells); null for bodyweight and band rungs, and for a loaded rung whose load the runner chooses
+    /// (<see cref="LoadNote"/> says why).
+    /// </summary>
+    public string? Load { get; init; }
+
+    /// <summary>Where the load comes from, for a rung that takes one: "from your 8 × 40 kg", "the empty bar"; null otherwise.</summary>
+    public string? LoadNote { get; init; }
+
+    /// <summary>
+    /// Set when the dose follows the runner's log instead of the plan's start (the progression engine's reason: "last time
+    /// 3 x 12 at 40 kg at RPE 7: add 2.5 kg ..."); null in a plan as generated.
+    /// </summary>
+    public string? FromLog { get; init; }
 }
 
 /// <summary>
 /// The plan's JSON: camelCase properties, kebab-case enum values, ISO dates, nulls written:
-/// <c>{weeks: [{index, phase, days: [{date, run: {type} | null, sessions: [{kind, reason, exercises: [{slug, variant,
-/// sets, repsMin, repsMax, seconds, rpe, restSeconds}]}]}]}], warnings: [...]}</c>.
+/// <c>{weeks: [{index, phase, days: [{date, run: {type, target: {minutesMin, minutesMax, effort, workout, pace,
+/// paceFastSecondsPerKm, paceSlowSecondsPerKm, finishTime}} | null, sessions: [{kind, reason, exercises: [{slug, variant,
+/// sets, repsMin, repsMax, seconds, rpe, restSeconds, load, loadNote, fromLog}]}]}]}], warnings: [...]}</c>.
 /// </summary>
 public static class PlanJson
 {

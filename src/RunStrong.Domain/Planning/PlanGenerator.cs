@@ -27,9 +27,12 @@ namespace RunStrong.Domain.Planning;
 /// <item><b>Hill sprints.</b> One session a week (Hudson 2008 allows two; RunStrong plans one because the week already
 /// carries two strength sessions and the runner's hard runs), after an easy run, never the day before a long run, quality
 /// run or race, nor the day after strength; progressed by <see cref="HillSprintDose"/>, held in deload weeks, maintenance
-/// in taper, none in the last 5 days before the race. Only for a runner who can reach a hill
-/// (<see cref="RunnerProfile.CanReachHill"/>).</item>
+/// in taper, none in the last 5 days before the race. For every runner: everyone whose week has runs runs outside. Where
+/// there is no hill (<see cref="RunnerProfile.Hills"/>), a treadmill at 6–8 % incline, or stairs or a short steep ramp.</item>
 /// <item><b>Drills.</b> Warm-up drills before every quality run and race (RAMP, domain.md §4).</item>
+/// <item><b>Loads.</b> Every loaded rung carries a load (<see cref="StartingLoads"/>) or says why not; deload and taper keep
+/// it (Rogerson 2024, Bosquet 2007: keep intensity).</item>
+/// <item><b>Runs.</b> The runner's own runs, on their days, each with a target (<see cref="RunTargets"/>).</item>
 /// </list>
 /// The plan prescribes in advance, assuming progress; the progression engine adjusts loads to logged sets.
 /// </summary>
@@ -73,7 +76,11 @@ internal sealed class PlanWriter
 {
     private const int AdjacentStrengthPenalty = 6;
     private const int MissingHillPenalty = 8;
-    private const int PreferredBonus = 10;
+    /// <summary>
+    /// A preferred strength day outweighs the week's hill sprints (<see cref="MissingHillPenalty"/>): the runner said when
+    /// they lift; a week whose preferred days leave no slot for hills says so in a warning.
+    /// </summary>
+    private const int PreferredBonus = 12;
     private const int IllegalPenalty = 100;
 
     private static readonly string[] DrillOrder = ["leg-swings", "a-skips", "high-knees"];
@@ -103,7 +110,9 @@ internal sealed class PlanWriter
         var routine = StrengthRoutine.Choose(_profile, _catalogue, _warnings);
         var drills = ChooseDrills();
         var hill = ChooseHillSprints();
+        var runTargets = new RunTargets(_profile, _start);
         WarnAboutTheWeek(frames.Count);
+        NoteAssumptions(runTargets);
 
         var taperSets = TaperSets(routine);
         var weeks = new List<PlanWeek>();
@@ -163,7 +172,8 @@ internal sealed class PlanWriter
                     sessions.Add(StrengthSession(date, picks, steps, phase, deload, newRung, phase == TrainingPhase.Taper ? taperSets : null));
                 }
 
-                planDays.Add(new PlanDay { Date = date, Run = type == PlannedRunType.Rest ? null : new PlannedRun(type), Sessions = sessions });
+                var run = type == PlannedRunType.Rest ? null : new PlannedRun(type) { Target = runTargets.For(type, phase, goalRace: date == _race) };
+                planDays.Add(new PlanDay { Date = date, Run = run, Sessions = sessions });
             }
 
             weeks.Add(new PlanWeek { Index = index, Phase = phase, Deload = deload, Days = planDays });
@@ -427,6 +437,37 @@ internal sealed class PlanWriter
         }
     }
 
+    /// <summary>What the plan assumed and where its numbers come from, said once for the whole plan.</summary>
+    private void NoteAssumptions(RunTargets runTargets)
+    {
+        if (_profile.AssumedAtGym is { Count: > 0 } assumed)
+        {
+            var kit = string.Join(", ", assumed.Select(e => e switch
+            {
+                Equipment.Barbell => "a barbell with plates",
+                Equipment.Bench => "a bench",
+                Equipment.Dumbbell => "dumbbells",
+                Equipment.Cable => "a cable station",
+                _ => Kebab.Name(e).Replace('-', ' '),
+            }));
+            _warnings.Add($"At the gym RunStrong assumes {kit}; untick what your gym lacks (Change profile) and the plan uses what is left.");
+        }
+
+        if (_profile.Hills == HillAccess.Treadmill)
+        {
+            _warnings.Add("No hill near your runs: the hill sprints are on a treadmill at 6–8 % incline, which gives the hill's grade the sprints are built on (Hudson 2008).");
+        }
+        else if (_profile.Hills == HillAccess.None)
+        {
+            _warnings.Add("No hill or treadmill: the hill sprints go up stairs (every stride a step-up, the exercise with the highest gluteus maximus EMG, Neto 2020) or a short ramp of 6–10 % (a hill's grade, Hudson 2008).");
+        }
+
+        _warnings.AddRange(runTargets.Notes);
+        _warnings.Add(runTargets.Basis is { } basis
+            ? $"Your runs stay your own, on your days: each has a suggested duration and effort, with Daniels' training paces from {basis} (Daniels 2014)."
+            : "Your runs stay your own, on your days: each has a suggested duration and effort. Add a recent race result to get paces (Daniels' training paces).");
+    }
+
     // ---- Sessions --------------------------------------------------------------------------------------------------
 
     private List<(Exercise Exercise, ExerciseVariant Variant)> ChooseDrills()
@@ -451,12 +492,6 @@ internal sealed class PlanWriter
 
     private (Exercise Exercise, IReadOnlyList<ExerciseVariant> Ladder)? ChooseHillSprints()
     {
-        if (!_profile.CanReachHill)
-        {
-            _warnings.Add($"No hill sprints: your places ({string.Join(", ", _profile.Locations.Select(Kebab.Name))}) don't include outdoors and your equipment doesn't list a hill. Add \"outdoors\" to your places or \"hill\" to your equipment to get them (Hudson 2008).");
-            return null;
-        }
-
         var exercise = _catalogue
             .Where(e => e.Kind == ExerciseKind.Hill && e.Slug.Contains("sprint", StringComparison.Ordinal))
             .OrderBy(e => e.Slug == "hill-sprints" ? 0 : 1)
@@ -468,12 +503,28 @@ internal sealed class PlanWriter
             return null;
         }
 
+        // The hill is the runner's (or a treadmill, stairs or a ramp): only other equipment a rung needs counts.
         IReadOnlyList<ExerciseVariant> ladder = exercise.Progression.Count > 0
             ? exercise.Progression
             : [new ExerciseVariant { Slug = "standard", Name = exercise.Name, Equipment = exercise.Equipment, Load = LoadKind.Bodyweight }];
         var usable = ladder.Where(v => v.Equipment.All(q => q == Equipment.Hill || _profile.Has(q))).ToList();
         return (exercise, usable.Count > 0 ? usable : ladder);
     }
+
+    /// <summary>Where the sprints happen and why there, in words (Hudson 2008's grades; the alternatives are RunStrong's judgement, docs/decisions/0020).</summary>
+    private string SprintPlace(HillSprintDose dose) => _profile.Hills switch
+    {
+        HillAccess.Treadmill => $"on a treadmill at {Incline(dose)} incline, a hill's grade: set a hard running speed, sprint, then straddle the belt to recover",
+        HillAccess.None => "up stairs or a short steep ramp (a car-park ramp or bridge approach): each stride up stairs is a step-up, the exercise with the highest gluteus maximus EMG (Neto 2020), and a ramp gives a hill's grade; walk down to recover",
+        _ => $"on {dose.Grade}; walk down to recover",
+    };
+
+    private static string Incline(HillSprintDose dose) => dose.Seconds switch
+    {
+        <= 8 => "6–8 %",
+        10 => "about 8 %",
+        _ => "about 10 %",
+    };
 
     /// <summary>The rung named for the sprint's duration (<c>10-seconds</c>) when the ladder has one, else the easiest usable rung.</summary>
     private static ExerciseVariant HillRung(IReadOnlyList<ExerciseVariant> ladder, int seconds) =>
@@ -509,7 +560,7 @@ internal sealed class PlanWriter
         return new PlanSession
         {
             Kind = SessionKind.HillSprints,
-            Reason = $"{date.DayOfWeek}: after your easy run; {NextHard(date)}. {dose.Reps} × {dose.Seconds} s uphill, near all-out, on {dose.Grade}; walk down to recover, 2–3 min (Hudson 2008).{note}",
+            Reason = $"{date.DayOfWeek}: after your easy run; {NextHard(date)}. {dose.Reps} × {dose.Seconds} s uphill, near all-out, {SprintPlace(dose)}, 2–3 min (Hudson 2008).{note}",
             Exercises =
             [
                 new PlannedExercise
@@ -593,16 +644,22 @@ internal sealed class PlanWriter
             }
         }
 
+        // The load is set for a normal week and kept in deload and taper weeks (keep intensity, cut volume).
+        var rung = pick.RungAt(steps);
+        var normalRpe = _profile.Experience == StrengthExperience.Regular ? 8 : 7;
+        var load = StartingLoads.For(pick.Exercise, rung, dose.RepsMin ?? dose.RepsMax ?? 8, normalRpe, _profile);
         return new PlannedExercise
         {
             Slug = pick.Exercise.Slug,
-            Variant = pick.RungAt(steps).Slug,
+            Variant = rung.Slug,
             Sets = setCount,
             RepsMin = repsMin,
             RepsMax = repsMax,
             Seconds = seconds,
             Rpe = rpe,
             RestSeconds = dose.RestSeconds,
+            Load = load?.Load is { } mass ? StartingLoads.Notation(mass, _profile.MassUnit) : null,
+            LoadNote = load?.Note,
         };
     }
 

@@ -37,6 +37,40 @@ public enum WeightUnit
     Lb,
 }
 
+/// <summary>
+/// Hills within reach of the runner's runs, the wizard's question "Hills within reach of your runs? yes / only a treadmill /
+/// none". Every runner whose week has runs gets hill sprints (Hudson 2008, domain.md §4); this only says where. Written
+/// kebab-case: <c>yes</c>, <c>treadmill</c>, <c>none</c>.
+/// </summary>
+public enum HillAccess
+{
+    /// <summary>A hill of 6–8 % near the runner's easy runs: sprints uphill, walk down.</summary>
+    Yes,
+    /// <summary>Only a treadmill: sprints at 6–8 % incline.</summary>
+    Treadmill,
+    /// <summary>No hill and no treadmill: sprints up stairs or a short steep ramp.</summary>
+    None,
+}
+
+/// <summary>
+/// A recent set of a lift the runner told the wizard ("hip thrust 8 x 40 kg"): it sets the rung the plan starts that
+/// exercise on and its starting load (see <see cref="StartingLoads"/>).
+/// </summary>
+public sealed record RecentLift
+{
+    /// <summary>The exercise's slug (<c>hip-thrust</c>).</summary>
+    public required string Exercise { get; init; }
+
+    /// <summary>The rung's slug (<c>barbell</c>); null for the exercise's first loaded rung the runner can do.</summary>
+    public string? Variant { get; init; }
+
+    /// <summary>Reps in the set, 1–20.</summary>
+    public required int Reps { get; init; }
+
+    /// <summary>The load lifted (per hand for dumbbells).</summary>
+    public required Training.Mass Load { get; init; }
+}
+
 /// <summary>The goal race: distance in metres and date.</summary>
 public sealed record GoalRace
 {
@@ -48,7 +82,7 @@ public sealed record GoalRace
     public string? Name { get; init; }
 }
 
-/// <summary>A recent race or time trial, kept for prediction; the plan generator does not use it.</summary>
+/// <summary>A recent race or time trial: the plan's run paces come from the best one (Daniels' training paces, <see cref="RunTargets"/>).</summary>
 public sealed record RaceResult
 {
     /// <summary>Distance, metres.</summary>
@@ -103,11 +137,27 @@ public sealed record RunnerProfile
 {
     public StrengthExperience Experience { get; init; } = StrengthExperience.None;
 
-    /// <summary>Equipment at hand. <see cref="Catalogue.Equipment.None"/> (bodyweight) is always available.</summary>
+    /// <summary>
+    /// Equipment the runner listed. <see cref="Catalogue.Equipment.None"/> (bodyweight) is always available; a gym adds
+    /// <see cref="GymEquipment"/> (see <see cref="AvailableEquipment"/>). A bench at home can be a sturdy sofa or chair: the
+    /// wizard asks, it does not assume.
+    /// </summary>
     public IReadOnlyList<Equipment> Equipment { get; init; } = [Catalogue.Equipment.None];
 
-    /// <summary>Places the runner trains. <see cref="Location.Outdoors"/> (or <see cref="Catalogue.Equipment.Hill"/>) gives hill sprints.</summary>
+    /// <summary>Places the runner trains. <see cref="Location.Gym"/> implies <see cref="GymEquipment"/>.</summary>
     public IReadOnlyList<Location> Locations { get; init; } = [Location.Home];
+
+    /// <summary>What the runner's gym lacks of <see cref="GymEquipment"/> (the boxes they unticked).</summary>
+    public IReadOnlyList<Equipment> GymLacks { get; init; } = [];
+
+    /// <summary>Where the hill sprints happen: a hill (default), a treadmill, or stairs or a ramp.</summary>
+    public HillAccess Hills { get; init; } = HillAccess.Yes;
+
+    /// <summary>
+    /// Recent sets the runner gave for their starting loads; an empty list means "never lifted weights", null means not
+    /// said (then a runner new to strength work starts with the lightest implement, others choose their load).
+    /// </summary>
+    public IReadOnlyList<RecentLift>? Lifts { get; init; }
 
     public required RunningWeek Week { get; init; }
 
@@ -135,11 +185,31 @@ public sealed record RunnerProfile
     /// <summary>Longest plan RunStrong writes, weeks.</summary>
     public const int MaxWeeks = 52;
 
-    /// <summary>True when the runner can reach a hill: they train outdoors, or list <c>hill</c> as equipment (RunStrong's judgement).</summary>
-    public bool CanReachHill => Locations.Contains(Location.Outdoors) || Equipment.Contains(Catalogue.Equipment.Hill);
+    /// <summary>
+    /// What "gym" means unless the runner unticks it: a barbell (with plates), a bench, dumbbells and a cable station
+    /// (RunStrong's judgement of what any gym has).
+    /// </summary>
+    public static IReadOnlyList<Equipment> GymEquipment { get; } =
+        [Catalogue.Equipment.Barbell, Catalogue.Equipment.Bench, Catalogue.Equipment.Dumbbell, Catalogue.Equipment.Cable];
 
-    /// <summary>True when the runner has <paramref name="item"/> (bodyweight always).</summary>
-    public bool Has(Equipment item) => item == Catalogue.Equipment.None || Equipment.Contains(item);
+    /// <summary>The gym equipment assumed beyond what the runner listed (empty without a gym).</summary>
+    public IReadOnlyList<Equipment> AssumedAtGym =>
+        Locations.Contains(Location.Gym)
+            ? GymEquipment.Where(e => !GymLacks.Contains(e) && !Equipment.Contains(e)).ToArray()
+            : [];
+
+    /// <summary>Everything the runner can use: bodyweight, what they listed, and the gym's assumed kit.</summary>
+    public IReadOnlyList<Equipment> AvailableEquipment =>
+        [.. new[] { Catalogue.Equipment.None }.Concat(Equipment).Concat(AssumedAtGym).Distinct()];
+
+    /// <summary>True when the runner has <paramref name="item"/> (bodyweight always; a gym's kit unless unticked).</summary>
+    public bool Has(Equipment item) => item == Catalogue.Equipment.None || Equipment.Contains(item) || AssumedAtGym.Contains(item);
+
+    /// <summary>The runner's unit for loads.</summary>
+    public Training.MassUnit MassUnit => WeightUnit == WeightUnit.Lb ? Training.MassUnit.Pounds : Training.MassUnit.Kilograms;
+
+    /// <summary>The runner's unit for distances and paces.</summary>
+    public Units.DistanceUnit Distances => DistanceUnit == DistanceUnit.Mi ? Units.DistanceUnit.Miles : Units.DistanceUnit.Kilometres;
 
     /// <summary>The plan's first day: <see cref="Start"/> or, without one, today.</summary>
     public DateOnly StartOr(DateOnly today) => Start ?? today;

@@ -13,19 +13,27 @@ public sealed record ProfileParseResult(RunnerProfile? Profile, IReadOnlyList<Pr
 /// <summary>
 /// Reads a runner profile from JSON with kebab-case / lower-case values:
 /// <code>
-/// {"experience": "none", "equipment": ["none", "loop-band"], "locations": ["home"],
+/// {"experience": "none", "equipment": ["none", "loop-band"], "locations": ["home", "gym"], "gymLacks": ["cable"],
+///  "hills": "yes", "lifts": [{"exercise": "hip-thrust", "variant": "barbell", "reps": 8, "load": "40kg"}],
 ///  "week": {"mon": "rest", "tue": "quality", "wed": "easy", "thu": "easy", "fri": "rest", "sat": "easy", "sun": "long"},
 ///  "strengthDays": ["tue"], "race": {"distance": "10k", "date": "2027-04-18"}, "start": "2026-12-07",
 ///  "weeks": 12, "results": [{"distance": "5k", "time": "24:30", "date": "2026-10-01"}],
 ///  "soreness": ["calves"], "units": {"distance": "km", "weight": "kg"}}
 /// </code>
-/// Only <c>week</c> is required. Weekdays left out of <c>week</c> are rest days. Unknown fields are errors, so a
+/// Only <c>week</c> is required. Weekdays left out of <c>week</c> are rest days. <c>lifts: []</c> says "never lifted
+/// weights"; a load without a unit is in <c>units.weight</c>. Unknown fields are errors, so a
 /// typo is not silently ignored. Errors name the field: <c>equipment[1]: unknown equipment 'kettle'; expected one of ...</c>.
 /// </summary>
 public static class RunnerProfileJson
 {
     private static readonly string[] Fields =
-        ["name", "experience", "equipment", "locations", "week", "strengthDays", "race", "weeks", "start", "results", "soreness", "units"];
+        ["name", "experience", "equipment", "locations", "gymLacks", "hills", "lifts", "week", "strengthDays", "race", "weeks", "start", "results", "soreness", "units"];
+
+    /// <summary>The heaviest load a recent set may name, kg: beyond any runner's lift, so a typo is caught.</summary>
+    public const double MaxLiftKilograms = 400;
+
+    /// <summary>The most reps a recent set may have: estimates from longer sets say little about a heavy set (domain.md §3).</summary>
+    public const int MaxLiftReps = 20;
 
     /// <summary>Parses and validates a profile; <paramref name="today"/> comes from the caller's clock (never the system clock here).</summary>
     public static ProfileParseResult Parse(string json, DateOnly today)
@@ -57,12 +65,16 @@ public static class RunnerProfileJson
                 }
             }
 
+            var weightUnit = ReadUnit(root, "weight", WeightUnit.Kg, errors);
             var profile = new RunnerProfile
             {
                 Week = ReadWeek(root, errors),
                 Experience = Optional(root, "experience", out var e) ? ReadEnum(e, "experience", "experience", StrengthExperience.None, errors) : StrengthExperience.None,
                 Equipment = Optional(root, "equipment", out var eq) ? ReadEnumList<Equipment>(eq, "equipment", "equipment", errors) : [Equipment.None],
                 Locations = Optional(root, "locations", out var lo) ? ReadEnumList<Location>(lo, "locations", "location", errors) : [Location.Home],
+                GymLacks = Optional(root, "gymLacks", out var gl) ? ReadEnumList<Equipment>(gl, "gymLacks", "equipment", errors) : [],
+                Hills = Optional(root, "hills", out var h) ? ReadEnum(h, "hills", "hill access", HillAccess.Yes, errors) : HillAccess.Yes,
+                Lifts = Optional(root, "lifts", out var li) ? ReadLifts(li, weightUnit, errors) : null,
                 StrengthDays = Optional(root, "strengthDays", out var sd) ? ReadWeekdays(sd, errors) : [],
                 Race = Optional(root, "race", out var r) ? ReadRace(r, errors) : null,
                 Weeks = Optional(root, "weeks", out var w) ? ReadInt(w, "weeks", errors) ?? 12 : 12,
@@ -70,7 +82,7 @@ public static class RunnerProfileJson
                 RecentResults = Optional(root, "results", out var rr) ? ReadResults(rr, errors) : [],
                 Soreness = Optional(root, "soreness", out var so) ? ReadEnumList<Muscle>(so, "soreness", "muscle", errors) : [],
                 DistanceUnit = ReadUnit(root, "distance", DistanceUnit.Km, errors),
-                WeightUnit = ReadUnit(root, "weight", WeightUnit.Kg, errors),
+                WeightUnit = weightUnit,
             };
 
             if (errors.Count == 0)
@@ -338,6 +350,108 @@ public static class RunnerProfileJson
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// <c>[{"exercise": "hip-thrust", "variant": "barbell", "reps": 8, "load": "40kg"}]</c>. The exercise and variant must be a
+    /// built-in exercise and one of its loaded rungs (the wizard offers those); a bare number is in <paramref name="unit"/>.
+    /// </summary>
+    private static List<RecentLift> ReadLifts(JsonElement element, WeightUnit unit, List<ProfileError> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new("lifts", "expected an array of {\"exercise\": \"hip-thrust\", \"reps\": 8, \"load\": \"40kg\"} ([] for never lifted)"));
+            return [];
+        }
+
+        var lifts = new List<RecentLift>();
+        var i = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            var field = $"lifts[{i++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new(field, "expected an object with exercise, reps and load"));
+                continue;
+            }
+
+            foreach (var property in item.EnumerateObject())
+            {
+                if (property.Name is not ("exercise" or "variant" or "reps" or "load"))
+                {
+                    errors.Add(new($"{field}.{property.Name}", "unknown field; expected exercise, variant, reps or load"));
+                }
+            }
+
+            var before = errors.Count;
+            var slug = item.TryGetProperty("exercise", out var ex) && ex.ValueKind == JsonValueKind.String ? ex.GetString()!.Trim().ToLowerInvariant() : null;
+            var exercise = slug is null ? null : BuiltInCatalogue.Find(slug);
+            var loaded = BuiltInCatalogue.Exercises.Where(e => e.Progression.Any(TakesLoad)).Select(e => e.Slug);
+            if (exercise is null || !exercise.Progression.Any(TakesLoad))
+            {
+                errors.Add(new($"{field}.exercise", $"{(slug is null ? "required" : $"'{slug}' is not an exercise with a loaded version")}; expected one of {string.Join(", ", loaded)}"));
+            }
+
+            string? variant = null;
+            if (item.TryGetProperty("variant", out var v) && v.ValueKind != JsonValueKind.Null)
+            {
+                variant = v.ValueKind == JsonValueKind.String ? v.GetString()!.Trim().ToLowerInvariant() : null;
+                var rung = exercise?.Progression.FirstOrDefault(x => x.Slug == variant);
+                if (exercise is not null && (rung is null || !TakesLoad(rung)))
+                {
+                    errors.Add(new($"{field}.variant", $"{v.GetRawText()} is not a loaded version of {exercise.Slug}; expected one of {string.Join(", ", exercise.Progression.Where(TakesLoad).Select(x => x.Slug))}"));
+                }
+            }
+
+            int? reps = item.TryGetProperty("reps", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var n) ? n : null;
+            if (reps is not (>= 1 and <= MaxLiftReps))
+            {
+                errors.Add(new($"{field}.reps", $"{(item.TryGetProperty("reps", out var raw) ? raw.GetRawText() : "missing")}: expected a whole number of reps from 1 to {MaxLiftReps}"));
+            }
+
+            var load = ReadLoad(item, $"{field}.load", unit, errors);
+            if (errors.Count == before && exercise is not null && reps is { } repCount && load is { } mass)
+            {
+                lifts.Add(new RecentLift { Exercise = exercise.Slug, Variant = variant, Reps = repCount, Load = mass });
+            }
+        }
+
+        return lifts;
+    }
+
+    private static bool TakesLoad(ExerciseVariant variant) => variant.Load is LoadKind.External or LoadKind.ExternalPlusBand;
+
+    private static Training.Mass? ReadLoad(JsonElement item, string field, WeightUnit unit, List<ProfileError> errors)
+    {
+        Training.Mass mass;
+        var massUnit = unit == WeightUnit.Lb ? Training.MassUnit.Pounds : Training.MassUnit.Kilograms;
+        if (!item.TryGetProperty("load", out var load))
+        {
+            errors.Add(new(field, "required, e.g. \"40kg\" or \"90 lb\""));
+            return null;
+        }
+
+        if (load.ValueKind == JsonValueKind.Number && load.TryGetDouble(out var number) && number > 0 && double.IsFinite(number))
+        {
+            mass = Training.Mass.From(number, massUnit);
+        }
+        else if (load.ValueKind == JsonValueKind.String && double.TryParse(load.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var bare) && bare > 0)
+        {
+            mass = Training.Mass.From(bare, massUnit);
+        }
+        else if (load.ValueKind != JsonValueKind.String || !Training.Mass.TryParse(load.GetString(), out mass, out _))
+        {
+            errors.Add(new(field, $"{load.GetRawText()} is not a load; expected a number and a unit, such as \"40kg\" or \"90 lb\""));
+            return null;
+        }
+
+        if (mass.Kilograms <= 0 || mass.Kilograms > MaxLiftKilograms)
+        {
+            errors.Add(new(field, $"{mass.Format(massUnit)} is out of range; expected more than 0 and up to {Training.Mass.FromKilograms(MaxLiftKilograms).Format(massUnit)}"));
+            return null;
+        }
+
+        return mass;
     }
 
     private static TEnum ReadUnit<TEnum>(JsonElement root, string name, TEnum fallback, List<ProfileError> errors)

@@ -21,10 +21,10 @@ public static class AthletePlan
     }
 
     public static async Task<Response> HandleAsync(
-        RunStrongDbContext db, ExerciseCatalogue catalogue, AthleteAccess.Athlete athlete, long id, CancellationToken cancellationToken = default)
+        RunStrongDbContext db, ExerciseCatalogue catalogue, AthleteAccess.Athlete athlete, TimeProvider clock, long id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(athlete);
-        var plan = await GetPlan.HandleAsync(db, catalogue, athlete.Runner, id, cancellationToken);
+        var plan = await GetPlan.HandleAsync(db, catalogue, athlete.Runner, clock, id, cancellationToken);
         return new Response(plan.Id, plan.Name, plan.StartDate, plan.Weeks, plan.Profile, plan.CreatedAt, plan.UpdatedAt, athlete.CanEditPlans, plan.Plan)
         {
             RunnerProfile = plan.RunnerProfile,

@@ -112,7 +112,27 @@ public static class GetDashboard
         var loggedRuns = runs.Select(r => r.Run).ToArray();
         var sessions = history.Sessions.Where(s => s.Date <= to).ToArray();
         var checkIns = history.CheckIns.Where(c => c.Date <= to).ToArray();
-        var plan = PlanOf(history.Plan, catalogue, out var planNote);
+        // This week is the week of the plan that holds the day shown (the newest such plan): a new plan that starts later
+        // leaves this week with the plan that planned it, and the note says when the new one starts.
+        var covering = Training.PlanSpan.Covering(history.Plans, to);
+        var upcoming = Training.PlanSpan.NextAfter(history.Plans, to);
+        string? planNote = null;
+        Plan? plan = null;
+        if (covering is { } c)
+        {
+            plan = PlanOf(c.Record, catalogue, out planNote);
+            if (plan is not null && upcoming is { } next)
+            {
+                planNote = $"Your new plan '{next.Record.Name}' starts on {Day(next.Span.First)}; until then this week is '{c.Record.Name}'.";
+            }
+        }
+        else
+        {
+            planNote = history.Plans.Count == 0 ? NoPlanNote
+                : upcoming is { } next ? $"Your plan '{next.Record.Name}' starts on {Day(next.Span.First)}: nothing is planned this week yet."
+                : Training.PlanSpan.Of(history.Plans[0]) is null ? $"The plan '{history.Plans[0].Name}' could not be read."
+                : "Your plan has ended: make a new one on the Plan page.";
+        }
 
         return new DashboardView
         {
@@ -122,8 +142,8 @@ public static class GetDashboard
             HasData = !history.IsEmpty,
             HasDemoData = history.HasDemoData,
             Weeks = weeks,
-            ThisWeek = plan is null ? null : ThisWeek(history.Plan!, plan, runs, sessions, history.SessionLogs ?? [], to),
-            ThisWeekNote = plan is null ? planNote : ThisWeekMissing(plan, to),
+            ThisWeek = plan is null ? null : ThisWeek(covering!.Value.Record, plan, runs, sessions, history.SessionLogs ?? [], to),
+            ThisWeekNote = planNote,
             RunningVolume = weeks.Select(w => Volume(w, loggedRuns)).ToArray(),
             StrengthSessions = weeks.Select(w => new WeeklyCount(w, sessions.Count(s => InWeek(s.Date, w)))).ToArray(),
             MuscleSets = new MuscleSetsView(
@@ -150,13 +170,17 @@ public static class GetDashboard
         };
     }
 
+    private static string Day(DateOnly date) => date.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+
+    public const string NoPlanNote = "No plan yet: make one on the Plan page to see this week's sessions here.";
+
     /// <summary>The plan regenerated from the stored profile (the generator is deterministic); null with a note when it cannot be.</summary>
     public static Plan? PlanOf(PlanRecord? record, IReadOnlyList<Exercise> catalogue, out string? note)
     {
         note = null;
         if (record is null)
         {
-            note = "No plan yet: make one on the Plan page to see this week's sessions here.";
+            note = NoPlanNote;
             return null;
         }
 
@@ -185,11 +209,6 @@ public static class GetDashboard
         }
     }
 
-    private static string? ThisWeekMissing(Plan plan, DateOnly to) =>
-        plan.Weeks.Any(w => w.Days.Any(d => d.Date == to)) ? null
-        : plan.Days.First().Date > to ? "Your plan starts later: nothing is planned this week yet."
-        : "Your plan has ended: make a new one on the Plan page.";
-
     private static ThisWeekView? ThisWeek(
         PlanRecord record, Plan plan, IReadOnlyList<HistoryRun> runs, IReadOnlyList<LoggedStrengthSession> sessions, IReadOnlyList<SessionLogRecord> logs, DateOnly to)
     {
@@ -205,30 +224,46 @@ public static class GetDashboard
             var dayRuns = runs.Where(r => r.CountsFor == day.Date).ToArray();
             var distance = dayRuns.Sum(r => r.Run.DistanceMetres);
             var planned = day.Run is { Type: not PlannedRunType.Rest } run ? Kebab.Name(run.Type) : null;
+            var logged = sessions.Where(x => x.Date == day.Date).ToList();
+            var counted = new HashSet<LoggedStrengthSession>(ReferenceEqualityComparer.Instance);
+            bool StrengthDone(int index)
+            {
+                var matches = logged.Where(x => x.PlannedSessionId == RunnerHistory.PlannedSessionId(day.Date, index) || x.PlannedSessionId is null).ToList();
+                counted.UnionWith(matches);
+                return matches.Count > 0;
+            }
+
             var items = day.Sessions.Select((s, index) =>
             {
                 var key = RunnerHistory.PlannedSessionKey(day.Date, index);
-                var logged = logs.FirstOrDefault(l => l.Date == day.Date && l.PlannedSessionKey == key);
-                var didIt = logged is { Status: "done" or "partly" };
+                var mark = logs.FirstOrDefault(l => l.Date == day.Date && l.PlannedSessionKey == key);
+                var didIt = mark is { Status: "done" or "partly" };
                 return new PlanItemView(
                     Kebab.Name(s.Kind),
                     s.Reason,
                     string.Join(", ", s.Exercises.Select(Describe)),
                     s.Kind switch
                     {
-                        SessionKind.Strength => sessions.Any(x => x.Date == day.Date
-                            && (x.PlannedSessionId == RunnerHistory.PlannedSessionId(day.Date, index) || x.PlannedSessionId is null)),
-                        SessionKind.HillSprints => didIt || (logged is null && dayRuns.Any(r => r.Run.Type == RunType.Hills || r.Summary.HillSprints.Count > 0)),
+                        SessionKind.Strength => StrengthDone(index) || didIt,
+                        SessionKind.HillSprints => didIt || (mark is null && dayRuns.Any(r => r.Run.Type == RunType.Hills || r.Summary.HillSprints.Count > 0)),
                         _ => didIt,
                     },
-                    logged?.Status);
-            }).ToArray();
+                    mark?.Status);
+            }).ToList();
+
+            // A session logged this day that no planned item of this plan accounts for (unplanned, or planned by a plan that
+            // no longer holds the day) stays on its day, done.
+            items.AddRange(logged.Where(x => !counted.Contains(x)).Select(x => new PlanItemView(
+                Kebab.Name(SessionKind.Strength),
+                x.PlannedSessionId is null ? "Logged: not in a plan." : "Logged for a plan that no longer holds this day.",
+                string.Join(", ", x.Sets.Select(set => set.ExerciseSlug).Distinct(StringComparer.OrdinalIgnoreCase).Select(slug => BuiltInCatalogue.Find(slug)?.Name ?? slug)),
+                true)));
             return new PlanDayView(
                 day.Date,
                 planned,
                 planned is null && dayRuns.Length == 0 ? null : dayRuns.Length > 0,
                 dayRuns.Length > 0 ? Math.Round(distance / 1000, 1) : null,
-                items);
+                items.ToArray());
         }).ToArray();
         return new ThisWeekView(record.Name, week.Index, Kebab.Name(week.Phase), week.Deload, days);
     }

@@ -19,18 +19,18 @@ public sealed record HistoryRun(long Id, LoggedRun Run, StoredSummary Summary, b
 
 /// <summary>
 /// One runner's stored training, read straight from the entities and turned into domain values: runs (activities whose
-/// sport is running), strength sessions with their sets, soreness check-ins and the newest plan. Rows that the domain
+/// sport is running), strength sessions with their sets, soreness check-ins and the plans (newest first). Rows that the domain
 /// would reject (a run of 0 m, a set with an impossible RPE) are left out rather than failing the whole dashboard.
 /// </summary>
 public sealed record RunnerHistory(
     IReadOnlyList<HistoryRun> Runs,
     IReadOnlyList<LoggedStrengthSession> Sessions,
     IReadOnlyList<SorenessCheckIn> CheckIns,
-    PlanRecord? Plan,
+    IReadOnlyList<PlanRecord> Plans,
     bool HasDemoData,
     IReadOnlyList<SessionLogRecord>? SessionLogs = null)
 {
-    public bool IsEmpty => Runs.Count == 0 && Sessions.Count == 0 && CheckIns.Count == 0 && Plan is null;
+    public bool IsEmpty => Runs.Count == 0 && Sessions.Count == 0 && CheckIns.Count == 0 && Plans.Count == 0;
 
     public IReadOnlyList<LoggedRun> LoggedRuns { get; } = Runs.Select(r => r.Run).ToArray();
 
@@ -50,10 +50,10 @@ public sealed record RunnerHistory(
             .Where(c => c.OwnerId == owner && c.Date >= from)
             .OrderBy(c => c.Date).ThenBy(c => c.Id)
             .ToListAsync(cancellationToken);
-        var plan = await db.Plans.AsNoTracking()
+        var plans = await db.Plans.AsNoTracking()
             .Where(p => p.OwnerId == owner)
             .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
         var hasDemo = await DemoRows.AnyAsync(db, owner, cancellationToken);
         var sessionLogs = await db.SessionLogs.AsNoTracking().Where(l => l.OwnerId == owner && l.Date >= from).ToListAsync(cancellationToken);
 
@@ -61,7 +61,7 @@ public sealed record RunnerHistory(
             activities.Select(ToRun).OfType<HistoryRun>().ToArray(),
             sessions.Select(ToSession).OfType<LoggedStrengthSession>().ToArray(),
             checkIns.Select(ToCheckIn).OfType<SorenessCheckIn>().ToArray(),
-            plan,
+            plans,
             hasDemo,
             sessionLogs);
     }

@@ -8,7 +8,10 @@ using RunStrong.Features.Common;
 
 namespace RunStrong.Features.Plans;
 
-/// <summary>A stored plan with the plan regenerated from its profile.</summary>
+/// <summary>
+/// A stored plan with the plan regenerated from its profile and, from today on, following the runner's log
+/// (<see cref="Training.PlanProgress"/>: the next prescription of every exercise already logged).
+/// </summary>
 public static class GetPlan
 {
     /// <summary>The stored plan and its calendar. <see cref="Profile"/> is the stored profile JSON as an object.</summary>
@@ -28,11 +31,14 @@ public static class GetPlan
         public RunnerProfile RunnerProfile { get; init; } = null!;
     }
 
-    public static async Task<Response> HandleAsync(RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, long id, CancellationToken cancellationToken = default)
+    public static async Task<Response> HandleAsync(
+        RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, TimeProvider clock, long id, CancellationToken cancellationToken = default)
     {
         var record = await FindAsync(db, runner, id, cancellationToken);
         var input = PlanInput.ReadStored(record.ProfileJson, record.StartDate);
-        var plan = PlanInput.Generate(input, await catalogue.AllAsync(cancellationToken));
+        var exercises = await catalogue.AllAsync(cancellationToken);
+        var plan = await Training.PlanProgress.ApplyAsync(db, runner, PlanInput.Generate(input, exercises), input.Profile, exercises,
+            (await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken)).Today(clock), record.Id, cancellationToken);
         return From(record, input, plan);
     }
 

@@ -13,7 +13,7 @@ public static class GetPlanByCalendarToken
 {
     public sealed record Response(long Id, string Name, string Ics);
 
-    public static async Task<Response> HandleAsync(RunStrongDbContext db, ExerciseCatalogue catalogue, string token, CancellationToken cancellationToken = default)
+    public static async Task<Response> HandleAsync(RunStrongDbContext db, ExerciseCatalogue catalogue, TimeProvider clock, string token, CancellationToken cancellationToken = default)
     {
         // Tokens are 43 URL-safe characters; anything else cannot match, so skip the query.
         var record = token.Length is > 20 and <= 100 && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
@@ -25,8 +25,14 @@ public static class GetPlanByCalendarToken
         }
 
         var input = PlanInput.ReadStored(record.ProfileJson, record.StartDate);
-        var plan = PlanInput.Generate(input, await catalogue.AllAsync(cancellationToken));
+        var exercises = await catalogue.AllAsync(cancellationToken);
+        // The calendar follows the owner's log as the plan page does.
+        var plan = await Training.PlanProgress.ApplyAsync(db, new PlanOwner(record.OwnerId), PlanInput.Generate(input, exercises), input.Profile, exercises,
+            (await Settings.RunnerPreferences.GetAsync(db, record.OwnerId, cancellationToken)).Today(clock), record.Id, cancellationToken);
         var stamp = new DateTimeOffset(DateTime.SpecifyKind(record.UpdatedAt, DateTimeKind.Utc));
         return new Response(record.Id, record.Name, PlanCalendar.ToIcs(plan, record.Name, stamp, PlanCalendarKey.For(record.Id, record.CreatedAt)));
     }
+
+    /// <summary>The plan's owner, whose log the calendar follows (the token stands for them).</summary>
+    private sealed record PlanOwner(Guid RunnerId) : ICurrentRunner;
 }

@@ -7,7 +7,8 @@ namespace RunStrong.Features.Plans;
 
 /// <summary>
 /// A plan as plain ASCII text for an 80-column terminal: a heading per week, a line per day (date, run, sessions; long
-/// lines wrap under the session column), then the warnings. Doses are short: <c>glute-bridge 3x12-20 @7</c> (@ = RPE).
+/// lines wrap under the session column), then the warnings. Runs show their target first (<c>run: 30-45 min; easy ...</c>);
+/// doses are short: <c>glute-bridge 3x12-20 @7</c> (@ = RPE), <c>hip-thrust 3x8-12 @7 40kg</c> with a load.
 /// </summary>
 public static class PlanTable
 {
@@ -33,6 +34,12 @@ public static class PlanTable
                 var run = day.Run is null ? "rest" : Kebab.Name(day.Run.Type);
                 var head = $"  {Day(day.Date, "ddd dd MMM"),-DateWidth}  {run,-RunWidth}  ";
                 var sessions = day.Sessions.Select(Describe).ToList();
+                if (PlanText.Target(day.Run, ascii: true) is { } target)
+                {
+                    // The runner's own run first, as they will do it: a target, not a change to their week.
+                    sessions.Insert(0, "run: " + target);
+                }
+
                 if (sessions.Count == 0)
                 {
                     text.Append(head.TrimEnd()).Append('\n');
@@ -74,7 +81,7 @@ public static class PlanTable
         var amount = e.RepsMin is { } lo
             ? (e.RepsMax is { } hi && hi != lo ? $"{lo}-{hi}" : $"{lo}")
             : e.Seconds is { } s ? $"{s}s" : "1";
-        return $"{e.Sets}x{amount}" + (e.Rpe is { } rpe ? $" @{rpe}" : "");
+        return $"{e.Sets}x{amount}" + (e.Rpe is { } rpe ? $" @{rpe}" : "") + (e.Load is { } load ? $" {load}" : "");
     }
 
     /// <summary>Writes <paramref name="body"/> after <paramref name="head"/>, wrapping at <see cref="Width"/> with a hanging indent.</summary>

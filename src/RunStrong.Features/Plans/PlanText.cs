@@ -1,6 +1,7 @@
 using System.Globalization;
 using RunStrong.Domain.Catalogue;
 using RunStrong.Domain.Planning;
+using RunStrong.Domain.Training;
 
 namespace RunStrong.Features.Plans;
 
@@ -11,8 +12,8 @@ public static class PlanText
     public static string ExerciseName(string slug) => BuiltInCatalogue.Find(slug)?.Name ?? slug;
 
     /// <summary>
-    /// The dose in words: <c>3 × 8–12, RPE 7, rest 90 s</c>, <c>4 × 20 s, rest 60 s</c>. With <paramref name="ascii"/>,
-    /// <c>3x8-12</c> style for terminals.
+    /// The dose in words: <c>3 × 8–12 @ 40 kg, RPE 7, rest 90 s</c>, <c>4 × 20 s, rest 60 s</c>. With <paramref name="ascii"/>,
+    /// <c>3x8-12 @ 40 kg</c> style for terminals.
     /// </summary>
     public static string Dose(PlannedExercise exercise, bool ascii = false)
     {
@@ -37,7 +38,7 @@ public static class PlanText
             amount = "1";
         }
 
-        var parts = new List<string> { $"{exercise.Sets}{times}{amount}" };
+        var parts = new List<string> { $"{exercise.Sets}{times}{amount}" + (Load(exercise) is { } load ? $" @ {load}" : "") };
         if (exercise.Rpe is { } rpe)
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"RPE {rpe}"));
@@ -49,6 +50,62 @@ public static class PlanText
         }
 
         return string.Join(", ", parts);
+    }
+
+    /// <summary>The planned load as a runner reads it: <c>40 kg</c>, <c>90 lb</c>; null without one.</summary>
+    public static string? Load(PlannedExercise exercise)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        if (exercise.Load is not { } text || !Mass.TryParse(text, out var mass, out _))
+        {
+            return null;
+        }
+
+        return mass.Format(text.EndsWith("lb", StringComparison.OrdinalIgnoreCase) ? MassUnit.Pounds : MassUnit.Kilograms);
+    }
+
+    /// <summary>"Easy run", "Long run", "Quality run", "Race", "Rest".</summary>
+    public static string RunName(PlannedRunType type) => type switch
+    {
+        PlannedRunType.Quality => "Quality run",
+        PlannedRunType.Long => "Long run",
+        PlannedRunType.Easy => "Easy run",
+        PlannedRunType.Race => "Race",
+        _ => "Rest",
+    };
+
+    /// <summary>A run's target in one line: <c>30–45 min · easy: you could hold a conversation (RPE 3–4) · 5:36–6:11 /km</c>.</summary>
+    public static string? Target(PlannedRun? run, bool ascii = false)
+    {
+        if (run?.Target is not { } t)
+        {
+            return null;
+        }
+
+        var dash = ascii ? "-" : "–";
+        var parts = new List<string>();
+        if (t.FinishTime is { } finish)
+        {
+            parts.Add($"about {finish}");
+        }
+
+        if (t.MinutesMin is { } lo && t.MinutesMax is { } hi)
+        {
+            parts.Add(lo == hi ? $"{lo} min" : $"{lo}{dash}{hi} min");
+        }
+
+        if (t.Workout is { } workout)
+        {
+            parts.Add(ascii ? workout.Replace('–', '-').Replace('×', 'x') : workout);
+        }
+
+        parts.Add(ascii ? t.Effort.Replace('–', '-') : t.Effort);
+        if (t.Pace is { } pace)
+        {
+            parts.Add(ascii ? pace.Replace('–', '-') : pace);
+        }
+
+        return string.Join(ascii ? "; " : " · ", parts);
     }
 
     /// <summary>A one-line title: <c>Strength: Glute bridge, Reverse lunge, Clamshell</c>, <c>Hill sprints: 6 × 10 s</c>.</summary>
@@ -64,7 +121,19 @@ public static class PlanText
     public static string Description(PlanSession session)
     {
         var lines = new List<string> { session.Reason, "" };
-        lines.AddRange(session.Exercises.Select((e, i) => $"{i + 1}. {ExerciseName(e.Slug)} ({e.Variant}): {Dose(e)}"));
+        foreach (var (e, i) in session.Exercises.Select((e, i) => (e, i)))
+        {
+            lines.Add($"{i + 1}. {ExerciseName(e.Slug)} ({e.Variant}): {Dose(e)}");
+            if (e.FromLog is { } fromLog)
+            {
+                lines.Add($"   From your log: {fromLog}");
+            }
+            else if (e.LoadNote is { } note)
+            {
+                lines.Add($"   Load: {note}");
+            }
+        }
+
         if (session.Kind == SessionKind.Strength)
         {
             lines.Add("");

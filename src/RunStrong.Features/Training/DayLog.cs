@@ -50,7 +50,7 @@ public static class DayLog
         var date = day ?? today;
         var strength = await TodaysSession.HandleAsync(db, runner, clock, date, cancellationToken);
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
-        var plan = await TrainingPlan.NewestAsync(db, runner, catalogue, cancellationToken);
+        var plan = await TrainingPlan.ForDayAsync(db, runner, catalogue, date, cancellationToken);
         var logged = await LogPlannedSession.OnAsync(db, runner, date, cancellationToken);
 
         var others = (plan?.SessionsOn(date) ?? [])

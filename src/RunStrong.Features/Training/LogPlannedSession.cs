@@ -82,8 +82,8 @@ public static class LogPlannedSession
         }
 
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
-        var plan = await TrainingPlan.NewestAsync(db, runner, catalogue, cancellationToken)
-            ?? throw new UserInputException("plannedSessionKey", "plannedSessionKey: you have no plan; make one on the Plan page first");
+        var plan = await TrainingPlan.ForDayAsync(db, runner, catalogue, date, cancellationToken)
+            ?? throw new UserInputException("plannedSessionKey", $"plannedSessionKey: no plan of yours holds {date:yyyy-MM-dd}; make one on the Plan page first");
         var sessions = plan.SessionsOn(date);
         if (index >= sessions.Count)
         {

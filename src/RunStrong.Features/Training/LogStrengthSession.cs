@@ -132,7 +132,7 @@ internal sealed record PlanLink(long PlanId, string Key)
             return null;
         }
 
-        var plan = await TrainingPlan.NewestAsync(db, runner, catalogue, cancellationToken);
+        var plan = await TrainingPlan.ForDayAsync(db, runner, catalogue, date, cancellationToken);
         var planned = plan?.StrengthOn(date) ?? [];
         if (string.IsNullOrWhiteSpace(key))
         {
@@ -142,7 +142,7 @@ internal sealed record PlanLink(long PlanId, string Key)
         var match = planned.FirstOrDefault(p => p.Key == key.Trim());
         return match is null
             ? throw new UserInputException("plannedSessionKey",
-                $"no planned strength session '{key.Trim()}' on {date:yyyy-MM-dd} in your newest plan{(planned.Count > 0 ? "; that day has " + string.Join(", ", planned.Select(p => p.Key)) : "")}")
+                $"no planned strength session '{key.Trim()}' on {date:yyyy-MM-dd} in the plan for that day{(planned.Count > 0 ? "; that day has " + string.Join(", ", planned.Select(p => p.Key)) : "")}")
             : new PlanLink(match.PlanId, match.Key);
     }
 }

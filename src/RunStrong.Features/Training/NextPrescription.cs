@@ -50,7 +50,8 @@ public static class NextPrescription
         ArgumentNullException.ThrowIfNull(request);
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
         var date = request.Date ?? await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
-        var plan = await TrainingPlan.NewestAsync(db, runner, catalogue, cancellationToken);
+        var plan = await TrainingPlan.ForDayAsync(db, runner, catalogue, date, cancellationToken)
+            ?? await TrainingPlan.NewestAsync(db, runner, catalogue, cancellationToken);
         var records = await TrainingData.SessionRecordsAsync(db, runner, cancellationToken);
         var history = TrainingData.ToDomain(records, r => plan is not null && r.PlanId == plan.Record.Id && plan.IsDeload(r.Date));
         var checkIns = await TrainingData.CheckInsAsync(db, runner, cancellationToken);
@@ -95,8 +96,13 @@ public static class NextPrescription
         var unit = plan is not null
             ? plan.Profile.WeightUnit == WeightUnit.Lb ? MassUnit.Pounds : MassUnit.Kilograms
             : lastUnit == "lb" ? MassUnit.Pounds : MassUnit.Kilograms;
+        // The plan's equipment with what its places imply (a gym's barbell and bench), and whatever the runner has logged
+        // this exercise with: a runner who logged a barbell hip thrust has a barbell and a bench.
         IReadOnlySet<Equipment> equipment = plan is not null
-            ? plan.Profile.Equipment.ToHashSet()
+            ? plan.Profile.AvailableEquipment
+                .Concat(history.SelectMany(h => h.SetsOf(exercise.Slug)).Select(s => exercise.Progression.FirstOrDefault(v => v.Slug == s.VariantSlug))
+                    .OfType<ExerciseVariant>().SelectMany(v => v.Equipment))
+                .ToHashSet()
             : Enum.GetValues<Equipment>().ToHashSet();
         var prescription = ProgressionRules.Next(new ProgressionRequest
         {
@@ -113,14 +119,19 @@ public static class NextPrescription
         {
             // No history: the plan already chose the rung for the runner's experience and equipment; take it as planned.
             var loaded = rung.Load is LoadKind.External or LoadKind.ExternalPlusBand;
+            Mass? start = loaded && planned.Load is { } text && Mass.TryParse(text, out var parsed, out _) ? parsed : null;
             var dose = planned.RepsMin is { } min
                 ? $"{planned.Sets} x {min}{(exercise.SingleLeg ? " each leg" : "")}"
                 : $"{planned.Sets} x {planned.Seconds} s";
             var rpe = planned.Rpe ?? (deload ? 6 : 7);
+            var how = !loaded ? ""
+                : start is { } startLoad ? $" at {startLoad.Format(unit)} ({planned.LoadNote})"
+                : $", with a load you could lift about {(planned.RepsMin ?? 10) + 3} times";
             return new Item(exercise.Slug, exercise.Name, rung.Slug, rung.Name, planned.Sets, planned.RepsMin, planned.RepsMax, planned.RepsMin,
-                planned.Seconds, null, null, null, rung.Load is LoadKind.Band or LoadKind.ExternalPlusBand ? "light" : null, rpe,
+                planned.Seconds, start?.Format(unit), start is { } v ? Math.Round(v.In(unit), 2) : null, start is null ? null : unitName,
+                rung.Load is LoadKind.Band or LoadKind.ExternalPlusBand ? "light" : null, rpe,
                 deload ? ProgressionStep.Deload : ProgressionStep.Start,
-                $"{(deload ? "deload week, " : "")}first time: {rung.Name} as your plan has it, {dose} at RPE {rpe}{(loaded ? $", with a load you could lift about {(planned.RepsMax ?? planned.RepsMin ?? 10) + 3} times" : "")}",
+                $"{(deload ? "deload week, " : "")}first time: {rung.Name} as your plan has it, {dose} at RPE {rpe}{how}",
                 planned.RestSeconds, exercise.SingleLeg);
         }
 

@@ -5,9 +5,10 @@ using RunStrong.Features.Common;
 namespace RunStrong.Features.Training;
 
 /// <summary>
-/// What the gym page shows for a day: each planned strength session of the newest plan, one row per set, pre-filled from
-/// the progression engine (variant, reps, load, band, target RPE), with the sets already logged at each position; and the
-/// day's unplanned session, if any.
+/// What the gym page shows for a day: each planned strength session of the plan for that day (the newest plan whose
+/// calendar holds it), one row per set, pre-filled from the progression engine (variant, reps, load, band, target RPE),
+/// with the sets already logged at each position; the day's unplanned session, if any; and every other session logged that
+/// day (one a plan no longer covering the day planned), so that nothing logged disappears from its day.
 /// </summary>
 public static class TodaysSession
 {
@@ -31,7 +32,8 @@ public static class TodaysSession
 
     public sealed record Planned(string Key, string PlanName, bool Deload, string Reason, long? SessionId, IReadOnlyList<Row> Rows, IReadOnlyList<LoggedSetView> Extra);
 
-    public sealed record Response(DateOnly Date, IReadOnlyList<Planned> Planned, StrengthSessionView? Unplanned);
+    /// <param name="Other">Sessions logged on the day for a planned session the day's plan does not hold (another plan's).</param>
+    public sealed record Response(DateOnly Date, IReadOnlyList<Planned> Planned, StrengthSessionView? Unplanned, IReadOnlyList<StrengthSessionView> Other);
 
     public static async Task<Response> HandleAsync(
         RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, DateOnly? day, CancellationToken cancellationToken = default)
@@ -40,7 +42,7 @@ public static class TodaysSession
         ArgumentNullException.ThrowIfNull(runner);
         var date = day ?? await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
-        var plan = await TrainingPlan.NewestAsync(db, runner, catalogue, cancellationToken);
+        var plan = await TrainingPlan.ForDayAsync(db, runner, catalogue, date, cancellationToken);
         var records = await TrainingData.SessionRecordsAsync(db, runner, cancellationToken);
         var onDay = records.Where(r => r.Date == date).ToArray();
 
@@ -50,9 +52,15 @@ public static class TodaysSession
         var checkIns = (await TrainingData.CheckInsAsync(db, runner, cancellationToken)).Where(c => c.Date < date).ToArray();
 
         var planned = new List<Planned>();
+        var shown = new HashSet<long>();
         foreach (var session in plan?.StrengthOn(date) ?? [])
         {
-            var logged = onDay.FirstOrDefault(r => r.PlannedSessionKey == session.Key);
+            var logged = onDay.FirstOrDefault(r => r.PlannedSessionKey == session.Key && (r.PlanId is null || r.PlanId == session.PlanId));
+            if (logged is not null)
+            {
+                shown.Add(logged.Id);
+            }
+
             var sets = logged?.Sets.ToDictionary(s => s.Position) ?? [];
             var rows = new List<Row>();
             foreach (var plannedExercise in session.Session.Exercises)
@@ -83,6 +91,7 @@ public static class TodaysSession
         }
 
         var unplanned = onDay.FirstOrDefault(r => r.PlannedSessionKey is null);
-        return new Response(date, planned, unplanned is null ? null : StrengthSessionView.From(unplanned));
+        var other = onDay.Where(r => r.PlannedSessionKey is not null && !shown.Contains(r.Id) && r.Sets.Count > 0).Select(StrengthSessionView.From).ToArray();
+        return new Response(date, planned, unplanned is null ? null : StrengthSessionView.From(unplanned), other);
     }
 }

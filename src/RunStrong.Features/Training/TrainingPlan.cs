@@ -12,9 +12,10 @@ namespace RunStrong.Features.Training;
 public sealed record PlannedStrengthSession(long PlanId, string PlanName, string Key, DateOnly Date, bool Deload, PlanSession Session);
 
 /// <summary>
-/// The runner's newest plan, regenerated from its stored profile (plans are not stored, see PlanRecord): which strength
-/// session falls on a day, and whether a day lies in a deload week. Training reads it itself so that the log does not
-/// depend on the plans feature's code.
+/// The runner's plan for a day, regenerated from its stored profile (plans are not stored, see PlanRecord): which strength
+/// session falls on a day, and whether a day lies in a deload week. The plan for a day is the newest plan whose calendar
+/// holds it, so a new plan starting next Monday leaves this week with the plan that planned it (issue 12). Training reads
+/// plans itself so that the log does not depend on the plans feature's code.
 /// </summary>
 public sealed class TrainingPlan
 {
@@ -37,34 +38,39 @@ public sealed class TrainingPlan
     public static async Task<TrainingPlan?> NewestAsync(
         RunStrongDbContext db, ICurrentRunner runner, IReadOnlyList<Exercise> catalogue, CancellationToken cancellationToken)
     {
+        var records = await RecordsAsync(db, runner, cancellationToken);
+        return records.Select(r => (Record: r, Span: PlanSpan.Of(r))).FirstOrDefault(x => x.Span is not null) is { Span: { } span } newest
+            ? Create(newest.Record, span, catalogue)
+            : null;
+    }
+
+    /// <summary>The plan for <paramref name="day"/>: the newest plan whose calendar holds the day; null when none does.</summary>
+    public static async Task<TrainingPlan?> ForDayAsync(
+        RunStrongDbContext db, ICurrentRunner runner, IReadOnlyList<Exercise> catalogue, DateOnly day, CancellationToken cancellationToken)
+    {
+        var records = await RecordsAsync(db, runner, cancellationToken);
+        return PlanSpan.Covering(records, day) is { } covering ? Create(covering.Record, covering.Span, catalogue) : null;
+    }
+
+    /// <summary>The runner's plans, newest first (the order every "which plan" question is asked in).</summary>
+    public static async Task<IReadOnlyList<PlanRecord>> RecordsAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
         var owner = runner.RunnerId;
-        var record = await db.Plans.AsNoTracking().Where(p => p.OwnerId == owner)
+        return await db.Plans.AsNoTracking().Where(p => p.OwnerId == owner)
             .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (record is null)
-        {
-            return null;
-        }
+            .ToListAsync(cancellationToken);
+    }
 
-        // Parse as of the plan's start: a plan whose race has passed still tells which sessions were planned.
-        var parsed = RunnerProfileJson.Parse(record.ProfileJson, record.StartDate);
-        if (!parsed.IsValid)
-        {
-            return null;
-        }
-
-        var profile = parsed.Profile!;
-        if (record.Weeks is { } weeks && profile.Race is null)
-        {
-            profile = profile with { Weeks = weeks };
-        }
-
+    /// <summary>The plan regenerated from <paramref name="span"/>'s profile; null when the generator refuses it.</summary>
+    public static TrainingPlan? Create(PlanRecord record, PlanSpan span, IReadOnlyList<Exercise> catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(span);
         try
         {
-            var plan = PlanGenerator.Generate(profile, catalogue, record.StartDate);
-            return new TrainingPlan(record, plan) { Profile = profile };
+            var plan = PlanGenerator.Generate(span.Profile, catalogue, record.StartDate);
+            return new TrainingPlan(record, plan) { Profile = span.Profile };
         }
         catch (ArgumentException)
         {
@@ -107,4 +113,62 @@ public sealed class TrainingPlan
     /// <summary>The key stored in StrengthSessions.PlannedSessionKey: the day and the session's index that day (<c>2026-12-08#0</c>).</summary>
     public static string KeyOf(DateOnly date, int index) =>
         date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "#" + index.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// A stored plan's profile and first and last day, read without generating the plan: the last day is race day, or the
+/// Sunday of the plan's last week (docs/decisions/0014).
+/// </summary>
+public sealed record PlanSpan(RunnerProfile Profile, DateOnly First, DateOnly Last)
+{
+    /// <summary>The span of <paramref name="record"/>; null when its stored profile no longer reads.</summary>
+    public static PlanSpan? Of(PlanRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        // Parse as of the plan's start: a plan whose race has passed still tells which sessions were planned.
+        var parsed = RunnerProfileJson.Parse(record.ProfileJson, record.StartDate);
+        if (!parsed.IsValid)
+        {
+            return null;
+        }
+
+        var profile = parsed.Profile!;
+        if (record.Weeks is { } weeks && profile.Race is null)
+        {
+            profile = profile with { Weeks = weeks };
+        }
+
+        var monday = record.StartDate.AddDays(-(((int)record.StartDate.DayOfWeek + 6) % 7));
+        var last = profile.Race?.Date ?? monday.AddDays((7 * profile.Weeks) - 1);
+        return new PlanSpan(profile, record.StartDate, last);
+    }
+
+    public bool Holds(DateOnly day) => day >= First && day <= Last;
+
+    /// <summary>The newest of <paramref name="newestFirst"/> whose calendar holds <paramref name="day"/>.</summary>
+    public static (PlanRecord Record, PlanSpan Span)? Covering(IEnumerable<PlanRecord> newestFirst, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(newestFirst);
+        foreach (var record in newestFirst)
+        {
+            if (Of(record) is { } span && span.Holds(day))
+            {
+                return (record, span);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The plan of <paramref name="newestFirst"/> that starts soonest after <paramref name="day"/> (newest first on a tie).</summary>
+    public static (PlanRecord Record, PlanSpan Span)? NextAfter(IEnumerable<PlanRecord> newestFirst, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(newestFirst);
+        return newestFirst.Select(r => (Record: r, Span: Of(r)))
+            .Where(x => x.Span is not null && x.Span.First > day)
+            .Select(x => (x.Record, Span: x.Span!))
+            .OrderBy(x => x.Span.First)
+            .Cast<(PlanRecord, PlanSpan)?>()
+            .FirstOrDefault();
+    }
 }

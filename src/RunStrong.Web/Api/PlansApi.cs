@@ -97,13 +97,13 @@ public static class PlansApi
         TypedResults.Ok(await ListPlans.HandleAsync(db, runner, cancellationToken));
 
     private static async Task<Ok<GetPlan.Response>> GetAsync(
-        long id, RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await GetPlan.HandleAsync(db, catalogue, runner, id, cancellationToken));
+        long id, RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, TimeProvider clock, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await GetPlan.HandleAsync(db, catalogue, runner, clock, id, cancellationToken));
 
     private static async Task<FileContentHttpResult> CalendarAsync(
-        long id, RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, CancellationToken cancellationToken)
+        long id, RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var export = await ExportPlanCalendar.HandleAsync(db, catalogue, runner, id, cancellationToken);
+        var export = await ExportPlanCalendar.HandleAsync(db, catalogue, runner, clock, id, cancellationToken);
         return TypedResults.File(Encoding.UTF8.GetBytes(export.Ics), "text/calendar; charset=utf-8", export.FileName);
     }
 
@@ -121,9 +121,9 @@ public static class PlansApi
         long id, RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, CancellationToken cancellationToken) =>
         TypedResults.Ok(await RotateCalendarToken.HandleAsync(db, runner, clock, id, cancellationToken));
 
-    private static async Task<ContentHttpResult> FeedAsync(string token, RunStrongDbContext db, ExerciseCatalogue catalogue, CancellationToken cancellationToken)
+    private static async Task<ContentHttpResult> FeedAsync(string token, RunStrongDbContext db, ExerciseCatalogue catalogue, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var feed = await GetPlanByCalendarToken.HandleAsync(db, catalogue, token, cancellationToken);
+        var feed = await GetPlanByCalendarToken.HandleAsync(db, catalogue, clock, token, cancellationToken);
         return TypedResults.Text(feed.Ics, "text/calendar; charset=utf-8");
     }
 }

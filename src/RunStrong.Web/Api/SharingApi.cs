@@ -85,10 +85,10 @@ public static class SharingApi
     }
 
     private static async Task<Ok<AthletePlan.Response>> GetPlanAsync(
-        Guid runnerId, long id, RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner coach, CancellationToken cancellationToken)
+        Guid runnerId, long id, RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner coach, TimeProvider clock, CancellationToken cancellationToken)
     {
         var athlete = await AthleteAccess.OpenAsync(db, coach, runnerId, cancellationToken);
-        return TypedResults.Ok(await AthletePlan.HandleAsync(db, catalogue, athlete, id, cancellationToken));
+        return TypedResults.Ok(await AthletePlan.HandleAsync(db, catalogue, athlete, clock, id, cancellationToken));
     }
 
     private static async Task<Results<Ok<UpdatePlan.Response>, ProblemHttpResult>> UpdatePlanAsync(

@@ -67,12 +67,16 @@ public sealed class PlanCommandTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, days[0].GetProperty("run").ValueKind);
         var sessions = days.SelectMany(d => d.GetProperty("sessions").EnumerateArray()).ToArray();
         Assert.All(sessions, s => Assert.Equal(["kind", "reason", "exercises"], Names(s)));
-        Assert.Equal(["drills", "strength"], sessions.Select(s => s.GetProperty("kind").GetString()).Distinct().Order());
+        // Issue 12: hill sprints for a runner at home too.
+        Assert.Equal(["drills", "hill-sprints", "strength"], sessions.Select(s => s.GetProperty("kind").GetString()).Distinct().Order());
         var exercises = sessions.SelectMany(s => s.GetProperty("exercises").EnumerateArray()).ToArray();
-        Assert.All(exercises, e => Assert.Equal(["slug", "variant", "sets", "repsMin", "repsMax", "seconds", "rpe", "restSeconds"], Names(e)));
-        // Home with a loop band: never a barbell.
+        Assert.All(exercises, e => Assert.Equal(["slug", "variant", "sets", "repsMin", "repsMax", "seconds", "rpe", "restSeconds", "load", "loadNote", "fromLog"], Names(e)));
+        // Home with a loop band: never a barbell, never a load.
         Assert.DoesNotContain(exercises, e => e.GetProperty("variant").GetString()!.Contains("barbell", StringComparison.Ordinal));
-        Assert.Contains(root.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("No hill sprints", StringComparison.Ordinal));
+        Assert.All(exercises, e => Assert.Equal(JsonValueKind.Null, e.GetProperty("load").ValueKind));
+        Assert.DoesNotContain(root.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("No hill sprints", StringComparison.Ordinal));
+        var runs = days.Select(d => d.GetProperty("run")).Where(r => r.ValueKind != JsonValueKind.Null).ToArray();
+        Assert.All(runs, r => Assert.Equal(["type", "target"], Names(r)));
     }
 
     [Fact]
@@ -188,4 +192,123 @@ public sealed class PlanCommandTests : IAsyncLifetime
     }
 
     private static string[] Names(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToArray();
+
+    // ---- Issue 12: the seed's training ---------------------------------------------------------------------------------
+
+    /// <summary>The issue's gym runner: the sample with a barbell, a bench and dumbbells, at home and at the gym.</summary>
+    private static string GymProfile() =>
+        SampleProfile(equipment: """["none", "loop-band", "barbell", "bench", "dumbbell"]""").Replace("\"locations\": [\"home\"]", "\"locations\": [\"home\", \"gym\"]", StringComparison.Ordinal);
+
+    private async Task<JsonElement> PlanJsonAsync(string profileJson)
+    {
+        var profile = Write("profile.json", profileJson);
+        var result = await CliProcess.RunAsync("plan", "--profile", profile, "--format", "json", "--db", _db.DbArgument);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        return result.Json;
+    }
+
+    private sealed record Day(DateOnly Date, string? Run, JsonElement[] Sessions, string Phase);
+
+    private static Day[] Days(JsonElement plan) =>
+        plan.GetProperty("weeks").EnumerateArray().SelectMany(w => w.GetProperty("days").EnumerateArray().Select(d => new Day(
+            DateOnly.ParseExact(d.GetProperty("date").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            d.GetProperty("run").ValueKind == JsonValueKind.Null ? null : d.GetProperty("run").GetProperty("type").GetString(),
+            d.GetProperty("sessions").EnumerateArray().ToArray(),
+            w.GetProperty("phase").GetString()!))).ToArray();
+
+    private static bool Has(Day day, string kind) => day.Sessions.Any(s => s.GetProperty("kind").GetString() == kind);
+
+    /// <summary>Issue 4's invariants, read off the JSON as a runner would: every one must hold, no exceptions.</summary>
+    private static void AssertEarlierInvariants(JsonElement plan)
+    {
+        var days = Days(plan);
+        var byDate = days.ToDictionary(d => d.Date);
+        foreach (var day in days)
+        {
+            var next = byDate.GetValueOrDefault(day.Date.AddDays(1));
+            if (next?.Run is "long" or "quality" or "race")
+            {
+                Assert.False(Has(day, "strength"), $"{day.Date}: strength the day before a {next.Run}");
+                Assert.False(Has(day, "hill-sprints"), $"{day.Date}: hill sprints the day before a {next.Run}");
+            }
+
+            if (day.Run is "quality" or "race")
+            {
+                Assert.True(day.Sessions.Length > 0 && day.Sessions[0].GetProperty("kind").GetString() == "drills", $"{day.Date}: no drills before the {day.Run}");
+            }
+        }
+
+        foreach (var week in plan.GetProperty("weeks").EnumerateArray().Where(w => w.GetProperty("phase").GetString() is "base" or "build"))
+        {
+            var strength = week.GetProperty("days").EnumerateArray().Count(d => d.GetProperty("sessions").EnumerateArray().Any(s => s.GetProperty("kind").GetString() == "strength"));
+            Assert.True(strength >= 2, $"week {week.GetProperty("index").GetInt32()}: {strength} strength sessions");
+        }
+    }
+
+    private static IEnumerable<JsonElement> StrengthExercises(JsonElement plan) =>
+        Days(plan).SelectMany(d => d.Sessions).Where(s => s.GetProperty("kind").GetString() == "strength").SelectMany(s => s.GetProperty("exercises").EnumerateArray());
+
+    [Fact]
+    public async Task SampleProfile_HasHillSprints_KeepsEveryInvariant_AndTheSeedsHomeExercises()
+    {
+        var plan = await PlanJsonAsync(SampleProfile());
+
+        Assert.Contains(Days(plan), d => Has(d, "hill-sprints"));
+        AssertEarlierInvariants(plan);
+        var slugs = StrengthExercises(plan).Select(e => e.GetProperty("slug").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "glute-bridge", "fire-hydrant", "squat" }, slugs);
+    }
+
+    [Fact]
+    public async Task GymRunner_HasHillSprints_KeepsEveryInvariant_AndLiftsAllFiveSeedExercisesWithBarbellsAndLoads()
+    {
+        var plan = await PlanJsonAsync(GymProfile());
+
+        Assert.Contains(Days(plan), d => Has(d, "hill-sprints"));
+        AssertEarlierInvariants(plan);
+        var exercises = StrengthExercises(plan).ToArray();
+        foreach (var slug in new[] { "hip-thrust", "squat", "glute-bridge", "bulgarian-split-squat" })
+        {
+            var barbell = exercises.Where(e => e.GetProperty("slug").GetString() == slug && e.GetProperty("variant").GetString()!.StartsWith("barbell", StringComparison.Ordinal)).ToArray();
+            Assert.True(barbell.Length > 0, $"{slug}: no barbell variant over the plan");
+            Assert.All(barbell, e => Assert.Matches("^[0-9.]+kg$", e.GetProperty("load").GetString()));
+        }
+
+        // The fire hydrant has no barbell version: its loaded rung is a dumbbell in the crook of the knee.
+        Assert.Contains(exercises, e => e.GetProperty("slug").GetString() == "fire-hydrant" && e.GetProperty("variant").GetString() == "dumbbell"
+            && e.GetProperty("load").GetString() == "4kg");
+        // Every loaded rung carries a load or says why not; unloaded rungs carry neither.
+        var loaded = new[] { "barbell", "barbell-plus-band", "dumbbell", "dumbbells", "dumbbell-plus-band", "goblet" };
+        Assert.All(exercises, e =>
+        {
+            var takesLoad = loaded.Contains(e.GetProperty("variant").GetString());
+            Assert.Equal(takesLoad, e.GetProperty("load").ValueKind == JsonValueKind.String || e.GetProperty("loadNote").ValueKind == JsonValueKind.String);
+        });
+    }
+
+    [Fact]
+    public async Task GymRunner_WithARecentHipThrust_StartsAtItsLoad_InPounds()
+    {
+        var profile = GymProfile().Replace("\"start\"", "\"units\": {\"weight\": \"lb\"}, \"lifts\": [{\"exercise\": \"hip-thrust\", \"variant\": \"barbell\", \"reps\": 8, \"load\": \"90 lb\"}], \"start\"", StringComparison.Ordinal);
+
+        var plan = await PlanJsonAsync(profile);
+
+        var first = StrengthExercises(plan).First(e => e.GetProperty("slug").GetString() == "hip-thrust");
+        Assert.Equal(("barbell", "90lb"), (first.GetProperty("variant").GetString(), first.GetProperty("load").GetString()));
+        Assert.StartsWith("from your recent 8 × 90 lb", first.GetProperty("loadNote").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Table_ShowsLoadsAndRunTargets()
+    {
+        var profile = Write("profile.json", GymProfile().Replace("\"start\"", "\"lifts\": [{\"exercise\": \"hip-thrust\", \"variant\": \"barbell\", \"reps\": 8, \"load\": \"40kg\"}], \"start\"", StringComparison.Ordinal));
+
+        var result = await CliProcess.RunAsync("plan", "--profile", profile, "--db", _db.DbArgument);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        // Long lines wrap under the session column, so words may sit on the next line.
+        Assert.Matches(@"hip-thrust\s+3x8-12\s+@7\s+40kg", result.Stdout);
+        Assert.Matches(@"run:\s+30-45\s+min;\s+easy:\s+you\s+could\s+hold", result.Stdout);
+        Assert.All(result.Stdout.Split('\n'), l => Assert.True(l.Length <= 80, $"{l.Length} columns: {l}"));
+    }
 }

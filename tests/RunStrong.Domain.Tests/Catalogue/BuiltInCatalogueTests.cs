@@ -95,15 +95,48 @@ public class BuiltInCatalogueTests
     }
 
     [Fact]
-    public void Squat_LadderIsBodyweightThenLightLoadThenBarbell()
+    public void Squat_LadderIsBodyweightBandLightLoadBarbellBarbellPlusBand()
     {
         var squat = BuiltInCatalogue.Find("squat")!;
 
+        Assert.Equal(["bodyweight", "banded", "goblet", "barbell", "barbell-plus-band"], squat.Progression.Select(v => v.Slug));
         Assert.Equal([Equipment.None], squat.Progression[0].Equipment);
         Assert.Equal(LoadKind.Bodyweight, squat.Progression[0].Load);
-        Assert.Contains(squat.Progression[1].Equipment, e => e is Equipment.Dumbbell or Equipment.Kettlebell);
-        Assert.Equal([Equipment.Barbell], squat.Progression[^1].Equipment);
-        Assert.Equal(LoadKind.External, squat.Progression[^1].Load);
+        Assert.Equal([Equipment.LoopBand], squat.Progression[1].Equipment);
+        Assert.Contains(squat.Progression[2].Equipment, e => e is Equipment.Dumbbell or Equipment.Kettlebell);
+        Assert.Equal([Equipment.Barbell], squat.Progression[3].Equipment);
+        Assert.Equal(LoadKind.External, squat.Progression[3].Load);
+        Assert.Equal(LoadKind.ExternalPlusBand, squat.Progression[^1].Load);
+    }
+
+    /// <summary>
+    /// The seed's ladder (domain.md §2): bodyweight -> loop band -> barbell or dumbbells -> barbell plus band. Every seed
+    /// exercise has each step its movement allows: a band rung, an external-load rung and, where a bar or a dumbbell can be
+    /// combined with a band, that rung too, right after the same implement without the band (so backing off drops the band
+    /// and keeps the implement).
+    /// </summary>
+    [Theory]
+    [InlineData("hip-thrust", "barbell", true)]
+    [InlineData("squat", "barbell", true)]
+    [InlineData("glute-bridge", "barbell", true)]
+    [InlineData("bulgarian-split-squat", "barbell", false)]
+    [InlineData("fire-hydrant", "dumbbell", true)]
+    public void SeedExercises_LadderFollowsTheSeed(string slug, string loadedWith, bool withBandOnTop)
+    {
+        var ladder = BuiltInCatalogue.Find(slug)!.Progression;
+
+        Assert.Equal(LoadKind.Bodyweight, ladder[0].Load);
+        Assert.Equal(LoadKind.Band, ladder[1].Load);
+        Assert.Contains(ladder, v => v.Load == LoadKind.External && v.Equipment.Contains(Kebab.TryParse<Equipment>(loadedWith, out var e) ? e : Equipment.None));
+        Assert.Equal(withBandOnTop, ladder.Any(v => v.Load == LoadKind.ExternalPlusBand));
+        for (var i = 0; i < ladder.Count; i++)
+        {
+            if (ladder[i].Load == LoadKind.ExternalPlusBand)
+            {
+                Assert.Equal(LoadKind.External, ladder[i - 1].Load);
+                Assert.Equal(ladder[i - 1].Equipment.Append(Equipment.LoopBand).Order(), ladder[i].Equipment.Order());
+            }
+        }
     }
 
     [Fact]

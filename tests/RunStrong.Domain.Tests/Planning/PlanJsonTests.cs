@@ -29,15 +29,22 @@ public class PlanJsonTests
         Assert.Equal(JsonValueKind.Null, monday.GetProperty("run").ValueKind);
 
         var tuesday = week.GetProperty("days")[1];
-        Assert.Equal(["type"], Names(tuesday.GetProperty("run")));
+        Assert.Equal(["type", "target"], Names(tuesday.GetProperty("run")));
         Assert.Equal("quality", tuesday.GetProperty("run").GetProperty("type").GetString());
+        var target = tuesday.GetProperty("run").GetProperty("target");
+        Assert.Equal(["minutesMin", "minutesMax", "effort", "workout", "pace", "paceFastSecondsPerKm", "paceSlowSecondsPerKm", "finishTime"], Names(target));
+        Assert.Equal(45, target.GetProperty("minutesMin").GetInt32());
+        Assert.Equal(JsonValueKind.Null, target.GetProperty("pace").ValueKind);
         var sessions = tuesday.GetProperty("sessions");
         Assert.Equal(["kind", "reason", "exercises"], Names(sessions[0]));
         Assert.Equal("drills", sessions[0].GetProperty("kind").GetString());
         Assert.Equal("strength", sessions[1].GetProperty("kind").GetString());
         var exercise = sessions[1].GetProperty("exercises")[0];
-        Assert.Equal(["slug", "variant", "sets", "repsMin", "repsMax", "seconds", "rpe", "restSeconds"], Names(exercise));
+        Assert.Equal(["slug", "variant", "sets", "repsMin", "repsMax", "seconds", "rpe", "restSeconds", "load", "loadNote", "fromLog"], Names(exercise));
         Assert.Equal(JsonValueKind.Null, exercise.GetProperty("seconds").ValueKind);
+        // A bodyweight rung: no load and nothing to say about one.
+        Assert.Equal(JsonValueKind.Null, exercise.GetProperty("load").ValueKind);
+        Assert.Equal(JsonValueKind.Null, exercise.GetProperty("loadNote").ValueKind);
 
         var hills = root.GetProperty("weeks").EnumerateArray().SelectMany(w => w.GetProperty("days").EnumerateArray())
             .SelectMany(d => d.GetProperty("sessions").EnumerateArray()).First(s => s.GetProperty("kind").GetString() == "hill-sprints");

@@ -35,7 +35,11 @@ public class RunnerProfileJsonTests
         Assert.Equal(10_000, profile.Race!.DistanceMetres);
         Assert.Equal(new DateOnly(2027, 4, 18), profile.Race.Date);
         Assert.Equal(new DateOnly(2026, 12, 7), profile.Start);
-        Assert.False(profile.CanReachHill);
+        // Hill sprints no longer depend on places: every runner has hills near their runs unless they say otherwise.
+        Assert.Equal(HillAccess.Yes, profile.Hills);
+        Assert.Null(profile.Lifts);
+        Assert.Empty(profile.AssumedAtGym);
+        Assert.False(profile.Has(Equipment.Bench));
     }
 
     [Fact]
@@ -77,8 +81,60 @@ public class RunnerProfileJsonTests
         Assert.Equal(new TimeSpan(1, 52, 10), profile.RecentResults[1].Time);
         Assert.Equal(DistanceUnit.Mi, profile.DistanceUnit);
         Assert.Equal(WeightUnit.Lb, profile.WeightUnit);
-        Assert.True(profile.CanReachHill);
+        Assert.Equal(HillAccess.Yes, profile.Hills);
     }
+
+    [Fact]
+    public void Parse_Gym_ImpliesBarbellBenchDumbbellsAndCable_UnlessUnticked()
+    {
+        var gym = RunnerProfileJson.Parse(WithWeek("\"locations\": [\"home\", \"gym\"], \"equipment\": [\"loop-band\"]"), Today).Profile!;
+        var lacking = RunnerProfileJson.Parse(WithWeek("\"locations\": [\"gym\"], \"gymLacks\": [\"cable\", \"bench\"]"), Today).Profile!;
+
+        Assert.Equal([Equipment.LoopBand], gym.Equipment);
+        Assert.Equal([Equipment.Barbell, Equipment.Bench, Equipment.Dumbbell, Equipment.Cable], gym.AssumedAtGym);
+        Assert.Equal([Equipment.None, Equipment.LoopBand, Equipment.Barbell, Equipment.Bench, Equipment.Dumbbell, Equipment.Cable], gym.AvailableEquipment);
+        Assert.True(gym.Has(Equipment.Barbell));
+        Assert.Equal([Equipment.Barbell, Equipment.Dumbbell], lacking.AssumedAtGym);
+        Assert.False(lacking.Has(Equipment.Bench));
+        Assert.False(lacking.Has(Equipment.Cable));
+    }
+
+    [Fact]
+    public void Parse_HillsAndLifts_AreRead_ABareLoadInTheProfilesUnit()
+    {
+        var json = WithWeek("""
+            "hills": "treadmill", "units": {"weight": "lb"},
+            "lifts": [{"exercise": "hip-thrust", "variant": "barbell", "reps": 8, "load": "40kg"}, {"exercise": "squat", "reps": 5, "load": 135}]
+            """);
+
+        var profile = RunnerProfileJson.Parse(json, Today).Profile!;
+
+        Assert.Equal(HillAccess.Treadmill, profile.Hills);
+        Assert.Equal(2, profile.Lifts!.Count);
+        Assert.Equal(("hip-thrust", "barbell", 8, 40.0), (profile.Lifts[0].Exercise, profile.Lifts[0].Variant, profile.Lifts[0].Reps, profile.Lifts[0].Load.Kilograms));
+        Assert.Equal(("squat", (string?)null, 5), (profile.Lifts[1].Exercise, profile.Lifts[1].Variant, profile.Lifts[1].Reps));
+        Assert.Equal(135, profile.Lifts[1].Load.Pounds, 6);
+    }
+
+    [Fact]
+    public void Parse_EmptyLifts_MeansNeverLifted()
+    {
+        var profile = RunnerProfileJson.Parse(WithWeek("\"lifts\": []"), Today).Profile!;
+
+        Assert.NotNull(profile.Lifts);
+        Assert.Empty(profile.Lifts);
+    }
+
+    [Theory]
+    [InlineData("\"hills\": \"mountain\"", "hills: unknown hill access 'mountain'; expected one of yes, treadmill, none")]
+    [InlineData("\"gymLacks\": [\"rowing-machine\"]", "gymLacks[0]: unknown equipment 'rowing-machine'; expected one of none, loop-band, bench, hip-thrust-machine, barbell, dumbbell, kettlebell, step-box, hill, cable, machine")]
+    [InlineData("\"lifts\": [{\"exercise\": \"hip-trust\", \"reps\": 8, \"load\": \"40kg\"}]", "lifts[0].exercise: 'hip-trust' is not an exercise with a loaded version; expected one of hip-thrust, glute-bridge")]
+    [InlineData("\"lifts\": [{\"exercise\": \"hip-thrust\", \"variant\": \"bodyweight\", \"reps\": 8, \"load\": \"40kg\"}]", "lifts[0].variant: \"bodyweight\" is not a loaded version of hip-thrust; expected one of barbell, barbell-plus-band")]
+    [InlineData("\"lifts\": [{\"exercise\": \"squat\", \"reps\": 0, \"load\": \"40kg\"}]", "lifts[0].reps: 0: expected a whole number of reps from 1 to 20")]
+    [InlineData("\"lifts\": [{\"exercise\": \"squat\", \"reps\": 5, \"load\": \"heavy\"}]", "lifts[0].load: \"heavy\" is not a load; expected a number and a unit, such as \"40kg\" or \"90 lb\"")]
+    [InlineData("\"lifts\": [{\"exercise\": \"squat\", \"reps\": 5, \"load\": \"900kg\"}]", "lifts[0].load: 900 kg is out of range; expected more than 0 and up to 400 kg")]
+    public void Parse_BadHillsOrLifts_NamesTheField(string extra, string expected) =>
+        Assert.StartsWith(expected, Assert.Single(Errors(WithWeek(extra))), StringComparison.Ordinal);
 
     [Theory]
     [InlineData("\"5k\"", 5_000)]
@@ -184,7 +240,7 @@ public class RunnerProfileJsonTests
     [InlineData("\"race\": {\"distance\": \"ultra\", \"date\": \"2027-04-18\"}", "race.distance: unknown distance \"ultra\"; expected 5k, 10k, half, marathon, or metres (15000)")]
     [InlineData("\"weeks\": 0", "weeks: 0 is out of range; expected 1 to 52")]
     [InlineData("\"weeks\": \"twelve\"", "weeks: \"twelve\" is not a whole number")]
-    [InlineData("\"equipement\": [\"none\"]", "equipement: unknown field; expected one of name, experience, equipment, locations, week, strengthDays, race, weeks, start, results, soreness, units")]
+    [InlineData("\"equipement\": [\"none\"]", "equipement: unknown field; expected one of name, experience, equipment, locations, gymLacks, hills, lifts, week, strengthDays, race, weeks, start, results, soreness, units")]
     [InlineData("\"units\": {\"distance\": \"furlong\"}", "units.distance: unknown unit 'furlong'; expected one of km, mi")]
     [InlineData("\"soreness\": [\"knee-cap\"]", "soreness[0]: unknown muscle 'knee-cap'; expected one of gluteus-maximus, gluteus-medius, gluteus-minimus, hamstrings, quadriceps, calves, adductors, core, hip-flexors, lower-back, shins, feet")]
     public void Parse_BadValue_NamesTheField(string extra, string expected) => Assert.Equal([expected], Errors(WithWeek(extra)));

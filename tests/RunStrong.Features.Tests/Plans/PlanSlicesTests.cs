@@ -34,7 +34,7 @@ public class PlanSlicesTests
         var catalogue = new ExerciseCatalogue(db);
 
         var created = await CreatePlan.HandleAsync(db, LocalRunner.Instance, Clock, new CreatePlan.Request("Spring 10k", IssueProfile));
-        var stored = await GetPlan.HandleAsync(db, catalogue, LocalRunner.Instance, created.Id);
+        var stored = await GetPlan.HandleAsync(db, catalogue, LocalRunner.Instance, Clock, created.Id);
         var preview = await PreviewPlan.HandleAsync(catalogue, Clock, new PreviewPlan.Request(IssueProfile));
 
         Assert.Equal("Spring 10k", stored.Name);
@@ -54,7 +54,7 @@ public class PlanSlicesTests
         await using var db = DataServices.CreateContext(database.Target);
 
         var created = await CreatePlan.HandleAsync(db, LocalRunner.Instance, Clock, new CreatePlan.Request(null, OutdoorProfile, Weeks: 8));
-        var stored = await GetPlan.HandleAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, created.Id);
+        var stored = await GetPlan.HandleAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, Clock, created.Id);
 
         Assert.Equal("8 weeks from 30 Nov 2026", stored.Name);
         Assert.Equal(new DateOnly(2026, 11, 30), stored.StartDate);
@@ -87,7 +87,7 @@ public class PlanSlicesTests
         var changed = IssueProfile.Replace("\"tue\": \"quality\", \"wed\": \"easy\"", "\"tue\": \"easy\", \"wed\": \"quality\"", StringComparison.Ordinal)
             .Replace("\"locations\": [\"home\"]", "\"locations\": [\"home\", \"outdoors\"]", StringComparison.Ordinal);
         await UpdatePlan.HandleAsync(db, LocalRunner.Instance, Clock, created.Id, new UpdatePlan.Request("Spring 10k, v2", changed));
-        var stored = await GetPlan.HandleAsync(db, catalogue, LocalRunner.Instance, created.Id);
+        var stored = await GetPlan.HandleAsync(db, catalogue, LocalRunner.Instance, Clock, created.Id);
 
         Assert.Equal("Spring 10k, v2", stored.Name);
         Assert.Equal(PlannedRunType.Quality, stored.Plan.Days.Single(d => d.Date == new DateOnly(2026, 12, 9)).Run!.Type);
@@ -112,7 +112,7 @@ public class PlanSlicesTests
 
         var left = await ListPlans.HandleAsync(db, LocalRunner.Instance);
         Assert.Equal([other.Id], left.Select(p => p.Id));
-        var missing = await Assert.ThrowsAsync<UserInputException>(() => GetPlan.HandleAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, created.Id));
+        var missing = await Assert.ThrowsAsync<UserInputException>(() => GetPlan.HandleAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, Clock, created.Id));
         Assert.True(missing.NotFound);
         Assert.Null((await db.StrengthSessions.SingleAsync()).PlanId);
     }
@@ -124,14 +124,14 @@ public class PlanSlicesTests
         await using var db = DataServices.CreateContext(database.Target);
         var catalogue = new ExerciseCatalogue(db);
         var created = await CreatePlan.HandleAsync(db, LocalRunner.Instance, Clock, new CreatePlan.Request("Spring 10k", IssueProfile));
-        var before = await GetPlanByCalendarToken.HandleAsync(db, catalogue, created.CalendarToken);
+        var before = await GetPlanByCalendarToken.HandleAsync(db, catalogue, Clock, created.CalendarToken);
 
         var rotated = await RotateCalendarToken.HandleAsync(db, LocalRunner.Instance, Clock, created.Id);
 
         Assert.NotEqual(created.CalendarToken, rotated.CalendarToken);
-        var old = await Assert.ThrowsAsync<UserInputException>(() => GetPlanByCalendarToken.HandleAsync(db, catalogue, created.CalendarToken));
+        var old = await Assert.ThrowsAsync<UserInputException>(() => GetPlanByCalendarToken.HandleAsync(db, catalogue, Clock, created.CalendarToken));
         Assert.True(old.NotFound);
-        var after = await GetPlanByCalendarToken.HandleAsync(db, catalogue, rotated.CalendarToken);
+        var after = await GetPlanByCalendarToken.HandleAsync(db, catalogue, Clock, rotated.CalendarToken);
         Assert.Equal(created.Id, after.Id);
         var calendar = Ical.Net.Calendar.Load(after.Ics)!;
         Assert.Equal(Ical.Net.Calendar.Load(before.Ics)!.Events.Count, calendar.Events.Count);
@@ -147,14 +147,14 @@ public class PlanSlicesTests
         var first = await CreatePlan.HandleAsync(db, LocalRunner.Instance, Clock, new CreatePlan.Request("Spring 10k", IssueProfile));
         var twin = await CreatePlan.HandleAsync(db, LocalRunner.Instance, Clock, new CreatePlan.Request("Spring 10k", IssueProfile));
         async Task<List<string>> Uids(string token) =>
-            Ical.Net.Calendar.Load((await GetPlanByCalendarToken.HandleAsync(db, catalogue, token)).Ics)!.Events.Select(e => e.Uid!).ToList();
+            Ical.Net.Calendar.Load((await GetPlanByCalendarToken.HandleAsync(db, catalogue, Clock, token)).Ics)!.Events.Select(e => e.Uid!).ToList();
         var before = await Uids(first.CalendarToken);
 
         await UpdatePlan.HandleAsync(db, LocalRunner.Instance, Clock, first.Id, new UpdatePlan.Request("Spring 10k (renamed)", IssueProfile));
 
         Assert.Equal(before, await Uids(first.CalendarToken));
         Assert.Empty(before.Intersect(await Uids(twin.CalendarToken)));
-        var export = await ExportPlanCalendar.HandleAsync(db, catalogue, LocalRunner.Instance, first.Id);
+        var export = await ExportPlanCalendar.HandleAsync(db, catalogue, LocalRunner.Instance, Clock, first.Id);
         Assert.Equal("spring-10k-renamed.ics", export.FileName);
         Assert.Equal(before, Ical.Net.Calendar.Load(export.Ics)!.Events.Select(e => e.Uid!).ToList());
     }

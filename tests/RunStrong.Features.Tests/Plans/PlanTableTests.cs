@@ -27,8 +27,11 @@ public class PlanTableTests
         Assert.Contains("Week 4 (base, deload)", text, StringComparison.Ordinal);
         Assert.Contains("Week 19 (taper)  12 Apr - 18 Apr 2027\n", text, StringComparison.Ordinal);
         Assert.Contains("  Mon 07 Dec  rest\n", text, StringComparison.Ordinal);
-        Assert.Contains("  Tue 08 Dec  quality   drills: leg-swings,", text, StringComparison.Ordinal);
-        Assert.Contains("  Sun 18 Apr  race      drills:", text, StringComparison.Ordinal);
+        // The runner's own run comes first with its target, then what RunStrong adds.
+        Assert.Contains("  Tue 08 Dec  quality   run: 45-60 min; 20 min at threshold pace in 2-4 repeats", text, StringComparison.Ordinal);
+        Assert.Contains("  Wed 09 Dec  easy      run: 30-45 min; easy: you could hold a", text, StringComparison.Ordinal);
+        Assert.Matches(@"\n {24}drills: leg-swings,", text);
+        Assert.Contains("  Sun 18 Apr  race      run: race: start steady", text, StringComparison.Ordinal);
         var strength = plan.Weeks[0].Days[1].Sessions.Single(s => s.Kind == SessionKind.Strength).Exercises[0];
         Assert.Contains($"strength: {strength.Slug} {strength.Sets}x{strength.RepsMin}-{strength.RepsMax} @{strength.Rpe}", text, StringComparison.Ordinal);
         Assert.Contains("hill sprints: 1x8s", text, StringComparison.Ordinal);

@@ -220,7 +220,8 @@ public class PlanPagesTests
         Assert.Contains("Quality run", await wednesday.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await wednesday.Locator(".chip-drills").CountAsync());
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Print" }).ClickAsync();
+        // Exact: the month's "Hill sprints" chips contain "print" too.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Print", Exact = true }).ClickAsync();
         await page.WaitForURLAsync($"**/plans/{id}/print");
         Assert.Equal(19, await page.Locator(".print-week").CountAsync());
         await page.EmulateMediaAsync(new() { Media = Media.Print });

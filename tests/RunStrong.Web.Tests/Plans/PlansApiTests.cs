@@ -46,19 +46,24 @@ public class PlansApiTests
         var days = plan.GetProperty("plan").GetProperty("weeks").EnumerateArray().SelectMany(w => w.GetProperty("days").EnumerateArray()).ToArray();
         Assert.Equal(Iso(race), days[^1].GetProperty("date").GetString());
         Assert.Equal("race", days[^1].GetProperty("run").GetProperty("type").GetString());
-        Assert.DoesNotContain(days.SelectMany(d => d.GetProperty("sessions").EnumerateArray()), s => s.GetProperty("kind").GetString() == "hill-sprints");
+        // Issue 12: hill sprints for every runner, whatever their places; the reason says where.
+        static IEnumerable<JsonElement> Hills(JsonElement plan) => plan.GetProperty("weeks").EnumerateArray()
+            .SelectMany(w => w.GetProperty("days").EnumerateArray()).SelectMany(d => d.GetProperty("sessions").EnumerateArray())
+            .Where(s => s.GetProperty("kind").GetString() == "hill-sprints");
+        Assert.All(Hills(plan.GetProperty("plan")), s => Assert.Contains("uphill, near all-out, on a", s.GetProperty("reason").GetString(), StringComparison.Ordinal));
+        Assert.NotEmpty(Hills(plan.GetProperty("plan")));
 
         var list = await server.GetJsonAsync<JsonElement[]>("/api/plans");
         Assert.Equal([id], list.Select(p => p.GetProperty("id").GetInt64()));
 
-        var outdoors = Sample("[\"home\", \"outdoors\"]").Profile;
-        using var updated = await server.Client.PutAsync(new Uri($"/api/plans/{id}", UriKind.Relative), Body("Spring 10k, hills", outdoors));
+        // No hill and no treadmill near the runs: the sprints go up stairs or a ramp.
+        var noHills = profile.Replace("\"locations\"", "\"hills\": \"none\", \"locations\"", StringComparison.Ordinal);
+        using var updated = await server.Client.PutAsync(new Uri($"/api/plans/{id}", UriKind.Relative), Body("Spring 10k, stairs", noHills));
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         var replanned = await server.GetJsonAsync<JsonElement>($"/api/plans/{id}");
-        Assert.Equal("Spring 10k, hills", replanned.GetProperty("name").GetString());
-        Assert.Contains(replanned.GetProperty("plan").GetProperty("weeks").EnumerateArray()
-            .SelectMany(w => w.GetProperty("days").EnumerateArray()).SelectMany(d => d.GetProperty("sessions").EnumerateArray()),
-            s => s.GetProperty("kind").GetString() == "hill-sprints");
+        Assert.Equal("Spring 10k, stairs", replanned.GetProperty("name").GetString());
+        Assert.NotEmpty(Hills(replanned.GetProperty("plan")));
+        Assert.All(Hills(replanned.GetProperty("plan")), s => Assert.Contains("up stairs or a short steep ramp", s.GetProperty("reason").GetString(), StringComparison.Ordinal));
 
         using var deleted = await server.Client.DeleteAsync(new Uri($"/api/plans/{id}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);

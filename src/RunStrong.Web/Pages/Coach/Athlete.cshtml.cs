@@ -39,7 +39,7 @@ public sealed class AthleteModel(RunStrongDbContext db, ExerciseCatalogue catalo
             Plans = await ListPlans.HandleAsync(db, Athlete.Runner, cancellationToken);
             if ((plan is { } chosen ? Plans.FirstOrDefault(p => p.Id == chosen) : Plans.Count > 0 ? Plans[0] : null) is { } shown)
             {
-                Plan = await AthletePlan.HandleAsync(db, catalogue, Athlete, shown.Id, cancellationToken);
+                Plan = await AthletePlan.HandleAsync(db, catalogue, Athlete, clock, shown.Id, cancellationToken);
             }
         }
         catch (UserInputException e) when (e.NotFound)

@@ -37,7 +37,7 @@ public sealed class EditPlanModel(RunStrongDbContext db, ExerciseCatalogue catal
                 return refused;
             }
 
-            var plan = await AthletePlan.HandleAsync(db, catalogue, Athlete, id, cancellationToken);
+            var plan = await AthletePlan.HandleAsync(db, catalogue, Athlete, clock, id, cancellationToken);
             Form = ProfileForm.From(plan.Name, plan.RunnerProfile, plan.StartDate);
             View = new(Form, new Dictionary<string, List<string>>(), ProfileForm.EquipmentChoices(await catalogue.AllAsync(cancellationToken)), Submit);
             return Page();
@@ -57,7 +57,7 @@ public sealed class EditPlanModel(RunStrongDbContext db, ExerciseCatalogue catal
                 return refused;
             }
 
-            var plan = await AthletePlan.HandleAsync(db, catalogue, Athlete, id, cancellationToken);
+            var plan = await AthletePlan.HandleAsync(db, catalogue, Athlete, clock, id, cancellationToken);
             var errors = Form.Check(await Features.Training.TrainingData.TodayAsync(db, Athlete.Runner, clock, cancellationToken), out _, plan.StartDate);
             if (errors.Count > 0)
             {

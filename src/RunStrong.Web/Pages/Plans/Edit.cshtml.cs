@@ -22,7 +22,7 @@ public sealed class EditModel(RunStrongDbContext db, ExerciseCatalogue catalogue
     {
         try
         {
-            var plan = await GetPlan.HandleAsync(db, catalogue, runner, id, cancellationToken);
+            var plan = await GetPlan.HandleAsync(db, catalogue, runner, clock, id, cancellationToken);
             (Id, Name) = (plan.Id, plan.Name);
             Form = ProfileForm.From(plan.Name, plan.RunnerProfile, plan.StartDate);
             View = new(Form, new Dictionary<string, List<string>>(), ProfileForm.EquipmentChoices(await catalogue.AllAsync(cancellationToken)), "Save and re-plan");
@@ -38,7 +38,7 @@ public sealed class EditModel(RunStrongDbContext db, ExerciseCatalogue catalogue
     {
         try
         {
-            var plan = await GetPlan.HandleAsync(db, catalogue, runner, id, cancellationToken);
+            var plan = await GetPlan.HandleAsync(db, catalogue, runner, clock, id, cancellationToken);
             (Id, Name) = (plan.Id, plan.Name);
             var errors = Form.Check(await Features.Training.TrainingData.TodayAsync(db, runner, clock, cancellationToken), out _, plan.StartDate);
             if (errors.Count > 0)

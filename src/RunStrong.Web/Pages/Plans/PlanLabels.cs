@@ -8,14 +8,7 @@ namespace RunStrong.Web.Pages.Plans;
 /// <summary>Words and links the plan pages share.</summary>
 public static class PlanLabels
 {
-    public static string Run(PlanDay day) => day.Run is null ? "Rest" : day.Run.Type switch
-    {
-        PlannedRunType.Quality => "Quality run",
-        PlannedRunType.Long => "Long run",
-        PlannedRunType.Easy => "Easy run",
-        PlannedRunType.Race => "Race",
-        _ => "Rest",
-    };
+    public static string Run(PlanDay day) => day.Run is null ? "Rest" : PlanText.RunName(day.Run.Type);
 
     public static string RunClass(PlanDay day) => "run-" + (day.Run is null ? "rest" : Kebab.Name(day.Run.Type));
 
@@ -33,6 +26,20 @@ public static class PlanLabels
         string.Create(CultureInfo.InvariantCulture, $"/plans/{planId}/sessions/{date:yyyy-MM-dd}/{index}");
 
     public static string Dose(PlannedExercise exercise) => PlanText.Dose(exercise);
+
+    /// <summary>The run's page: its target and "Log this".</summary>
+    public static string RunUrl(long planId, DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"/plans/{planId}/runs/{date:yyyy-MM-dd}");
+
+    /// <summary>
+    /// "Log this": <c>/log?date=2026-12-08&amp;session=2026-12-08%230</c>. The key names the planned session (the day and its
+    /// index; <c>DATE#run</c> for the day's run) so /log can open it.
+    /// </summary>
+    public static string LogUrl(DateOnly date, string key) =>
+        string.Create(CultureInfo.InvariantCulture, $"/log?date={date:yyyy-MM-dd}&session={Uri.EscapeDataString(key)}");
+
+    /// <summary>The key of a day's run for "Log this": <c>2026-12-08#run</c>.</summary>
+    public static string RunKey(DateOnly date) => string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd}#run");
 
     public static string Date(DateOnly date, string format) => date.ToString(format, CultureInfo.InvariantCulture);
 }

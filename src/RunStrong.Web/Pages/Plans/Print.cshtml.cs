@@ -8,7 +8,7 @@ using RunStrong.Features.Plans;
 namespace RunStrong.Web.Pages.Plans;
 
 /// <summary>The whole plan on paper: one table per week, doses written out.</summary>
-public sealed class PrintModel(RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner) : PageModel
+public sealed class PrintModel(RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, TimeProvider clock) : PageModel
 {
     public GetPlan.Response Plan { get; private set; } = null!;
 
@@ -16,7 +16,7 @@ public sealed class PrintModel(RunStrongDbContext db, ExerciseCatalogue catalogu
     {
         try
         {
-            Plan = await GetPlan.HandleAsync(db, catalogue, runner, id, cancellationToken);
+            Plan = await GetPlan.HandleAsync(db, catalogue, runner, clock, id, cancellationToken);
             return Page();
         }
         catch (UserInputException e) when (e.NotFound)

@@ -16,6 +16,18 @@ public sealed class ResultRow
     public DateOnly? Date { get; set; }
 }
 
+/// <summary>A recent set of a lift as typed in the wizard: "hip thrust, barbell, 8 x 40 kg".</summary>
+public sealed class LiftRow
+{
+    /// <summary>"hip-thrust|barbell": the exercise and its loaded rung.</summary>
+    public string? Exercise { get; set; }
+
+    public int? Reps { get; set; }
+
+    /// <summary>"40 kg", "90 lb", or a bare number in the profile's weight unit.</summary>
+    public string? Load { get; set; }
+}
+
 /// <summary>
 /// The plan wizard's fields. The form is turned into the same profile JSON the CLI and the API take, so one set of
 /// checks (RunnerProfileJson, via the plan slices) decides what is valid, and errors come back naming the JSON field.
@@ -29,6 +41,20 @@ public sealed class ProfileForm
     public List<string> Equipment { get; set; } = ["none"];
 
     public List<string> Locations { get; set; } = ["home", "outdoors"];
+
+    /// <summary>"yes" or "no": a sturdy sofa, chair or bench at home (for hip thrusts and split squats). Asked, never assumed.</summary>
+    public string? HomeBench { get; set; }
+
+    /// <summary>The gym kit the runner keeps ticked (all of <see cref="RunnerProfile.GymEquipment"/> unless they untick some).</summary>
+    public List<string> GymHas { get; set; } = [.. RunnerProfile.GymEquipment.Select(Kebab.Name)];
+
+    /// <summary>yes, treadmill or none: "Hills within reach of your runs?"</summary>
+    public string Hills { get; set; } = "yes";
+
+    /// <summary>"Never lifted weights": the profile's <c>lifts: []</c>.</summary>
+    public bool NeverLifted { get; set; }
+
+    public List<LiftRow> Lifts { get; set; } = [new(), new()];
 
     /// <summary>Run type per weekday, keyed mon..sun.</summary>
     public Dictionary<string, string> Week { get; set; } = new(StringComparer.Ordinal)
@@ -60,6 +86,23 @@ public sealed class ProfileForm
     public static readonly (string Value, string Label)[] RaceDistances =
         [("none", "No race"), ("5k", "5 km"), ("10k", "10 km"), ("half", "Half marathon"), ("marathon", "Marathon")];
 
+    public static readonly (string Value, string Label, string Reason)[] HillChoices =
+    [
+        ("yes", "Yes", "Sprints up a 6–8 % hill after an easy run, walking down to recover (Hudson 2008)."),
+        ("treadmill", "Only a treadmill", "The treadmill at 6–8 % incline gives the hill's grade: sprint at a hard running speed, straddle the belt to recover."),
+        ("none", "None", "Stairs or a short steep ramp (a car-park ramp, a bridge approach): every stride up stairs is a step-up, the exercise with the highest gluteus maximus EMG (Neto 2020), and a ramp of 6–10 % gives a hill's grade."),
+    ];
+
+    /// <summary>The gym kit in words for the wizard.</summary>
+    public static string GymLabel(Equipment item) => item switch
+    {
+        Domain.Catalogue.Equipment.Barbell => "Barbell and plates",
+        Domain.Catalogue.Equipment.Bench => "Bench",
+        Domain.Catalogue.Equipment.Dumbbell => "Dumbbells",
+        Domain.Catalogue.Equipment.Cable => "Cable station",
+        _ => Kebab.Name(item),
+    };
+
     /// <summary>Defaults for a new plan: start this Monday (today if it is one) or the next, a 10k on the Sunday of week 16.</summary>
     public static ProfileForm Defaults(DateOnly today)
     {
@@ -76,11 +119,14 @@ public sealed class ProfileForm
             week[Weekdays.Key(day)] = Week.GetValueOrDefault(Weekdays.Key(day), "rest");
         }
 
+        var bench = HomeBench == "yes" ? ["bench"] : System.Array.Empty<string>();
         var root = new JsonObject
         {
             ["experience"] = Experience,
-            ["equipment"] = Array(["none", .. Equipment.Where(e => e != "none")]),
+            ["equipment"] = Array(["none", .. Equipment.Where(e => e != "none"), .. bench]),
             ["locations"] = Array(Locations),
+            ["gymLacks"] = Array(RunnerProfile.GymEquipment.Select(Kebab.Name).Where(e => !GymHas.Contains(e))),
+            ["hills"] = Hills,
             ["week"] = week,
             ["strengthDays"] = Array(StrengthDays),
             ["soreness"] = Array(Soreness),
@@ -112,6 +158,30 @@ public sealed class ProfileForm
             root["results"] = results;
         }
 
+        var lifts = new JsonArray();
+        foreach (var row in NeverLifted ? Enumerable.Empty<LiftRow>() : Lifts.Where(r => !string.IsNullOrWhiteSpace(r.Exercise)))
+        {
+            var parts = row.Exercise!.Split('|');
+            var lift = new JsonObject { ["exercise"] = parts[0] };
+            if (parts.Length > 1)
+            {
+                lift["variant"] = parts[1];
+            }
+
+            if (row.Reps is { } reps)
+            {
+                lift["reps"] = reps;
+            }
+
+            lift["load"] = row.Load ?? "";
+            lifts.Add(lift);
+        }
+
+        if (NeverLifted || lifts.Count > 0)
+        {
+            root["lifts"] = lifts;
+        }
+
         return root.ToJsonString();
     }
 
@@ -125,8 +195,18 @@ public sealed class ProfileForm
         {
             Name = name,
             Experience = Kebab.Name(profile.Experience),
-            Equipment = profile.Equipment.Select(Kebab.Name).ToList(),
+            Equipment = profile.Equipment.Where(e => e != Domain.Catalogue.Equipment.Bench).Select(Kebab.Name).ToList(),
+            HomeBench = profile.Equipment.Contains(Domain.Catalogue.Equipment.Bench) ? "yes" : "no",
             Locations = profile.Locations.Select(Kebab.Name).ToList(),
+            GymHas = RunnerProfile.GymEquipment.Where(e => !profile.GymLacks.Contains(e)).Select(Kebab.Name).ToList(),
+            Hills = Kebab.Name(profile.Hills),
+            NeverLifted = profile.Lifts is { Count: 0 },
+            Lifts = (profile.Lifts ?? []).Select(l => new LiftRow
+            {
+                Exercise = l.Variant is { } v ? $"{l.Exercise}|{v}" : l.Exercise,
+                Reps = l.Reps,
+                Load = l.Load.Format(profile.MassUnit),
+            }).ToList(),
             Week = Weekdays.MondayFirst.ToDictionary(Weekdays.Key, d => Kebab.Name(profile.Week[d]), StringComparer.Ordinal),
             StrengthDays = profile.StrengthDays.Select(Weekdays.Key).ToList(),
             RaceDistance = profile.Race is { } race ? DistanceKey(race.DistanceMetres) : "none",
@@ -146,6 +226,11 @@ public sealed class ProfileForm
         while (form.Results.Count < 2)
         {
             form.Results.Add(new ResultRow());
+        }
+
+        while (form.Lifts.Count < 2)
+        {
+            form.Lifts.Add(new LiftRow());
         }
 
         return form;
@@ -198,13 +283,25 @@ public sealed class ProfileForm
         return byField;
     }
 
-    /// <summary>The equipment the catalogue knows (what some exercise or rung uses), bodyweight first.</summary>
+    /// <summary>
+    /// The equipment the catalogue knows (what some exercise or rung uses), bodyweight first; without the bench (asked on
+    /// its own: a sofa or a chair will do) and the hill (the hills question).
+    /// </summary>
     public static IReadOnlyList<Equipment> EquipmentChoices(IEnumerable<Exercise> catalogue) =>
         catalogue.SelectMany(e => e.Equipment.Concat(e.Progression.SelectMany(v => v.Equipment)))
             .Append(Domain.Catalogue.Equipment.None)
-            .Append(Domain.Catalogue.Equipment.Hill)
+            .Where(e => e is not (Domain.Catalogue.Equipment.Bench or Domain.Catalogue.Equipment.Hill))
             .Distinct()
             .Order()
+            .ToList();
+
+    /// <summary>The lifts a recent set can be given for: every loaded rung of the built-in catalogue, the seed's five first.</summary>
+    public static IReadOnlyList<(Exercise Exercise, IReadOnlyList<ExerciseVariant> Rungs)> LiftChoices { get; } =
+        BuiltInCatalogue.Exercises
+            .Where(e => e.Kind == ExerciseKind.Strength)
+            .Select(e => (Exercise: e, Rungs: (IReadOnlyList<ExerciseVariant>)e.Progression.Where(v => v.Load is LoadKind.External or LoadKind.ExternalPlusBand).ToList()))
+            .Where(x => x.Rungs.Count > 0)
+            .OrderBy(x => new[] { "hip-thrust", "squat", "glute-bridge", "bulgarian-split-squat", "fire-hydrant" } is var seed && System.Array.IndexOf(seed, x.Exercise.Slug) is var i and >= 0 ? i : seed.Length)
             .ToList();
 
     /// <summary>Checks the form as a profile; errors grouped by field, or the checked profile.</summary>

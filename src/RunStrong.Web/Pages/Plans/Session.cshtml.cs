@@ -11,7 +11,7 @@ using RunStrong.Features.Plans;
 namespace RunStrong.Web.Pages.Plans;
 
 /// <summary>One planned session: why it is there, and each exercise's dose with the catalogue's how-to.</summary>
-public sealed class SessionModel(RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner) : PageModel
+public sealed class SessionModel(RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, TimeProvider clock) : PageModel
 {
     public GetPlan.Response Plan { get; private set; } = null!;
 
@@ -23,6 +23,9 @@ public sealed class SessionModel(RunStrongDbContext db, ExerciseCatalogue catalo
 
     public IReadOnlyList<(PlannedExercise Planned, Exercise? Exercise, ExerciseVariant? Variant)> Exercises { get; private set; } = [];
 
+    /// <summary>Where "Log this" goes: the day on /log, naming the planned session (<c>2026-12-08#0</c>).</summary>
+    public string LogUrl { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(long id, string date, int index, CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
@@ -32,7 +35,7 @@ public sealed class SessionModel(RunStrongDbContext db, ExerciseCatalogue catalo
 
         try
         {
-            Plan = await GetPlan.HandleAsync(db, catalogue, runner, id, cancellationToken);
+            Plan = await GetPlan.HandleAsync(db, catalogue, runner, clock, id, cancellationToken);
         }
         catch (UserInputException e) when (e.NotFound)
         {
@@ -47,6 +50,7 @@ public sealed class SessionModel(RunStrongDbContext db, ExerciseCatalogue catalo
 
         Day = found;
         Session = found.Sessions[index];
+        LogUrl = PlanLabels.LogUrl(day, Features.Training.TrainingPlan.KeyOf(day, index));
         Week = Plan.Plan.Weeks.First(w => w.Days.Contains(found));
         var all = (await catalogue.AllAsync(cancellationToken)).ToDictionary(e => e.Slug, StringComparer.Ordinal);
         Exercises = Session.Exercises.Select(p =>

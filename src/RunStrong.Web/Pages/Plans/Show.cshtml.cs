@@ -37,7 +37,7 @@ public sealed class ShowModel(RunStrongDbContext db, ExerciseCatalogue catalogue
     {
         try
         {
-            Plan = await GetPlan.HandleAsync(db, catalogue, runner, id, cancellationToken);
+            Plan = await GetPlan.HandleAsync(db, catalogue, runner, clock, id, cancellationToken);
         }
         catch (UserInputException e) when (e.NotFound)
         {

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RunStrong.Data;
+using RunStrong.Domain.Planning;
+using RunStrong.Features.Catalogue;
+using RunStrong.Features.Common;
+using RunStrong.Features.Plans;
+
+namespace RunStrong.Web.Pages.Plans;
+
+/// <summary>One of the runner's own runs in a plan: its target (duration, effort, Daniels' paces) and "Log this".</summary>
+public sealed class RunModel(RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, TimeProvider clock) : PageModel
+{
+    public GetPlan.Response Plan { get; private set; } = null!;
+
+    public PlanDay Day { get; private set; } = null!;
+
+    public PlanWeek Week { get; private set; } = null!;
+
+    /// <summary>The result the paces come from ("your 5k in 24:30 (VDOT 39.9)"); null without one.</summary>
+    public string? Basis { get; private set; }
+
+    public string LogUrl { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(long id, string date, CancellationToken cancellationToken)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            Plan = await GetPlan.HandleAsync(db, catalogue, runner, clock, id, cancellationToken);
+        }
+        catch (UserInputException e) when (e.NotFound)
+        {
+            return NotFound();
+        }
+
+        var found = Plan.Plan.Days.FirstOrDefault(d => d.Date == day);
+        if (found?.Run is null)
+        {
+            return NotFound();
+        }
+
+        Day = found;
+        Week = Plan.Plan.Weeks.First(w => w.Days.Contains(found));
+        Basis = new RunTargets(Plan.RunnerProfile, Plan.StartDate).Basis;
+        LogUrl = PlanLabels.LogUrl(day, PlanLabels.RunKey(day));
+        return Page();
+    }
+}
