@@ -10,7 +10,8 @@ using RunStrong.Features.Common;
 namespace RunStrong.Features.Dashboard;
 
 /// <summary>A stored run as the load and insight rules see it, with the parts of its summary the dashboard reads.</summary>
-public sealed record HistoryRun(long Id, LoggedRun Run, StoredSummary Summary, bool IsDemo);
+/// <param name="ForPredictions">A road run or race (<see cref="Predictions.PredictionRuns"/>): its best efforts feed predictions.</param>
+public sealed record HistoryRun(long Id, LoggedRun Run, StoredSummary Summary, bool IsDemo, bool ForPredictions = true);
 
 /// <summary>
 /// One runner's stored training, read straight from the entities and turned into domain values: runs (activities whose
@@ -99,7 +100,7 @@ public sealed record RunnerHistory(
             a.Rpe is >= 1 and <= 10 ? a.Rpe : null,
             a.AverageHeartRate is >= 30 and <= 250 ? a.AverageHeartRate : null,
             summary.HillyMinutes > 0 ? hills : null);
-        return new HistoryRun(a.Id, run, summary, a.IsDemo);
+        return new HistoryRun(a.Id, run, summary, a.IsDemo, Predictions.PredictionRuns.WhyLeftOut(a, summary) is null);
     }
 
     private static StoredSummary SafeSummary(string json)

@@ -274,6 +274,12 @@ public sealed class ActivityAnalysis
     /// <summary>The activity this analysis is of.</summary>
     public Activity Activity => _activity;
 
+    /// <summary>Seconds from the first record, per record (0 throughout without times; clock jumps add nothing).</summary>
+    public IReadOnlyList<double> Seconds => _t;
+
+    /// <summary>Cumulative distance per record, metres, as every figure counts it (gaps and jumps not counted).</summary>
+    public IReadOnlyList<double> Meters => _d;
+
     /// <summary>The activity's figures (see <see cref="ActivityMetrics.Summarise"/>).</summary>
     public ActivitySummary Summary { get; }
 

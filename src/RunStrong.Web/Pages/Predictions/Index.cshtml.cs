@@ -32,6 +32,12 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
 
     public string? Error { get; private set; }
 
+    /// <summary>The current plan's goal race, predicted from the result shown; null without a plan naming a race.</summary>
+    public Predict.GoalRaceView? Goal { get; private set; }
+
+    /// <summary>The current plan's goal race when there is no result to predict it from yet.</summary>
+    public (Domain.Planning.GoalRace Race, string PlanName)? GoalWithoutResult { get; private set; }
+
     public async Task OnGetAsync(string? distance, string? time, string? whatIf, double? exponent, CancellationToken cancellationToken)
     {
         Distance = string.IsNullOrWhiteSpace(distance) ? "5k" : distance.Trim();
@@ -50,6 +56,15 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
                 Result = await Predict.HandleAsync(db, runner, clock, new Predict.Request(null, null, exponent), cancellationToken);
             }
 
+            if (Result is not null)
+            {
+                Goal = await Predict.GoalAsync(db, runner, Result, cancellationToken);
+            }
+            else
+            {
+                GoalWithoutResult = await Features.Training.TrainingPlan.GoalRaceAsync(db, runner, cancellationToken);
+            }
+
             if (Result is not null && !string.IsNullOrWhiteSpace(WhatIf))
             {
                 WhatIfResult = Predict.Compute(new Predict.Request($"{Result.FromName}={WhatIf}", null, exponent));
@@ -61,6 +76,9 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
     }
+
+    /// <summary>Days from today to the goal race (negative once it is past).</summary>
+    public int DaysTo(DateOnly date) => date.DayNumber - Clocks.Today(clock).DayNumber;
 
     public bool HasMarathonCaveat => Result?.Rows.Any(r => r.Notes.Contains(RacePredictor.MarathonCaveat)) == true;
 
