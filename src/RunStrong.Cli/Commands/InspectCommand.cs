@@ -67,7 +67,7 @@ public static class InspectCommand
         facts.AddRow("Sport", Output.Esc(v.SubSport is null ? v.Sport : $"{v.Sport} ({v.SubSport})"));
         facts.AddRow("Start", v.StartTime is { } start
             ? (v.HasTimes ? start.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " (the file's own date: no times in this file)")
-            : "no date in this file (give one when importing: runstrong import --date YYYY-MM-DD)");
+            : "no date in this file (import it with --date YYYY-MM-DD)");
         facts.AddRow("Distance", $"{Measure.Distance(v.DistanceMeters, u)} ({v.DistanceSource})");
         facts.AddRow("Time", v.HasTimes ? $"{Measure.Duration(v.MovingSeconds)} moving, {Measure.Duration(v.ElapsedSeconds)} elapsed" : "no times in this file");
         facts.AddRow("Pace", Measure.Pace(v.AveragePaceSecondsPerKm, u) + (v.AverageGradeAdjustedPaceSecondsPerKm is { } gap ? $" (grade-adjusted {Measure.Pace(gap, u)})" : ""));
@@ -93,14 +93,21 @@ public static class InspectCommand
         if (v.Splits.Count > 0)
         {
             var symbol = Measure.Symbol(u);
-            var splits = new Table().Title($"[bold]Splits per {(u == DistanceUnit.Miles ? "mile" : "km")}[/]").Border(TableBorder.Simple)
-                .AddColumn(symbol).AddColumn(new TableColumn("Time").RightAligned()).AddColumn(new TableColumn("Pace").RightAligned())
-                .AddColumn(new TableColumn("Grade-adj.").RightAligned()).AddColumn(new TableColumn("HR").RightAligned()).AddColumn(new TableColumn("Elev.").RightAligned());
+            var splits = new Table().Title($"[bold]Splits per {(u == DistanceUnit.Miles ? "mile" : "km")}[/]").Border(TableBorder.Simple).AddColumn(symbol);
+            if (v.HasTimes)
+            {
+                splits.AddColumn(new TableColumn("Time").RightAligned()).AddColumn(new TableColumn("Pace").RightAligned())
+                    .AddColumn(new TableColumn("Grade-adj.").RightAligned()).AddColumn(new TableColumn("HR").RightAligned());
+            }
+
+            splits.AddColumn(new TableColumn("Elev.").RightAligned());
             foreach (var s in v.Splits)
             {
-                var label = Math.Abs(s.DistanceMeters - Measure.MetresPer(u)) < 0.5 ? s.Number.ToString(CultureInfo.InvariantCulture) : Measure.Distance(s.DistanceMeters, u);
-                splits.AddRow(label, Measure.Duration(s.MovingSeconds), Measure.Pace(s.PaceSecondsPerKm, u), Measure.Pace(s.GradeAdjustedPaceSecondsPerKm, u),
-                    s.AverageHeartRate is { } hr ? hr.ToString("0", CultureInfo.InvariantCulture) : Measure.Missing, Signed(s.ElevationChangeMeters));
+                var label = s.DistanceMeters >= Measure.MetresPer(u) - 0.5 ? s.Number.ToString(CultureInfo.InvariantCulture) : Measure.Distance(s.DistanceMeters, u);
+                splits.AddRow(v.HasTimes
+                    ? [label, Measure.Duration(s.MovingSeconds), Measure.Pace(s.PaceSecondsPerKm, u), Measure.Pace(s.GradeAdjustedPaceSecondsPerKm, u),
+                        s.AverageHeartRate is { } hr ? hr.ToString("0", CultureInfo.InvariantCulture) : Measure.Missing, Signed(s.ElevationChangeMeters)]
+                    : [label, Signed(s.ElevationChangeMeters)]);
             }
 
             AnsiConsole.Write(splits);

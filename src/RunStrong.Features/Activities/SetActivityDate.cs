@@ -30,8 +30,9 @@ public static class SetActivityDate
             throw new UserInputException("date", $"date: {request.Date:yyyy-MM-dd} is not a day the activity can have been recorded (1990-01-01 to today, {today:yyyy-MM-dd})");
         }
 
-        row.StartTime = request.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        row.SummaryJson = (summary with { StartTimeSource = "entered" }).ToJson();
-        await db.SaveChangesAsync(cancellationToken);
+        var start = request.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var json = (summary with { StartTimeSource = "entered" }).ToJson();
+        await db.Activities.Where(a => a.Id == request.Id && a.OwnerId == owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.StartTime, start).SetProperty(a => a.SummaryJson, json), cancellationToken);
     }
 }

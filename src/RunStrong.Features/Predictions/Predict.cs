@@ -46,7 +46,7 @@ public static class Predict
 
     /// <summary>The current plan's goal race and what the result predicts for it.</summary>
     /// <param name="Name">The race's name, else the plan's.</param>
-    /// <param name="Distance">How people name the distance (10 km, half marathon) or its kilometres.</param>
+    /// <param name="Distance">How people name the distance ("10 km", "half marathon", "marathon").</param>
     /// <param name="Seconds">The Daniels–Gilbert (VDOT) prediction, the middle model, rounded to 0.01 s.</param>
     /// <param name="Predicted">The VDOT prediction as people read it (rounded to what is known).</param>
     /// <param name="Range">Fastest to slowest of the three models, as people read them.</param>
@@ -71,7 +71,7 @@ public static class Predict
         return new GoalRaceView(
             race.Name ?? planName,
             race.DistanceMetres,
-            target.Name,
+            Domain.Activities.Metrics.BestEfforts.Name(race.DistanceMetres),
             race.Date,
             Math.Round(seconds, 2),
             p.Display(p.DanielsGilbert),

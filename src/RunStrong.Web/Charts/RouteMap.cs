@@ -113,10 +113,10 @@ public sealed class RouteMap(IReadOnlyList<IReadOnlyList<RoutePoint>> stretches,
             var (x, y) = Xy(at);
             var labelled = number % every == 0;
             svg.Append(CultureInfo.InvariantCulture, $"<g class=\"map-marker{(labelled ? "" : " map-marker-small")}\" data-marker=\"{number}\"><title>{number} {symbol}</title>");
-            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{(labelled ? 8 : 3)}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{(labelled ? 10 : 3)}\"/>");
             if (labelled)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{N(y + 3.5)}\" text-anchor=\"middle\">{number}</text>");
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{N(y + 4)}\" text-anchor=\"middle\">{number}</text>");
             }
 
             svg.Append("</g>");

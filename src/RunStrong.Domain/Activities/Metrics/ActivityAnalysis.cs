@@ -316,7 +316,8 @@ public sealed class ActivityAnalysis
     }
 
     /// <summary>
-    /// Splits of one kilometre or one mile along the distance stream, the last one partial (shown when 10 m or more):
+    /// Splits of one kilometre or one mile along the distance stream, the last one partial (under 10 m left over go
+    /// into the split before):
     /// moving time, pace, grade-adjusted pace (on foot), time-weighted heart rate and the change of the smoothed
     /// altitude from the split's start to its end. Empty when the activity has no distance stream.
     /// </summary>
@@ -336,9 +337,10 @@ public sealed class ActivityAnalysis
         {
             var from = start + k * length;
             var to = Math.Min(end, from + length);
-            if (to - from < 10 && k > 0)
+            if (end - to < 10)
             {
-                break;
+                // A few metres left over belong to the last split, not a split of their own.
+                to = end;
             }
 
             double? moving = _hasTime ? At(_movingSeconds, to) - At(_movingSeconds, from) : null;
@@ -1191,7 +1193,7 @@ public sealed class ActivityAnalysis
 /// <summary>One kilometre or mile of an activity (the last one may be shorter).</summary>
 /// <param name="Number">1 for the first.</param>
 /// <param name="StartMeters">Where it starts, metres from the start of the distance stream.</param>
-/// <param name="DistanceMeters">Its length, metres (a full unit, or less for the last).</param>
+/// <param name="DistanceMeters">Its length, metres (a full unit; the last may be shorter, or up to 10 m longer).</param>
 /// <param name="MovingSeconds">Moving time in it, seconds; null without times.</param>
 /// <param name="ElapsedSeconds">Elapsed time in it (stops included), seconds; null without times.</param>
 /// <param name="PaceSecondsPerKm">Moving time over its distance, s/km.</param>
