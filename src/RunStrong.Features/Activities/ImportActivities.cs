@@ -161,8 +161,11 @@ public static class ImportActivities
             // Duplicates are recognised before the metrics are worked out: a re-import costs a read and a lookup per file.
             if (file is { Status: ActivityFileStatus.Read, Activity: { } activity, ContentHash: { } hash })
             {
-                // A start the file did not record says nothing about sameness: only the content can match then.
-                var start = activity.StartTimeSource == StartTimeSource.Recorded ? DateTime.SpecifyKind(activity.StartTime, DateTimeKind.Utc) : DateTime.MinValue;
+                // A start the file does not give (none, or the runner's day) says nothing about sameness: only the
+                // content can match then. A file's own time (recorded, or its metadata's to the second) can.
+                var start = activity.StartTimeSource is StartTimeSource.Recorded or StartTimeSource.FileMetadata
+                    ? DateTime.SpecifyKind(activity.StartTime, DateTimeKind.Utc)
+                    : DateTime.MinValue;
                 var sport = Clip(Kebab.Name(activity.Sport), 30)!;
                 var seen = new FileResult(file.Path, FileStatus.Duplicate, null, null, sport, start, null, file.Warnings);
                 var duplicate = pendingHashes.TryGetValue(hash, out var samePath)
@@ -192,7 +195,7 @@ public static class ImportActivities
 
             pending.Add((row, result));
             pendingHashes[row.ContentHash] = file.Path;
-            if (HasKnownStart(row.StartTime) && file.Activity!.StartTimeSource == StartTimeSource.Recorded)
+            if (HasKnownStart(row.StartTime) && file.Activity!.StartTimeSource is StartTimeSource.Recorded or StartTimeSource.FileMetadata)
             {
                 pendingStarts[startKey] = file.Path;
             }
