@@ -10,7 +10,8 @@ namespace RunStrong.Features.Activities;
 /// </summary>
 public static class SetActivityDate
 {
-    public sealed record Request(long Id, DateOnly Date);
+    /// <param name="Date">The day; null is refused (after the activity is found, so another runner's id is a 404 whatever the body).</param>
+    public sealed record Request(long Id, DateOnly? Date);
 
     public static async Task HandleAsync(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
     {
@@ -24,13 +25,14 @@ public static class SetActivityDate
             throw new UserInputException("date", $"date: activity {request.Id} has recorded times; its start comes from its file and cannot be changed");
         }
 
+        var date = request.Date ?? throw new UserInputException("date", "date: give the day the activity was recorded, as YYYY-MM-DD");
         var today = Clocks.Today(clock);
-        if (request.Date > today || request.Date.Year < 1990)
+        if (date > today || date.Year < 1990)
         {
-            throw new UserInputException("date", $"date: {request.Date:yyyy-MM-dd} is not a day the activity can have been recorded (1990-01-01 to today, {today:yyyy-MM-dd})");
+            throw new UserInputException("date", $"date: {date:yyyy-MM-dd} is not a day the activity can have been recorded (1990-01-01 to today, {today:yyyy-MM-dd})");
         }
 
-        var start = request.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var start = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var json = (summary with { StartTimeSource = "entered" }).ToJson();
         await db.Activities.Where(a => a.Id == request.Id && a.OwnerId == owner)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.StartTime, start).SetProperty(a => a.SummaryJson, json), cancellationToken);

@@ -142,8 +142,7 @@ public static class ActivitiesApi
     private static async Task<NoContent> SetDateAsync(
         RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, long id, DateBody body, CancellationToken cancellationToken)
     {
-        var date = body?.Date ?? throw new UserInputException("date", "date: give the day the activity was recorded, as YYYY-MM-DD");
-        await SetActivityDate.HandleAsync(db, runner, clock, new SetActivityDate.Request(id, date), cancellationToken);
+        await SetActivityDate.HandleAsync(db, runner, clock, new SetActivityDate.Request(id, body?.Date), cancellationToken);
         return TypedResults.NoContent();
     }
 

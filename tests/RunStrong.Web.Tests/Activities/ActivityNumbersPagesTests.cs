@@ -172,8 +172,12 @@ public class ActivityNumbersPagesTests
         var id = await UploadAsync(server, "gpx", NoTimes, "2011-11-22");
         using var corrected = await server.Client.PutAsync(new Uri($"/api/activities/{id}/date", UriKind.Relative),
             new StringContent("{\"date\": \"2011-11-23\"}", Encoding.UTF8, "application/json"));
+        using var noDay = await server.Client.PutAsync(new Uri($"/api/activities/{id}/date", UriKind.Relative),
+            new StringContent("{}", Encoding.UTF8, "application/json"));
         var detail = await server.GetJsonAsync<JsonElement>($"/api/activities/{id}");
 
+        Assert.Equal(HttpStatusCode.BadRequest, noDay.StatusCode);
+        Assert.Contains("date: give the day the activity was recorded, as YYYY-MM-DD", await noDay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("failed", refusedFile.GetProperty("status").GetString());
         Assert.Contains("no times in this file, and no date", refusedFile.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);

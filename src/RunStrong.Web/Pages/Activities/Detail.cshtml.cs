@@ -49,7 +49,7 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
         try
         {
             Unit = UnitQuery.Parse(unit);
-            await SetActivityDate.HandleAsync(db, runner, clock, new SetActivityDate.Request(id, date ?? throw new UserInputException("date", "date: choose the day the activity was recorded")), cancellationToken);
+            await SetActivityDate.HandleAsync(db, runner, clock, new SetActivityDate.Request(id, date), cancellationToken);
             return Redirect($"/activities/{id}{(Unit == DistanceUnit.Miles ? "?unit=mi" : "")}");
         }
         catch (UserInputException e) when (e.NotFound)
