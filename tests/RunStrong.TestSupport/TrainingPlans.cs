@@ -13,7 +13,16 @@ public static class TrainingPlans
          "strengthDays": ["mon", "thu"], "weeks": 8, "start": "{{start:yyyy-MM-dd}}"}
         """;
 
-    public static async Task<long> SeedAsync(TestDatabase database, DateOnly start, string name = "Test plan")
+    /// <summary>The gym profile with a goal race instead of a length in weeks.</summary>
+    public static string RaceProfileJson(DateOnly start, string distance, DateOnly raceDate, string raceName) =>
+        $$"""
+        {"experience": "regular", "equipment": ["none", "loop-band", "barbell", "bench", "dumbbell"], "locations": ["gym"],
+         "week": {"mon": "easy", "tue": "quality", "wed": "easy", "thu": "rest", "fri": "easy", "sat": "easy", "sun": "long"},
+         "strengthDays": ["mon", "thu"], "race": {"distance": "{{distance}}", "date": "{{raceDate:yyyy-MM-dd}}", "name": "{{raceName}}"},
+         "start": "{{start:yyyy-MM-dd}}"}
+        """;
+
+    public static async Task<long> SeedAsync(TestDatabase database, DateOnly start, string name = "Test plan", string? profileJson = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         await using var db = database.CreateContext();
@@ -21,7 +30,7 @@ public static class TrainingPlans
         {
             OwnerId = Runner.LocalId,
             Name = name,
-            ProfileJson = GymProfileJson(start),
+            ProfileJson = profileJson ?? GymProfileJson(start),
             StartDate = start,
             Weeks = 8,
             CalendarToken = Guid.NewGuid().ToString("N"),

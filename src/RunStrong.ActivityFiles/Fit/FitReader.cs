@@ -208,7 +208,7 @@ public static class FitReader
 
         if (decoder.RecordsWithoutTime > 0)
         {
-            warnings.Add($"{sourceName}: {decoder.RecordsWithoutTime} records carry no timestamp and follow no message that has one; they are dated 1989-12-31, the FIT epoch");
+            warnings.Add($"{sourceName}: {decoder.RecordsWithoutTime} records carry no timestamp and follow no message that has one; the file has no times");
         }
 
         if (decoder.SetsWithoutTime > 0)
@@ -218,7 +218,18 @@ public static class FitReader
 
         if (decoder.SawRelativeTime)
         {
-            warnings.Add($"{sourceName}: some timestamps count seconds from the device's power-on, not from a date (its clock was not set); times shown are not real dates");
+            warnings.Add($"{sourceName}: some timestamps count seconds from the device's power-on, not from a date (its clock was not set); the file holds no date");
+        }
+
+        // Records with no timestamp of their own are dated at the FIT epoch: they carry no times. A start before 1990
+        // (the epoch, or a clock counting from power-on) is no date either.
+        var timesRecorded = records.Count == 0 || decoder.RecordsWithoutTime < records.Count;
+        var startSource = decoder.SawRelativeTime || startTime < ActivityTimes.EarliestActivity
+            ? StartTimeSource.Unknown
+            : timesRecorded || sessions.Length > 0 || laps.Length > 0 ? StartTimeSource.Recorded : StartTimeSource.FileMetadata;
+        if (startSource == StartTimeSource.Unknown)
+        {
+            warnings.Add($"{sourceName}: no date in the file; give the day it was recorded when importing it");
         }
 
         var activity = new Activity
@@ -226,7 +237,9 @@ public static class FitReader
             Format = ActivityFormat.Fit,
             Sport = sport,
             SubSport = subSport,
-            StartTime = startTime,
+            StartTime = startSource == StartTimeSource.Unknown ? ActivityTimes.None : startTime,
+            StartTimeSource = startSource,
+            TimesRecorded = timesRecorded,
             Records = records,
             Laps = laps,
             Sessions = sessions,

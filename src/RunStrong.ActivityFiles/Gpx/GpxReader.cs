@@ -6,7 +6,8 @@ namespace RunStrong.ActivityFiles.Gpx;
 
 /// <summary>
 /// Reads GPX 1.0 and 1.1 with a streaming <see cref="XmlReader"/>. Tracks and their segments become the record
-/// stream (all tracks, in file order); a file with no track points falls back to its routes; waypoints are ignored.
+/// stream (all tracks, in file order, each segment's start noted in <see cref="Activity.SegmentStarts"/> so the way
+/// between them is never counted); a file with no track points falls back to its routes; waypoints are ignored.
 /// Elements are matched by local name, so files without the GPX namespace (or with the 1.0 one) read the same.
 /// Heart rate, cadence, power and speed are taken from any extension element with a known local name
 /// (<c>hr</c>, <c>heartrate</c>, <c>cad</c>, <c>cadence</c>, <c>power</c>, <c>watts</c>, <c>speed</c>): this
@@ -141,6 +142,7 @@ internal static class GpxReader
                 case "trkseg":
                     if (!reader.IsEmptyElement)
                     {
+                        builder.StartSegment();
                         var segmentDepth = reader.Depth;
                         while (NextChild(reader, segmentDepth))
                         {

@@ -222,6 +222,7 @@ internal static class TcxReader
     private static LapDraft ReadLap(XmlReader reader, State state, bool recordPoints)
     {
         var lap = new LapDraft { Start = Time(reader.GetAttribute("StartTime") ?? string.Empty) ?? ActivityTimes.None };
+        var tracks = 0;
         if (reader.IsEmptyElement)
         {
             return lap;
@@ -257,6 +258,12 @@ internal static class TcxReader
                     lap.MaxHeartRate = Positive(ValueChild(reader));
                     break;
                 case "Track" when recordPoints && !reader.IsEmptyElement:
+                    // A lap's first Track carries on from the lap before; a second one in the same lap follows a pause.
+                    if (tracks++ > 0)
+                    {
+                        state.Builder.StartSegment();
+                    }
+
                     var trackDepth = reader.Depth;
                     while (NextChild(reader, trackDepth))
                     {

@@ -17,15 +17,17 @@ public static class ImportActivitiesCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("PATH") { Description = "Files (FIT, GPX, TCX, .gz), folders, zip archives, a Strava or Garmin export (folder or zip).", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("import", "Import activity files; files already imported are recognised and skipped. Exit 2 when some files failed.") { paths, CliApp.Json };
+        var date = new Option<string?>("--date") { Description = "The day files without times were recorded (YYYY-MM-DD): a planned route or a GPX of bare points has none; without it such files are refused." };
+        var command = new Command("import", "Import activity files; files already imported are recognised and skipped. Exit 2 when some files failed.") { paths, date, CliApp.Json };
         command.SetAction((parse, ct) => CliApp.Guard(async () =>
         {
             var given = parse.GetValue(paths)!;
+            var options = new Options(ParseDate(parse.GetValue(date)));
             using var api = RemoteMode.Connect(parse);
             await using var db = api is null ? DataServices.CreateContext(await CliApp.OpenDatabaseAsync(parse, ct)) : null;
             var results = api is null
-                ? FromPathsAsync(db!, LocalRunner.Instance, CliApp.Clock, given, ct)
-                : RemoteImport.UploadAsync(api, given, ct);
+                ? FromPathsAsync(db!, LocalRunner.Instance, CliApp.Clock, given, options, ct)
+                : RemoteImport.UploadAsync(api, given, options.DateForFilesWithoutTimes, ct);
             var json = parse.GetValue(CliApp.Json);
             var files = json ? (await CollectAsync(results, ct)).Files
                 : Output.IsInteractive ? await WithProgressAsync(results, given, ct)
@@ -53,6 +55,12 @@ public static class ImportActivitiesCommand
         }));
         return command;
     }
+
+    /// <summary>--date as YYYY-MM-DD; anything else is a user error naming the option.</summary>
+    private static DateOnly? ParseDate(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
+        : throw new UserInputException("--date", $"--date: '{text.Trim()}' is not a day; write it as YYYY-MM-DD (2011-11-22)");
 
     /// <summary>Plain lines (output redirected): one per file, as each is done.</summary>
     private static async Task<List<FileResult>> WithLinesAsync(IAsyncEnumerable<FileResult> results, CancellationToken ct)

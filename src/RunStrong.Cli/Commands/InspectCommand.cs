@@ -1,24 +1,36 @@
 using System.CommandLine;
 using System.Globalization;
+using RunStrong.Domain.Units;
 using RunStrong.Features.Activities;
 using RunStrong.Features.Common;
 using Spectre.Console;
 
 namespace RunStrong.Cli.Commands;
 
-/// <summary><c>runstrong inspect FILE [--json]</c>: read one activity file and summarise it, storing nothing.</summary>
+/// <summary>
+/// <c>runstrong inspect FILE [--unit km|mi] [--json]</c>: read one activity file and summarise it, storing nothing:
+/// its figures, the notes on how they were worked out, splits per km or mile and the device's laps.
+/// </summary>
 public static class InspectCommand
 {
+    /// <summary>
+    /// <c>--unit km|mi</c>: the runner's distance unit for splits, distances and paces (km when left out). It takes the
+    /// runner's own setting once runners have one.
+    /// </summary>
+    public static readonly Option<string?> Unit = new("--unit") { Description = "Splits, distances and paces per km or per mile: km (default) or mi." };
+
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = "A FIT, GPX or TCX file (gzipped or not), or a zip holding one." };
-        var command = new Command("inspect", "Read one activity file and show what RunStrong makes of it (nothing is stored). Exit 1 when nothing can be read.") { file, CliApp.Json };
+        var command = new Command("inspect", "Read one activity file and show what RunStrong makes of it (nothing is stored): figures, notes, splits and laps. Exit 1 when nothing can be read, or it is too short to be an activity.") { file, Unit, CliApp.Json };
         command.SetAction(parse =>
         {
             InspectActivity.View view;
+            DistanceUnit unit;
             try
             {
-                view = InspectActivity.Handle(parse.GetValue(file)!);
+                unit = ParseUnit(parse.GetValue(Unit));
+                view = InspectActivity.Handle(parse.GetValue(file)!, unit);
             }
             catch (UserInputException e)
             {
@@ -33,7 +45,7 @@ public static class InspectCommand
             }
             else
             {
-                Write(view);
+                Write(view, unit);
             }
 
             return CliApp.Ok;
@@ -41,28 +53,84 @@ public static class InspectCommand
         return command;
     }
 
-    private static void Write(InspectActivity.View v)
+    /// <summary>km when left out; anything but km or mi is a user error naming --unit.</summary>
+    public static DistanceUnit ParseUnit(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? DistanceUnit.Kilometres
+        : Measure.TryParse(text, out var unit) ? unit
+        : throw new UserInputException("--unit", $"--unit: '{text.Trim()}' is not a distance unit; use km or mi");
+
+    private static void Write(InspectActivity.View v, DistanceUnit u)
     {
         AnsiConsole.MarkupLine($"[bold]{Output.Esc(v.Name ?? Path.GetFileName(v.Path))}[/]");
         var facts = new Table().Border(TableBorder.None).HideHeaders().AddColumn("").AddColumn("");
         facts.AddRow("Format", v.Format.ToUpperInvariant());
         facts.AddRow("Sport", Output.Esc(v.SubSport is null ? v.Sport : $"{v.Sport} ({v.SubSport})"));
-        facts.AddRow("Start", v.StartTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture));
-        facts.AddRow("Distance", $"{Units.Km(v.DistanceMeters)} ({v.DistanceSource})");
-        facts.AddRow("Time", $"{Units.Duration(v.MovingSeconds)} moving, {Units.Duration(v.ElapsedSeconds)} elapsed");
-        facts.AddRow("Pace", Units.Pace(v.AveragePaceSecondsPerKm) + (v.AverageGradeAdjustedPaceSecondsPerKm is { } gap ? $" (grade-adjusted {Units.Pace(gap)})" : ""));
+        facts.AddRow("Start", v.StartTime is { } start
+            ? (v.HasTimes ? start.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " (the file's own date: no times in this file)")
+            : "no date in this file (import it with --date YYYY-MM-DD)");
+        facts.AddRow("Distance", $"{Measure.Distance(v.DistanceMeters, u)} ({v.DistanceSource})");
+        facts.AddRow("Time", v.HasTimes ? $"{Measure.Duration(v.MovingSeconds)} moving, {Measure.Duration(v.ElapsedSeconds)} elapsed" : "no times in this file");
+        facts.AddRow("Pace", Measure.Pace(v.AveragePaceSecondsPerKm, u) + (v.AverageGradeAdjustedPaceSecondsPerKm is { } gap ? $" (grade-adjusted {Measure.Pace(gap, u)})" : ""));
         facts.AddRow("Climbing", v.AscentMeters is { } up ? $"+{up:0} m / -{v.DescentMeters ?? 0:0} m" : "no altitude");
         facts.AddRow("Heart rate", v.AvgHeartRate is { } avg ? $"{avg:0} avg, {v.MaxHeartRate:0} max" : "not recorded");
         facts.AddRow("Records", $"{v.Records} points, {v.Laps} laps");
         AnsiConsole.Write(facts);
 
+        foreach (var note in v.Notes)
+        {
+            AnsiConsole.MarkupLine(note.Implausible ? $"[red]not believed:[/] {Output.Esc(note.Message)}" : $"[grey]note:[/] {Output.Esc(note.Message)}");
+        }
+
         if (v.BestEfforts.Count > 0)
         {
-            AnsiConsole.MarkupLine("[bold]Best efforts[/]");
+            AnsiConsole.MarkupLine("[bold]Best efforts[/] (elapsed time, never across a stop of more than a minute)");
             foreach (var e in v.BestEfforts)
             {
-                AnsiConsole.MarkupLine($"  {Units.EffortName(e.DistanceMeters),-14} {Units.Duration(e.Seconds)}");
+                AnsiConsole.MarkupLine($"  {Units.EffortName(e.DistanceMeters),-14} {Measure.Duration(e.Seconds)}");
             }
+        }
+
+        if (v.Splits.Count > 0)
+        {
+            var symbol = Measure.Symbol(u);
+            var splits = new Table().Title($"[bold]Splits per {(u == DistanceUnit.Miles ? "mile" : "km")}[/]").Border(TableBorder.Simple).AddColumn(symbol);
+            if (v.HasTimes)
+            {
+                splits.AddColumn(new TableColumn("Time").RightAligned()).AddColumn(new TableColumn("Pace").RightAligned())
+                    .AddColumn(new TableColumn("Grade-adj.").RightAligned()).AddColumn(new TableColumn("HR").RightAligned());
+            }
+
+            splits.AddColumn(new TableColumn("Elev.").RightAligned());
+            foreach (var s in v.Splits)
+            {
+                var label = s.DistanceMeters >= Measure.MetresPer(u) - 0.5 ? s.Number.ToString(CultureInfo.InvariantCulture) : Measure.Distance(s.DistanceMeters, u);
+                splits.AddRow(v.HasTimes
+                    ? [label, Measure.Duration(s.MovingSeconds), Measure.Pace(s.PaceSecondsPerKm, u), Measure.Pace(s.GradeAdjustedPaceSecondsPerKm, u),
+                        s.AverageHeartRate is { } hr ? hr.ToString("0", CultureInfo.InvariantCulture) : Measure.Missing, Signed(s.ElevationChangeMeters)]
+                    : [label, Signed(s.ElevationChangeMeters)]);
+            }
+
+            AnsiConsole.Write(splits);
+        }
+
+        if (v.LapTable.Count > 0)
+        {
+            var laps = new Table().Title("[bold]Laps[/] (as the device recorded them)").Border(TableBorder.Simple)
+                .AddColumn("Lap").AddColumn(new TableColumn("Distance").RightAligned()).AddColumn(new TableColumn("Time").RightAligned())
+                .AddColumn(new TableColumn("Pace").RightAligned()).AddColumn(new TableColumn("Grade-adj.").RightAligned())
+                .AddColumn(new TableColumn("HR").RightAligned()).AddColumn(new TableColumn("Elev.").RightAligned());
+            foreach (var l in v.LapTable)
+            {
+                laps.AddRow(l.Number.ToString(CultureInfo.InvariantCulture), l.DistanceMeters is { } d ? Measure.Distance(d, u) : Measure.Missing,
+                    Measure.Duration(l.MovingSeconds), Measure.Pace(l.PaceSecondsPerKm, u), Measure.Pace(l.GradeAdjustedPaceSecondsPerKm, u),
+                    l.AverageHeartRate is { } hr ? hr.ToString("0", CultureInfo.InvariantCulture) : Measure.Missing, Signed(l.ElevationChangeMeters));
+            }
+
+            AnsiConsole.Write(laps);
+        }
+        else if (v.Format == "gpx")
+        {
+            AnsiConsole.MarkupLine("[grey]Laps: GPX files hold none.[/]");
         }
 
         if (v.Climbs.Count > 0)
@@ -70,7 +138,7 @@ public static class InspectCommand
             AnsiConsole.MarkupLine("[bold]Climbs[/]");
             foreach (var c in v.Climbs)
             {
-                AnsiConsole.MarkupLine($"  at {Units.Km(c.StartMeters)}: {c.LengthMeters:0} m long, +{c.GainMeters:0} m, {c.AverageGrade * 100:0.0} %");
+                AnsiConsole.MarkupLine($"  at {Measure.Distance(c.StartMeters, u)}: {c.LengthMeters:0} m long, +{c.GainMeters:0} m, {c.AverageGrade * 100:0.0} %");
             }
         }
 
@@ -84,6 +152,11 @@ public static class InspectCommand
             AnsiConsole.MarkupLine($"[yellow]warning:[/] {Output.Esc(warning)}");
         }
     }
+
+    private static string Signed(double? meters) =>
+        meters is { } m && double.IsFinite(m)
+            ? Math.Round(m) switch { > 0 and var r => $"+{r:0} m", < 0 and var r => $"-{-r:0} m", _ => "0 m" }
+            : Measure.Missing;
 }
 
 /// <summary>How the CLI prints distances, durations and paces.</summary>

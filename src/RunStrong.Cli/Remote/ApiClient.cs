@@ -59,12 +59,17 @@ public sealed class ApiClient : IDisposable
     /// POSTs one file as multipart/form-data (field <c>files</c>) to <paramref name="path"/> and reads a JSON answer.
     /// A refused token ends the run (exception); any other refusal of this one file is returned as its problem detail.
     /// </summary>
-    public async Task<(T? Value, string? Problem)> UploadAsync<T>(string path, string file, string fileName, CancellationToken cancellationToken)
+    public async Task<(T? Value, string? Problem)> UploadAsync<T>(string path, string file, string fileName, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? fields = null)
     {
         await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
         using var content = new StreamContent(stream);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         using var form = new MultipartFormDataContent { { content, "files", fileName } };
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+        {
+            form.Add(new StringContent(value), name);
+        }
+
         using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = form }, HttpCompletionOption.ResponseContentRead, cancellationToken);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || (!response.IsSuccessStatusCode && !IsProblem(response)))
         {

@@ -14,9 +14,12 @@ public static class RemoteImport
     /// <summary>What a folder contributes: files the server can read (FIT, GPX, TCX, gzipped or not, and zips).</summary>
     private static readonly string[] Extensions = [".fit", ".gpx", ".tcx", ".gz", ".zip"];
 
-    public static async IAsyncEnumerable<FileResult> UploadAsync(ApiClient api, IEnumerable<string> paths, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<FileResult> UploadAsync(ApiClient api, IEnumerable<string> paths, DateOnly? dateForFilesWithoutTimes, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(api);
+        var fields = dateForFilesWithoutTimes is { } day
+            ? new Dictionary<string, string> { ["date"] = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }
+            : null;
         foreach (var file in paths.SelectMany(Expand))
         {
             if (file.Missing)
@@ -26,7 +29,7 @@ public static class RemoteImport
             }
 
             var name = Path.GetFileName(file.Path);
-            var (report, problem) = await api.UploadAsync<Report>("api/activities", file.Path, name, cancellationToken);
+            var (report, problem) = await api.UploadAsync<Report>("api/activities", file.Path, name, cancellationToken, fields);
             if (report is null)
             {
                 yield return Failed(file.Path, $"{file.Path}: {problem}");

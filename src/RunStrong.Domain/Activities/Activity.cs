@@ -24,6 +24,22 @@ public enum Sport
     Other,
 }
 
+/// <summary>Where <see cref="Activity.StartTime"/> came from.</summary>
+public enum StartTimeSource
+{
+    /// <summary>The recording's own times (first record, session or lap).</summary>
+    Recorded,
+
+    /// <summary>The file's metadata time (GPX &lt;metadata&gt;&lt;time&gt;, FIT time_created): the file has no recorded times.</summary>
+    FileMetadata,
+
+    /// <summary>The day the runner gave on import, for a file without times.</summary>
+    Entered,
+
+    /// <summary>Nowhere: the file has no times and no date (<see cref="Activity.StartTime"/> is <see cref="DateTime.MinValue"/>).</summary>
+    Unknown,
+}
+
 /// <summary>
 /// One recorded activity, whatever format it came from: the one model for FIT, GPX and TCX.
 /// Times are UTC. Device-reported totals are kept as the device gave them; metrics computed from the record
@@ -38,8 +54,24 @@ public sealed class Activity
     /// <summary>Kebab-case sub-sport when the source names one (<c>trail</c>, <c>treadmill</c>, <c>track</c>), else null.</summary>
     public string? SubSport { get; set; }
 
-    /// <summary>Start time, UTC.</summary>
+    /// <summary>Start time, UTC; <see cref="DateTime.MinValue"/> when <see cref="StartTimeSource"/> is Unknown.</summary>
     public required DateTime StartTime { get; set; }
+
+    /// <summary>Where <see cref="StartTime"/> came from: recorded, the file's metadata, entered by the runner, or unknown.</summary>
+    public StartTimeSource StartTimeSource { get; set; } = StartTimeSource.Recorded;
+
+    /// <summary>
+    /// False when the records carry no usable times (a planned route, a GPX of bare points, times that were placeholders):
+    /// then only distance and climbing can be worked out.
+    /// </summary>
+    public bool TimesRecorded { get; set; } = true;
+
+    /// <summary>
+    /// Indices into <see cref="Records"/> where a new track or track segment starts (GPX &lt;trk&gt;/&lt;trkseg&gt;,
+    /// TCX &lt;Track&gt;), in increasing order; the first segment's start (0) is not listed. The way from the last point
+    /// of one segment to the first of the next was not recorded: it is never counted as distance or moving time.
+    /// </summary>
+    public IReadOnlyList<int> SegmentStarts { get; set; } = [];
 
     public string? Name { get; set; }
 

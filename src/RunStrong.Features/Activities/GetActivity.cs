@@ -4,14 +4,15 @@ using RunStrong.ActivityFiles;
 using RunStrong.Data;
 using RunStrong.Domain.Activities;
 using RunStrong.Domain.Activities.Metrics;
+using RunStrong.Domain.Units;
 using RunStrong.Features.Common;
 
 namespace RunStrong.Features.Activities;
 
 /// <summary>
-/// One stored activity: its row, the summary stored with it (climbs, best efforts, hill sprints, warnings), and on
-/// request the chart series (pace, heart rate, elevation against distance), read again from the stored original and
-/// reduced to at most <see cref="ChartPoints"/> points each.
+/// One stored activity: its row, the summary stored with it (climbs, best efforts, hill sprints, notes, warnings), its
+/// splits and laps read again from the stored original, and on request the chart series (pace, heart rate, elevation
+/// against distance, reduced to at most <see cref="ChartPoints"/> points each) and the route.
 /// </summary>
 public static class GetActivity
 {
@@ -24,7 +25,9 @@ public static class GetActivity
     /// <summary>Pace slices slower than this many times the activity's median slice are stops, not running: not charted.</summary>
     public const double SlowPaceOutlierRatio = 2.5;
 
-    public sealed record Request(long Id, bool IncludeSeries = false);
+    /// <param name="IncludeSeries">Add the chart series and the route (read again from the stored original).</param>
+    /// <param name="Unit">The length of the splits: a kilometre or a mile.</param>
+    public sealed record Request(long Id, bool IncludeSeries = false, DistanceUnit Unit = DistanceUnit.Kilometres);
 
     /// <param name="X">Metres from the start when <see cref="ChartSeries.Axis"/> is distance; seconds from the start when it is time.</param>
     public sealed record ChartPoint(double X, double Value);
@@ -64,7 +67,29 @@ public static class GetActivity
         IReadOnlyList<BestEffort> BestEfforts,
         IReadOnlyList<HillSprint> HillSprints,
         IReadOnlyList<string> Warnings,
-        ChartSeries? Series);
+        ChartSeries? Series)
+    {
+        /// <summary><c>recorded</c>; for files without times <c>file-metadata</c> (the file's own date) or <c>entered</c> (the runner's).</summary>
+        public string StartTimeSource { get; init; } = "recorded";
+
+        /// <summary>False when the file had no times: distance and climbing only.</summary>
+        public bool HasTimes { get; init; } = true;
+
+        /// <summary>What the rules changed and which figures are not believed (a note for each).</summary>
+        public IReadOnlyList<MetricNote> Notes { get; init; } = [];
+
+        /// <summary><c>km</c> or <c>mi</c>: the length of the <see cref="Splits"/>.</summary>
+        public string Unit { get; init; } = "km";
+
+        /// <summary>Per kilometre or mile, read again from the stored original (none for runs entered by hand).</summary>
+        public IReadOnlyList<Split> Splits { get; init; } = [];
+
+        /// <summary>The device's laps (FIT, TCX; GPX has none), read again from the stored original.</summary>
+        public IReadOnlyList<LapView> Laps { get; init; } = [];
+
+        /// <summary>With series: the route, one list of points per stretch recorded without a break.</summary>
+        public IReadOnlyList<IReadOnlyList<RoutePoint>>? Route { get; init; }
+    }
 
     public static async Task<Response> HandleAsync(RunStrongDbContext db, ICurrentRunner runner, Request request, CancellationToken cancellationToken = default)
     {
@@ -72,14 +97,19 @@ public static class GetActivity
         var row = await db.Activities.Where(a => a.Id == request.Id && a.OwnerId == owner).FirstOrDefaultAsync(cancellationToken)
             ?? throw NotFound(request.Id);
         var file = await db.ActivityFiles.Where(f => f.ActivityId == row.Id && f.OwnerId == owner)
-            .Select(f => new { f.FileName, Content = request.IncludeSeries ? f.GzipContent : null })
+            .Select(f => new { f.FileName, Content = f.GzipContent })
             .FirstOrDefaultAsync(cancellationToken);
         var summary = StoredSummary.Read(row.SummaryJson);
         ChartSeries? series = null;
-        if (request.IncludeSeries && file?.Content is { } gzip)
+        ActivityAnalysis? analysis = null;
+        if (file?.Content is { } gzip && ActivityFileReader.Read(file.FileName, Gunzip(gzip)).Activity is { } activity)
         {
-            var read = ActivityFileReader.Read(file.FileName, Gunzip(gzip));
-            series = read.Activity is { } activity ? Series(activity) : new ChartSeries("distance", [], [], []);
+            analysis = ActivityAnalysis.Of(activity);
+            series = request.IncludeSeries ? Series(analysis) : null;
+        }
+        else if (request.IncludeSeries)
+        {
+            series = new ChartSeries("distance", [], [], []);
         }
 
         return new Response(
@@ -87,7 +117,16 @@ public static class GetActivity
             row.DistanceMeters, summary.DistanceSource, row.ElapsedSeconds, row.MovingSeconds, row.AscentMeters, row.DescentMeters,
             row.AverageHeartRate, row.MaxHeartRate, summary.AveragePaceSecondsPerKm, summary.AverageGradeAdjustedPaceSecondsPerKm,
             summary.HillyMinutes, row.RecordCount, file?.FileName, row.SourcePath, DateTime.SpecifyKind(row.ImportedAt, DateTimeKind.Utc),
-            summary.Climbs, summary.BestEfforts, summary.HillSprints, summary.Warnings, series);
+            summary.Climbs, summary.BestEfforts, summary.HillSprints, summary.Warnings, series)
+        {
+            StartTimeSource = summary.StartTimeSource,
+            HasTimes = summary.HasTimes,
+            Notes = summary.Notes,
+            Unit = Measure.Name(request.Unit),
+            Splits = analysis?.Splits(request.Unit) ?? [],
+            Laps = analysis?.Laps() ?? [],
+            Route = request.IncludeSeries ? analysis?.Route() ?? [] : null,
+        };
     }
 
     internal static UserInputException NotFound(long id) => new("id", $"activity {id}: no such activity", notFound: true);
@@ -103,54 +142,28 @@ public static class GetActivity
     /// <summary>
     /// Pace, heart rate and elevation in <see cref="ChartPoints"/> equal slices of the distance (or of the time when
     /// nothing moved): each point is the mean of the samples in its slice, so a spike or a GPS jump is smoothed, not
-    /// drawn. Distance is the device's stream when it recorded one, else summed great-circle steps between positions.
+    /// drawn. Distance is the analysis' stream (the device's when it recorded one, else great-circle steps that never
+    /// cross a gap between tracks).
     /// </summary>
-    public static ChartSeries Series(Activity activity)
+    public static ChartSeries Series(ActivityAnalysis analysis)
     {
-        ArgumentNullException.ThrowIfNull(activity);
-        var records = activity.Records;
+        ArgumentNullException.ThrowIfNull(analysis);
+        var records = analysis.Activity.Records;
         var n = records.Count;
         if (n == 0)
         {
             return new ChartSeries("distance", [], [], []);
         }
 
-        var start = records[0].Time;
-        var seconds = new double[n];
-        var meters = new double[n];
-        var hasDeviceDistance = false;
-        for (var i = 0; i < n; i++)
-        {
-            seconds[i] = (records[i].Time - start).TotalSeconds;
-            hasDeviceDistance |= double.IsFinite(records[i].DistanceMeters);
-        }
-
-        RecordPoint? lastFix = null;
-        for (var i = 0; i < n; i++)
-        {
-            var r = records[i];
-            var previous = i > 0 ? meters[i - 1] : 0;
-            if (hasDeviceDistance)
-            {
-                meters[i] = double.IsFinite(r.DistanceMeters) ? Math.Max(previous, r.DistanceMeters) : previous;
-            }
-            else
-            {
-                meters[i] = previous;
-                if (r.HasPosition)
-                {
-                    if (lastFix is { } fix)
-                    {
-                        meters[i] += Geodesy.HaversineMeters(fix.Latitude, fix.Longitude, r.Latitude, r.Longitude);
-                    }
-
-                    lastFix = r;
-                }
-            }
-        }
-
+        var seconds = analysis.Seconds;
+        var meters = analysis.Meters;
         var byDistance = meters[^1] >= 10;
         var x = byDistance ? meters : seconds;
+        if (!analysis.Summary.HasTimes && !byDistance)
+        {
+            return new ChartSeries("distance", [], [], []);
+        }
+
         var span = x[^1] - x[0];
         var slices = span > 0 ? Math.Min(ChartPoints, n) : 1;
         var pace = new List<ChartPoint>(slices);
@@ -176,13 +189,13 @@ public static class GetActivity
             for (var i = first; i < last; i++)
             {
                 xSum += x[i];
-                if (double.IsFinite(records[i].HeartRate) && records[i].HeartRate > 0)
+                if (records[i].HeartRate is > 0 and <= Plausibility.MaxHeartRate)
                 {
                     hrSum += records[i].HeartRate;
                     hrCount++;
                 }
 
-                if (double.IsFinite(records[i].AltitudeMeters))
+                if (records[i].AltitudeMeters is >= ActivityMetrics.LowestAltitudeMeters and <= ActivityMetrics.HighestAltitudeMeters)
                 {
                     altSum += records[i].AltitudeMeters;
                     altCount++;

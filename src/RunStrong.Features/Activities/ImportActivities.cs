@@ -54,6 +54,17 @@ public static class ImportActivities
             files);
     }
 
+    /// <summary>What the runner tells an import.</summary>
+    /// <param name="DateForFilesWithoutTimes">
+    /// The day a file without times was recorded (a planned route, a GPX of bare points): its start is this day at 00:00
+    /// UTC. It also replaces a date such a file takes from its own metadata (the runner confirms the day). Files whose
+    /// records carry times keep their own. Without it, a file with neither times nor a date is refused, saying so.
+    /// </param>
+    public sealed record Options(DateOnly? DateForFilesWithoutTimes = null)
+    {
+        public static readonly Options None = new();
+    }
+
     /// <summary>An uploaded file: its name as the browser gave it, and a way to open its bytes.</summary>
     public sealed record Upload(string FileName, Func<Stream> Open);
 
@@ -68,18 +79,28 @@ public static class ImportActivities
 
     /// <summary>Files, folders (recursively), zip archives, Strava and Garmin exports on disk.</summary>
     public static IAsyncEnumerable<FileResult> FromPathsAsync(
-        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IEnumerable<string> paths, CancellationToken cancellationToken = default)
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IEnumerable<string> paths, CancellationToken cancellationToken = default) =>
+        FromPathsAsync(db, runner, clock, paths, Options.None, cancellationToken);
+
+    /// <summary>Files, folders, archives and exports on disk, with what the runner told the import.</summary>
+    public static IAsyncEnumerable<FileResult> FromPathsAsync(
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IEnumerable<string> paths, Options options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        return ImportAsync(db, runner, clock, ActivityFileReader.ReadAll(paths), cancellationToken);
+        return ImportAsync(db, runner, clock, ActivityFileReader.ReadAll(paths), options ?? Options.None, cancellationToken);
     }
 
     /// <summary>Uploaded files: activity files (gzipped or not) and zip archives (including whole exports).</summary>
     public static IAsyncEnumerable<FileResult> FromUploadsAsync(
-        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IEnumerable<Upload> uploads, CancellationToken cancellationToken = default)
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IEnumerable<Upload> uploads, CancellationToken cancellationToken = default) =>
+        FromUploadsAsync(db, runner, clock, uploads, Options.None, cancellationToken);
+
+    /// <summary>Uploaded files, with what the runner told the import (the upload form's date).</summary>
+    public static IAsyncEnumerable<FileResult> FromUploadsAsync(
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IEnumerable<Upload> uploads, Options options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uploads);
-        return ImportAsync(db, runner, clock, uploads.SelectMany(ReadUpload), cancellationToken);
+        return ImportAsync(db, runner, clock, uploads.SelectMany(ReadUpload), options ?? Options.None, cancellationToken);
     }
 
     /// <summary>Runs a whole batch and collects the report.</summary>
@@ -123,7 +144,7 @@ public static class ImportActivities
     }
 
     private static async IAsyncEnumerable<FileResult> ImportAsync(
-        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IEnumerable<ActivityFileResult> files,
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IEnumerable<ActivityFileResult> files, Options options,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var owner = runner.RunnerId;
@@ -141,7 +162,11 @@ public static class ImportActivities
             // Duplicates are recognised before the metrics are worked out: a re-import costs a read and a lookup per file.
             if (file is { Status: ActivityFileStatus.Read, Activity: { } activity, ContentHash: { } hash })
             {
-                var start = DateTime.SpecifyKind(activity.StartTime, DateTimeKind.Utc);
+                // A start the file does not give (none, or the runner's day) says nothing about sameness: only the
+                // content can match then. A file's own time (recorded, or its metadata's to the second) can.
+                var start = activity.StartTimeSource is StartTimeSource.Recorded or StartTimeSource.FileMetadata
+                    ? DateTime.SpecifyKind(activity.StartTime, DateTimeKind.Utc)
+                    : DateTime.MinValue;
                 var sport = Clip(Kebab.Name(activity.Sport), 30)!;
                 var seen = new FileResult(file.Path, FileStatus.Duplicate, null, null, sport, start, null, file.Warnings);
                 var duplicate = pendingHashes.TryGetValue(hash, out var samePath)
@@ -156,7 +181,7 @@ public static class ImportActivities
                 }
             }
 
-            var (row, result) = Prepare(file, owner, preferences, clock);
+            var (row, result) = Prepare(file, owner, preferences, clock, options);
             if (row is null)
             {
                 yield return result;
@@ -171,7 +196,7 @@ public static class ImportActivities
 
             pending.Add((row, result));
             pendingHashes[row.ContentHash] = file.Path;
-            if (HasKnownStart(row.StartTime))
+            if (HasKnownStart(row.StartTime) && file.Activity!.StartTimeSource is StartTimeSource.Recorded or StartTimeSource.FileMetadata)
             {
                 pendingStarts[startKey] = file.Path;
             }
@@ -198,7 +223,7 @@ public static class ImportActivities
     }
 
     /// <summary>Summarises a read file into a row ready to save; files that were not read become their result at once.</summary>
-    private static (StoredActivity? Row, FileResult Result) Prepare(ActivityFileResult file, Guid owner, Settings.RunnerPreferences preferences, TimeProvider clock)
+    private static (StoredActivity? Row, FileResult Result) Prepare(ActivityFileResult file, Guid owner, Settings.RunnerPreferences preferences, TimeProvider clock, Options options)
     {
         if (file.Status == ActivityFileStatus.Skipped)
         {
@@ -212,7 +237,28 @@ public static class ImportActivities
 
         try
         {
-            var summary = ActivityMetrics.Summarise(activity);
+            var analysis = ActivityAnalysis.Of(activity);
+            if (analysis.WhyNotAnActivity() is { } notAnActivity)
+            {
+                return (null, new FileResult(file.Path, FileStatus.Failed, null, $"{FileName(file.Path)}: {notAnActivity}", null, null, null, file.Warnings));
+            }
+
+            DateOnly? enteredDay = null;
+            if (activity.StartTimeSource is StartTimeSource.Unknown or StartTimeSource.FileMetadata && options.DateForFilesWithoutTimes is { } day)
+            {
+                enteredDay = day;
+                activity.StartTime = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+                activity.StartTimeSource = StartTimeSource.Entered;
+            }
+            else if (activity.StartTimeSource == StartTimeSource.Unknown)
+            {
+                var what = activity.TimesRecorded ? "no date in this file" : "no times in this file, and no date";
+                return (null, new FileResult(file.Path, FileStatus.Failed, null,
+                    $"{FileName(file.Path)}: {what}: give the day it was recorded (runstrong import --date YYYY-MM-DD, or the date on the upload page)",
+                    null, null, null, file.Warnings));
+            }
+
+            var summary = analysis.Summary;
             var fileName = StoredFileName(file.Path, activity.Format);
             var row = new StoredActivity
             {
@@ -221,7 +267,8 @@ public static class ImportActivities
                 Sport = Clip(Kebab.Name(activity.Sport), 30)!,
                 SubSport = Clip(activity.SubSport, 50),
                 StartTime = DateTime.SpecifyKind(activity.StartTime, DateTimeKind.Utc),
-                LocalDate = preferences.DayOf(activity.StartTime),
+                // An entered day is the runner's own day; a recorded start falls on the day it was in the runner's zone.
+                LocalDate = enteredDay ?? preferences.DayOf(activity.StartTime),
                 Name = Clip(activity.Name, 500),
                 Description = activity.Description,
                 DistanceMeters = summary.DistanceMeters,
@@ -234,7 +281,7 @@ public static class ImportActivities
                 RecordCount = activity.Records.Count,
                 ContentHash = hash,
                 SourcePath = Clip(file.Path, 2000)!,
-                SummaryJson = StoredSummary.From(summary, file.Warnings).ToJson(),
+                SummaryJson = StoredSummary.From(summary, file.Warnings, activity.StartTimeSource).ToJson(),
                 ImportedAt = clock.GetUtcNow().UtcDateTime,
                 File = new ActivityFile { OwnerId = owner, FileName = Clip(fileName, 500)!, GzipContent = Gzip(content) },
             };

@@ -2,6 +2,7 @@ using RunStrong.ActivityFiles;
 using RunStrong.Domain.Activities;
 using RunStrong.Domain.Activities.Metrics;
 using RunStrong.Domain.Catalogue;
+using RunStrong.Domain.Units;
 using RunStrong.Features.Common;
 
 namespace RunStrong.Features.Activities;
@@ -9,21 +10,27 @@ namespace RunStrong.Features.Activities;
 /// <summary>
 /// Reads one activity file and summarises it without storing anything (<c>runstrong inspect FILE</c>). A file that
 /// gives no activity is a <see cref="UserInputException"/> whose message is the reader's: it starts with the file's
-/// name and says what is wrong (for FIT, at which byte).
+/// name and says what is wrong (for FIT, at which byte). A file that reads but is no activity (too short, a single
+/// point) is refused the same way, with the reason an import gives and what the reader noticed (a truncation, say).
 /// </summary>
 public static class InspectActivity
 {
     /// <summary>What one file holds, in the units its names say (metres, seconds, beats per minute).</summary>
-    /// <param name="StartTime">UTC (written as ISO 8601 with a Z).</param>
+    /// <param name="StartTime">UTC (written as ISO 8601 with a Z); null when the file holds no date.</param>
+    /// <param name="StartTimeSource"><c>recorded</c>, <c>file-metadata</c> (a file without times dated by its own metadata) or <c>unknown</c>.</param>
+    /// <param name="HasTimes">False when the file has no times: distance and climbing only.</param>
     /// <param name="Records">Number of points in the record stream.</param>
     /// <param name="Laps">Number of laps the file recorded.</param>
     /// <param name="AveragePaceSecondsPerKm">Moving time over distance, s/km.</param>
+    /// <param name="Unit"><c>km</c> or <c>mi</c>: the length of the <paramref name="Splits"/>.</param>
     public sealed record View(
         string Path,
         string Format,
         string Sport,
         string? SubSport,
-        DateTime StartTime,
+        DateTime? StartTime,
+        string StartTimeSource,
+        bool HasTimes,
         string? Name,
         double ElapsedSeconds,
         double MovingSeconds,
@@ -41,35 +48,51 @@ public static class InspectActivity
         IReadOnlyList<BestEffort> BestEfforts,
         IReadOnlyList<Climb> Climbs,
         IReadOnlyList<HillSprint> HillSprints,
+        IReadOnlyList<MetricNote> Notes,
+        string Unit,
+        IReadOnlyList<Split> Splits,
+        IReadOnlyList<LapView> LapTable,
         IReadOnlyList<string> Warnings)
     {
-        public static View From(string path, Activity activity, ActivitySummary summary, IReadOnlyList<string> warnings) => new(
-            path,
-            Kebab.Name(activity.Format),
-            Kebab.Name(activity.Sport),
-            activity.SubSport,
-            DateTime.SpecifyKind(activity.StartTime, DateTimeKind.Utc),
-            activity.Name,
-            summary.ElapsedSeconds,
-            summary.MovingSeconds,
-            summary.DistanceMeters,
-            Kebab.Name(summary.DistanceSource),
-            summary.AscentMeters,
-            summary.DescentMeters,
-            activity.Records.Count,
-            activity.Laps.Count,
-            summary.AverageHeartRate,
-            summary.MaxHeartRate,
-            summary.AveragePaceSecondsPerKm,
-            summary.AverageGradeAdjustedPaceSecondsPerKm,
-            summary.HillyMinutes,
-            summary.BestEfforts,
-            summary.Climbs,
-            summary.HillSprints,
-            warnings);
+        public static View From(string path, ActivityAnalysis analysis, DistanceUnit unit, IReadOnlyList<string> warnings)
+        {
+            var activity = analysis.Activity;
+            var summary = analysis.Summary;
+            return new View(
+                path,
+                Kebab.Name(activity.Format),
+                Kebab.Name(activity.Sport),
+                activity.SubSport,
+                activity.StartTimeSource == Domain.Activities.StartTimeSource.Unknown ? null : DateTime.SpecifyKind(activity.StartTime, DateTimeKind.Utc),
+                Kebab.Name(activity.StartTimeSource),
+                summary.HasTimes,
+                activity.Name,
+                summary.ElapsedSeconds,
+                summary.MovingSeconds,
+                summary.DistanceMeters,
+                Kebab.Name(summary.DistanceSource),
+                summary.AscentMeters,
+                summary.DescentMeters,
+                activity.Records.Count,
+                activity.Laps.Count,
+                summary.AverageHeartRate,
+                summary.MaxHeartRate,
+                summary.AveragePaceSecondsPerKm,
+                summary.AverageGradeAdjustedPaceSecondsPerKm,
+                summary.HillyMinutes,
+                summary.BestEfforts,
+                summary.Climbs,
+                summary.HillSprints,
+                summary.Notes,
+                Measure.Name(unit),
+                analysis.Splits(unit),
+                analysis.Laps(),
+                warnings);
+        }
     }
 
-    public static View Handle(string path)
+    /// <summary>Reads and summarises one file; splits in <paramref name="unit"/>.</summary>
+    public static View Handle(string path, DistanceUnit unit = DistanceUnit.Kilometres)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -98,6 +121,14 @@ public static class InspectActivity
             throw new UserInputException("FILE", result.Error ?? $"{System.IO.Path.GetFileName(path)}: no activity in the file");
         }
 
-        return View.From(path, activity, ActivityMetrics.Summarise(activity), result.Warnings);
+        var analysis = ActivityAnalysis.Of(activity);
+        if (analysis.WhyNotAnActivity() is { } why)
+        {
+            var file = System.IO.Path.GetFileName(path);
+            var noticed = result.Warnings.Select(w => w.StartsWith(file + ": ", StringComparison.Ordinal) ? w[(file.Length + 2)..] : w);
+            throw new UserInputException("FILE", string.Join("; ", [$"{file}: {why}", .. noticed]));
+        }
+
+        return View.From(path, analysis, unit, result.Warnings);
     }
 }

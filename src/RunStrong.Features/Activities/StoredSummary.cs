@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RunStrong.Domain.Activities;
 using RunStrong.Domain.Activities.Metrics;
 using RunStrong.Domain.Catalogue;
 using RunStrong.Features.Common;
@@ -22,7 +23,20 @@ public sealed record StoredSummary(
 {
     public static readonly StoredSummary Empty = new("manual", null, null, [], [], [], 0, []);
 
-    public static StoredSummary From(ActivitySummary summary, IReadOnlyList<string> warnings) => new(
+    /// <summary>False when the file had no times (distance and climbing only). Rows stored before this existed read true.</summary>
+    public bool HasTimes { get; init; } = true;
+
+    /// <summary>Where the start time came from: <c>recorded</c>, <c>file-metadata</c> or <c>entered</c> (for files without times).</summary>
+    public string StartTimeSource { get; init; } = "recorded";
+
+    /// <summary>What the rules changed and which figures are not believed (<see cref="MetricNote"/>); empty in rows stored before.</summary>
+    public IReadOnlyList<MetricNote> Notes { get; init; } = [];
+
+    /// <summary>False when a figure is beyond what anyone can do: then the run feeds no predictions.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsPlausible => Notes.All(n => !n.Implausible);
+
+    public static StoredSummary From(ActivitySummary summary, IReadOnlyList<string> warnings, StartTimeSource startTimeSource = Domain.Activities.StartTimeSource.Recorded) => new(
         Kebab.Name(summary.DistanceSource),
         summary.AveragePaceSecondsPerKm,
         summary.AverageGradeAdjustedPaceSecondsPerKm,
@@ -30,7 +44,12 @@ public sealed record StoredSummary(
         summary.HillSprints,
         summary.BestEfforts,
         summary.HillyMinutes,
-        warnings);
+        warnings)
+    {
+        HasTimes = summary.HasTimes,
+        StartTimeSource = Kebab.Name(startTimeSource),
+        Notes = summary.Notes,
+    };
 
     public string ToJson() => JsonSerializer.Serialize(this, RunStrongJson.Options);
 
@@ -43,6 +62,8 @@ public sealed record StoredSummary(
                 HillSprints = s.HillSprints ?? [],
                 BestEfforts = s.BestEfforts ?? [],
                 Warnings = s.Warnings ?? [],
+                Notes = s.Notes ?? [],
+                StartTimeSource = s.StartTimeSource ?? "recorded",
             }
             : Empty;
 }

@@ -325,7 +325,7 @@ public static class GetDashboard
     {
         var firstMonth = new DateOnly(to.Year, to.Month, 1).AddMonths(-(PredictionMonths - 1));
         // Efforts of 5 km and more only: a fast kilometre inside an interval session says little about a 10 km race.
-        var performances = runs.Where(r => r.Run.Date >= firstMonth)
+        var performances = runs.Where(r => r.Run.Date >= firstMonth && r.ForPredictions)
             .SelectMany(r => r.Summary.BestEfforts
                 .Where(e => e.DistanceMeters >= 5000 && e.Seconds > 0)
                 .Select(e => new Performance(r.Run.Date, RaceDistance.FromMetres(e.DistanceMeters), RaceTime.FromSeconds(e.Seconds))))

@@ -11,7 +11,8 @@ namespace RunStrong.Features.Dashboard;
 
 /// <summary>A stored run as the load and insight rules see it, with the parts of its summary the dashboard reads.</summary>
 /// <param name="PlannedFor">The plan day the runner counted it for, when not its own day.</param>
-public sealed record HistoryRun(long Id, LoggedRun Run, StoredSummary Summary, bool IsDemo, DateOnly? PlannedFor = null)
+/// <param name="ForPredictions">A road run or race (<see cref="Predictions.PredictionRuns"/>): its best efforts feed predictions.</param>
+public sealed record HistoryRun(long Id, LoggedRun Run, StoredSummary Summary, bool IsDemo, DateOnly? PlannedFor = null, bool ForPredictions = true)
 {
     /// <summary>The plan day the run counts for: the one it was linked to, else its own.</summary>
     public DateOnly CountsFor => PlannedFor ?? Run.Date;
@@ -106,7 +107,7 @@ public sealed record RunnerHistory(
             a.Rpe is >= 1 and <= 10 ? a.Rpe : null,
             a.AverageHeartRate is >= 30 and <= 250 ? a.AverageHeartRate : null,
             summary.HillyMinutes > 0 ? hills : null);
-        return new HistoryRun(a.Id, run, summary, a.IsDemo, a.PlannedFor);
+        return new HistoryRun(a.Id, run, summary, a.IsDemo, a.PlannedFor, Predictions.PredictionRuns.WhyLeftOut(a, summary) is null);
     }
 
     private static StoredSummary SafeSummary(string json)

@@ -35,7 +35,50 @@ public static class Predict
     public sealed record Row(string Distance, double DistanceMeters, string Riegel, string Vdot, string Cameron, IReadOnlyList<string> Notes);
 
     /// <param name="Source">"entered", or "best effort of a stored run".</param>
-    public sealed record Response(Result Result, IReadOnlyList<Row> Rows, string FromName, string FromTime, double RiegelExponent, string Source, DateOnly? SourceDate, IReadOnlyList<RacePrediction> Predictions);
+    public sealed record Response(Result Result, IReadOnlyList<Row> Rows, string FromName, string FromTime, double RiegelExponent, string Source, DateOnly? SourceDate, IReadOnlyList<RacePrediction> Predictions)
+    {
+        /// <summary>The goal race of the current plan, predicted from the same result; null without a plan naming a race.</summary>
+        public GoalRaceView? Goal { get; init; }
+
+        /// <summary>Stored runs with best efforts left out of predictions, by why ("a trail run": 2); empty for an entered result.</summary>
+        public IReadOnlyDictionary<string, int> LeftOut { get; init; } = new Dictionary<string, int>();
+    }
+
+    /// <summary>The current plan's goal race and what the result predicts for it.</summary>
+    /// <param name="Name">The race's name, else the plan's.</param>
+    /// <param name="Distance">How people name the distance ("10 km", "half marathon", "marathon").</param>
+    /// <param name="Seconds">The Daniels–Gilbert (VDOT) prediction, the middle model, rounded to 0.01 s.</param>
+    /// <param name="Predicted">The VDOT prediction as people read it (rounded to what is known).</param>
+    /// <param name="Range">Fastest to slowest of the three models, as people read them.</param>
+    /// <param name="PaceSecondsPerKm">The pace the predicted time needs, s/km.</param>
+    /// <param name="Notes">The models' notes for the distance (the marathon caveat).</param>
+    public sealed record GoalRaceView(
+        string Name, double DistanceMeters, string Distance, DateOnly Date, double Seconds, string Predicted, string Range, double PaceSecondsPerKm, IReadOnlyList<string> Notes);
+
+    /// <summary>The current plan's goal race, predicted from <paramref name="response"/>'s result; null without one.</summary>
+    public static async Task<GoalRaceView?> GoalAsync(RunStrongDbContext db, ICurrentRunner runner, Response response, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (await TrainingPlan.GoalRaceAsync(db, runner, cancellationToken) is not var (race, planName))
+        {
+            return null;
+        }
+
+        var target = RaceDistance.FromMetres(race.DistanceMetres);
+        var from = RaceDistance.FromMetres(response.Result.From.DistanceMeters);
+        var p = RacePredictor.Predict(from, RaceTime.FromSeconds(response.Result.From.Seconds), [target], response.RiegelExponent)[0];
+        var seconds = p.DanielsGilbert.TotalSeconds;
+        return new GoalRaceView(
+            race.Name ?? planName,
+            race.DistanceMetres,
+            Domain.Activities.Metrics.BestEfforts.Name(race.DistanceMetres),
+            race.Date,
+            Math.Round(seconds, 2),
+            p.Display(p.DanielsGilbert),
+            p.Fastest == p.Slowest ? p.Display(p.Fastest) : $"{p.Display(p.Fastest)}–{p.Display(p.Slowest)}",
+            seconds / (race.DistanceMetres / 1000),
+            p.Notes);
+    }
 
     public static async Task<Response> HandleAsync(
         RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
@@ -47,10 +90,10 @@ public static class Predict
         }
 
         ArgumentNullException.ThrowIfNull(db);
-        var performances = await StoredPerformances.AllAsync(db, runner, cancellationToken);
+        var (performances, leftOut) = await StoredPerformances.WithLeftOutAsync(db, runner, cancellationToken);
         var best = StoredPerformances.Best(performances, await TrainingData.TodayAsync(db, runner, clock, cancellationToken))
-            ?? throw new UserInputException("from", "from: no result given and no stored run has a best effort of a mile or more; enter one such as 5k=20:00");
-        return Compute(request, best.Distance, best.Time, "best effort of a stored run", best.Date);
+            ?? throw new UserInputException("from", "from: no result given and no stored road run or race has a best effort of a mile or more; enter one such as 5k=20:00");
+        return Compute(request, best.Distance, best.Time, "best effort of a stored run", best.Date) with { LeftOut = leftOut };
     }
 
     /// <summary>Predictions from an entered result; no storage involved.</summary>

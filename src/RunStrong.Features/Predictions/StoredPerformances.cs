@@ -6,8 +6,9 @@ using RunStrong.Features.Training;
 namespace RunStrong.Features.Predictions;
 
 /// <summary>
-/// Performances found in stored runs: the best efforts of imported runs and the results of races entered by hand
-/// (StoredSummary.BestEfforts). Efforts shorter than a mile are left out: a fast 400 m inside a run says little about a
+/// Performances found in stored runs: the best efforts of imported road runs and the results of races entered by hand
+/// (StoredSummary.BestEfforts); trail runs, hikes, rides, treadmill runs and runs with an impossible figure are left
+/// out (<see cref="PredictionRuns"/>). Efforts shorter than a mile are left out: a fast 400 m inside a run says little about a
 /// 10 km and would inflate every prediction (docs/decisions/0016-training-log-and-predictions.md).
 /// </summary>
 public static class StoredPerformances
@@ -15,15 +16,31 @@ public static class StoredPerformances
     /// <summary>The shortest best effort predictions start from, metres (a mile).</summary>
     public const double ShortestMetres = 1609;
 
-    public static async Task<IReadOnlyList<Performance>> AllAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<Performance>> AllAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken) =>
+        (await WithLeftOutAsync(db, runner, cancellationToken)).Performances;
+
+    /// <summary>
+    /// The performances of road runs and races (<see cref="PredictionRuns"/>), oldest first, and the runs with best efforts
+    /// that were left out, counted by why ("a trail run" -> 2).
+    /// </summary>
+    public static async Task<(IReadOnlyList<Performance> Performances, IReadOnlyDictionary<string, int> LeftOut)> WithLeftOutAsync(
+        RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken)
     {
-        var runs = await TrainingData.RunsAsync(db, runner, cancellationToken);
-        return runs
+        var runs = await TrainingData.RunsAsync(db, runner, cancellationToken, includeOffRoad: true);
+        var leftOut = runs
+            .Where(r => r.Summary.BestEfforts.Any(e => e.DistanceMeters >= ShortestMetres) || !r.Summary.IsPlausible)
+            .Select(r => PredictionRuns.WhyLeftOut(r.Row, r.Summary))
+            .OfType<string>()
+            .GroupBy(why => why)
+            .ToDictionary(g => g.Key, g => g.Count());
+        var performances = runs
+            .Where(r => PredictionRuns.WhyLeftOut(r.Row, r.Summary) is null)
             .SelectMany(r => r.Summary.BestEfforts
                 .Where(e => e.DistanceMeters >= ShortestMetres && e.Seconds > 0)
                 .Select(e => new Performance(r.Run.Date, RaceDistance.FromMetres(e.DistanceMeters), RaceTime.FromSeconds(e.Seconds))))
             .OrderBy(p => p.Date)
             .ToArray();
+        return (performances, leftOut);
     }
 
     /// <summary>The best performance (highest VDOT) of the last <paramref name="days"/> days, else the best of the newest month.</summary>

@@ -51,14 +51,15 @@ public static class TrainingData
     /// Runs from the Activities table (imported and hand-entered), as the domain sees them. A run with hill sprints in its
     /// summary counts as a hill session; its hilly minutes are its time on hills (credited to hip extension).
     /// </summary>
+    /// <param name="includeOffRoad">Also hikes and walks (for predictions to count what they leave out).</param>
     public static async Task<IReadOnlyList<(StoredActivity Row, LoggedRun Run, StoredSummary Summary)>> RunsAsync(
-        RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken)
+        RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken, bool includeOffRoad = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
         var owner = runner.RunnerId;
         var rows = await db.Activities.AsNoTracking()
-            .Where(a => a.OwnerId == owner && (a.Sport == "running" || a.Format == "manual"))
+            .Where(a => a.OwnerId == owner && (a.Sport == "running" || a.Format == "manual" || (includeOffRoad && (a.Sport == "hiking" || a.Sport == "walking"))))
             .OrderBy(a => a.LocalDate).ThenBy(a => a.StartTime)
             .ToListAsync(cancellationToken);
         var runs = new List<(StoredActivity, LoggedRun, StoredSummary)>(rows.Count);

@@ -78,6 +78,27 @@ public sealed class TrainingPlan
         }
     }
 
+    /// <summary>
+    /// The goal race of the runner's current plan (the newest, as <see cref="NewestAsync"/> reads it), with the plan's
+    /// name; null when there is no plan, its profile no longer reads, or it names no race.
+    /// </summary>
+    public static async Task<(GoalRace Race, string PlanName)?> GoalRaceAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(runner);
+        var owner = runner.RunnerId;
+        var record = await db.Plans.AsNoTracking().Where(p => p.OwnerId == owner)
+            .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var parsed = RunnerProfileJson.Parse(record.ProfileJson, record.StartDate);
+        return parsed.IsValid && parsed.Profile!.Race is { } race ? (race, record.Name) : null;
+    }
+
     /// <summary>True when <paramref name="date"/> lies in a deload week of the plan.</summary>
     public bool IsDeload(DateOnly date) => _weekOf.TryGetValue(date, out var week) && week.Deload;
 

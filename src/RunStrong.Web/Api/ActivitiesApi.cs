@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RunStrong.Data;
+using RunStrong.Domain.Units;
 using RunStrong.Features.Activities;
 using RunStrong.Features.Common;
 
@@ -22,7 +23,7 @@ public static class ActivitiesApi
         group.MapPost("/", UploadAsync)
             .WithName("UploadActivities")
             .WithSummary("Import uploaded activity files")
-            .WithDescription($"multipart/form-data with one or more files: FIT, GPX, TCX (gzipped or not) or zip archives, including a whole Strava or Garmin export. Returns one result per file (imported, duplicate, failed or skipped); with Accept: {NdJson} the results are streamed, one JSON line per file as it is done. The request may be up to ActivityUploads:MaxMegabytes (default {UploadLimits.DefaultMegabytes} MB).")
+            .WithDescription($"multipart/form-data with one or more files: FIT, GPX, TCX (gzipped or not) or zip archives, including a whole Strava or Garmin export, and optionally date=YYYY-MM-DD, the day files without times were recorded (without it such files are refused, saying so). Returns one result per file (imported, duplicate, failed or skipped); with Accept: {NdJson} the results are streamed, one JSON line per file as it is done. The request may be up to ActivityUploads:MaxMegabytes (default {UploadLimits.DefaultMegabytes} MB).")
             .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces<ImportActivities.FileResult>(StatusCodes.Status200OK, NdJson)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
@@ -34,7 +35,14 @@ public static class ActivitiesApi
 
         group.MapGet("/{id:long}", GetAsync)
             .WithName("GetActivity")
-            .WithSummary("One activity: its summary, climbs, best efforts, hill sprints and warnings; with series=true the chart series too")
+            .WithSummary("One activity: its summary, notes, climbs, best efforts, hill sprints, splits (per km, or per mile with unit=mi) and laps; with series=true the chart series and the route too")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/{id:long}/date", SetDateAsync)
+            .WithName("SetActivityDate")
+            .WithSummary("Confirm or correct the day of an activity whose file has no times (body: {\"date\": \"2011-11-22\"})")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id:long}/file", GetFileAsync)
@@ -73,7 +81,12 @@ public static class ActivitiesApi
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var results = ImportActivities.FromUploadsAsync(db, runner, clock, Uploads(form.Files), cancellationToken);
+        if (!TryReadDate(form["date"], out var date, out var dateProblem))
+        {
+            return dateProblem!;
+        }
+
+        var results = ImportActivities.FromUploadsAsync(db, runner, clock, Uploads(form.Files), new ImportActivities.Options(date), cancellationToken);
         if (WantsNdJson(context.Request))
         {
             return TypedResults.Stream(async body =>
@@ -88,6 +101,26 @@ public static class ActivitiesApi
         }
 
         return TypedResults.Ok(await ImportActivities.CollectAsync(results, cancellationToken));
+    }
+
+    /// <summary>The upload form's optional day for files without times (yyyy-MM-dd); a bad one is a 400 naming the field.</summary>
+    public static bool TryReadDate(string? text, out DateOnly? date, out ProblemHttpResult? problem)
+    {
+        date = null;
+        problem = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            date = day;
+            return true;
+        }
+
+        problem = TypedResults.Problem(title: "Not a date", detail: $"date: '{text.Trim()}' is not a day; write it as YYYY-MM-DD (2011-11-22)", statusCode: StatusCodes.Status400BadRequest);
+        return false;
     }
 
     /// <summary>The form's files as uploads; the browser's name is used for messages only (never as a path).</summary>
@@ -107,10 +140,21 @@ public static class ActivitiesApi
             page is not null ? new ListActivities.Request(page, pageSize ?? ListActivities.DefaultPageSize)
             : new ListActivities.Request(null, limit ?? pageSize ?? ListActivities.DefaultPageSize, before), cancellationToken));
 
-    /// <param name="series">true to add the pace, heart-rate and elevation series (read again from the stored file).</param>
+    /// <param name="series">true to add the pace, heart-rate and elevation series and the route (read again from the stored file).</param>
+    /// <param name="unit">km (default) or mi: the length of the splits.</param>
     private static async Task<Ok<GetActivity.Response>> GetAsync(
-        RunStrongDbContext db, ICurrentRunner runner, long id, bool? series, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await GetActivity.HandleAsync(db, runner, new GetActivity.Request(id, series ?? false), cancellationToken));
+        RunStrongDbContext db, ICurrentRunner runner, long id, bool? series, string? unit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await GetActivity.HandleAsync(db, runner, new GetActivity.Request(id, series ?? false, UnitQuery.Parse(unit)), cancellationToken));
+
+    /// <summary>The day for an activity without recorded times.</summary>
+    public sealed record DateBody(DateOnly? Date);
+
+    private static async Task<NoContent> SetDateAsync(
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, long id, DateBody body, CancellationToken cancellationToken)
+    {
+        await SetActivityDate.HandleAsync(db, runner, clock, new SetActivityDate.Request(id, body?.Date), cancellationToken);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<FileContentHttpResult> GetFileAsync(RunStrongDbContext db, ICurrentRunner runner, long id, CancellationToken cancellationToken)
     {
@@ -193,4 +237,17 @@ public static class UploadLimits
 
     private static ProblemHttpResult TooLarge(long? length, long max) =>
         TypedResults.Problem(title: "Upload too large", detail: TooLargeMessage(length, max), statusCode: StatusCodes.Status413PayloadTooLarge);
+}
+
+/// <summary>
+/// The runner's distance unit as the API and pages take it (<c>?unit=km|mi</c>), kilometres when left out. Until the
+/// runner's own setting exists it is per request; it will default to that setting.
+/// </summary>
+public static class UnitQuery
+{
+    /// <summary>km when <paramref name="text"/> is empty; a word that is neither is a 400 naming <c>unit</c>.</summary>
+    public static DistanceUnit Parse(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? DistanceUnit.Kilometres
+        : Measure.TryParse(text, out var unit) ? unit
+        : throw new UserInputException("unit", $"unit: '{text.Trim()}' is not a distance unit; use km or mi");
 }

@@ -18,7 +18,14 @@ public static class PredictionsApi
         double RiegelExponent,
         string Source,
         DateOnly? SourceDate,
-        string MarathonCaveat);
+        string MarathonCaveat)
+    {
+        /// <summary>The goal race of the current plan and what this result predicts for it; null without a plan naming one.</summary>
+        public Predict.GoalRaceView? Goal { get; init; }
+
+        /// <summary>Stored runs with best efforts left out (trail, treadmill, hilly, impossible figures), counted by why.</summary>
+        public IReadOnlyDictionary<string, int> LeftOut { get; init; } = new Dictionary<string, int>();
+    }
 
     public static IEndpointRouteBuilder MapPredictionsApi(this IEndpointRouteBuilder routes)
     {
@@ -26,7 +33,7 @@ public static class PredictionsApi
         group.MapGet("/", PredictAsync)
             .WithName("PredictRaceTimes")
             .WithSummary("Riegel, Daniels–Gilbert (VDOT) and Cameron side by side")
-            .WithDescription("from: DISTANCE=TIME (5k=20:00; distances 400m, 1k, 1mi, 5k, 10k, 15k, half, marathon or metres); left out, the best effort in stored runs. to: one distance (default 1k, 1mi, 5k, 10k, half, marathon). riegelExponent: 1.0–1.3 (1.06).")
+            .WithDescription("from: DISTANCE=TIME (5k=20:00; distances 400m, 1k, 1mi, 5k, 10k, 15k, half, marathon or metres); left out, the best effort in stored road runs and races (trail, treadmill and hilly runs and runs with impossible figures are left out and counted in leftOut). goal: the current plan's race, predicted. to: one distance (default 1k, 1mi, 5k, 10k, half, marathon). riegelExponent: 1.0–1.3 (1.06).")
             .ProducesValidationProblem();
         group.MapGet("/trend", TrendAsync)
             .WithName("GetPredictionTrend")
@@ -39,7 +46,11 @@ public static class PredictionsApi
     {
         var response = await Predict.HandleAsync(db, runner, clock, new Predict.Request(from, to, riegelExponent), cancellationToken);
         return TypedResults.Ok(new PredictionView(response.Result.From, response.Result.Vdot, response.Result.Predictions, response.Rows,
-            response.RiegelExponent, response.Source, response.SourceDate, RacePredictor.MarathonCaveat));
+            response.RiegelExponent, response.Source, response.SourceDate, RacePredictor.MarathonCaveat)
+        {
+            Goal = await Predict.GoalAsync(db, runner, response, cancellationToken),
+            LeftOut = response.LeftOut,
+        });
     }
 
     private static async Task<Ok<PredictionTrend.MonthForm[]>> TrendAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken) =>

@@ -54,11 +54,11 @@ public sealed class FitReaderFixtureTests
 
         // FR70 without a clock set: times count from power-on.
         ["dtcooper__python-fitparse__tests__files__compressed-speed-distance.fit"] =
-            ["some timestamps count seconds from the device's power-on, not from a date (its clock was not set); times shown are not real dates"],
+            ["some timestamps count seconds from the device's power-on, not from a date (its clock was not set); the file holds no date", "no date in the file; give the day it was recorded when importing it"],
 
         // The SDK's developer data example: three records with no timestamp at all.
         ["dtcooper__python-fitparse__tests__files__DeveloperData.fit"] =
-            ["3 records carry no timestamp and follow no message that has one; they are dated 1989-12-31, the FIT epoch"],
+            ["3 records carry no timestamp and follow no message that has one; the file has no times", "no date in the file; give the day it was recorded when importing it"],
 
         ["GoldenCheetah__GoldenCheetah__test__rides__moxy.fit"] =
             ["the file_id message names no file type; read as an activity because it holds records or sessions"],

@@ -157,6 +157,126 @@ public class ActivityMetricsTests
     }
 
     [Fact]
+    public void Summarise_ALoneSurgeUpAHill_IsNoHillSprintSession()
+    {
+        var summary = ActivityMetrics.Summarise(Run((3, 0, 900), (6, 0.08, 10), (1.2, -0.08, 50), (3, 0, 600)));
+
+        Assert.Empty(summary.HillSprints);
+    }
+
+    [Fact]
+    public void Summarise_SurgesWithoutGoingBackDown_AreNoHillSprints()
+    {
+        // Three surges on one long climb: each starts where the last ended, with no walk back down.
+        var summary = ActivityMetrics.Summarise(Run(
+            (3, 0, 600), (6, 0.08, 10), (2, 0.08, 60), (6, 0.08, 10), (2, 0.08, 60), (6, 0.08, 10), (3, 0, 600)));
+
+        Assert.Empty(summary.HillSprints);
+    }
+
+    [Theory]
+    [InlineData(Sport.Hiking)]
+    [InlineData(Sport.Walking)]
+    [InlineData(Sport.Cycling)]
+    public void Summarise_HillSprints_AreOnlyFoundInRuns(Sport sport)
+    {
+        var run = Run(
+            (3, 0, 900),
+            (6, 0.08, 10), (1.2, -0.08, 50), (0, 0, 60),
+            (6, 0.08, 10), (1.2, -0.08, 50), (0, 0, 60),
+            (3, 0, 600));
+        run.Sport = sport;
+
+        Assert.Empty(ActivityMetrics.Summarise(run).HillSprints);
+    }
+
+    [Fact]
+    public void Summarise_BestEfforts_NeverSpanAStopLongerThanAMinute()
+    {
+        // 3 km, a 5-minute stop, 3 km: no 5 km inside either stretch.
+        var longStop = ActivityMetrics.Summarise(Run((3, 0, 1000), (0, 0, 300), (3, 0, 1000)));
+        // 3 km, a 40 s traffic light, 3 km: the 5 km spans it, the light included (elapsed time, as Strava does).
+        var shortStop = ActivityMetrics.Summarise(Run((3, 0, 1000), (0, 0, 40), (3, 0, 1000)));
+
+        Assert.DoesNotContain(longStop.BestEfforts, e => e.DistanceMeters == 5000);
+        Assert.Equal(1000 / 3.0, longStop.BestEfforts.Single(e => e.DistanceMeters == 1000).Seconds, 0.5);
+        var fiveK = Assert.Single(shortStop.BestEfforts, e => e.DistanceMeters == 5000);
+        Assert.Equal(5000 / 3.0 + 40, fiveK.Seconds, 1.0);
+    }
+
+    [Fact]
+    public void Summarise_GradeAdjustedPace_IsForActivitiesOnFootOnly()
+    {
+        var ride = Run((8, 0.05, 600), (8, -0.05, 600));
+        ride.Sport = Sport.Cycling;
+
+        Assert.Null(ActivityMetrics.Summarise(ride).AverageGradeAdjustedPaceSecondsPerKm);
+    }
+
+    [Fact]
+    public void Summarise_GradesSteeperThanMinettisRange_AreClampedAndSaidSo()
+    {
+        // 200 m at 60 %: beyond the ±45 % Minetti et al. (2002) measured.
+        var summary = ActivityMetrics.Summarise(Run((3, 0, 300), (1, 0.6, 200), (3, 0, 300)));
+
+        var note = Assert.Single(summary.Notes, n => n.Code == "grade-clamped");
+        Assert.False(note.Implausible);
+        Assert.Contains("steeper than ±45 %", note.Message, StringComparison.Ordinal);
+        // Never faster than the pace divided by the cost factor at +45 % (5.40).
+        Assert.True(summary.AverageGradeAdjustedPaceSecondsPerKm >= summary.AveragePaceSecondsPerKm / GradeAdjustedPace.Factor(0.45));
+    }
+
+    [Fact]
+    public void Summarise_SegmentsOfAGpxTrack_AreNotJoined()
+    {
+        var run = Run((3, 0, 300), (3, 0, 300));
+        var records = run.Records.ToList();
+        // Move the second half 5 km east: a second track segment somewhere else.
+        for (var i = 301; i < records.Count; i++)
+        {
+            records[i] = records[i] with { Longitude = records[i].Longitude + 0.065 };
+        }
+
+        var split = new Activity { Format = ActivityFormat.Gpx, Sport = Sport.Running, StartTime = Start, Records = records, SegmentStarts = [301] };
+
+        var summary = ActivityMetrics.Summarise(split);
+
+        Assert.Equal(1797, summary.DistanceMeters, 3.0);
+        Assert.Contains(summary.Notes, n => n.Code == "segments-not-joined");
+    }
+
+    [Fact]
+    public void Summarise_AStepFasterThanAnyoneRuns_IsAJumpNotDistance()
+    {
+        var run = Run((3, 0, 600));
+        var records = run.Records.ToList();
+        // From second 300 on, the points are 2 km further north: one step of 2 km in a second.
+        for (var i = 300; i < records.Count; i++)
+        {
+            records[i] = records[i] with { Latitude = records[i].Latitude + 2000 / MetersPerDegree };
+        }
+
+        var summary = ActivityMetrics.Summarise(new Activity { Format = ActivityFormat.Gpx, Sport = Sport.Running, StartTime = Start, Records = records });
+
+        Assert.Equal(1797, summary.DistanceMeters, 3.0);
+        Assert.Contains(summary.Notes, n => n.Code == "jumps-not-counted" && n.Message.Contains("45 km/h", StringComparison.Ordinal));
+        Assert.True(summary.IsPlausible);
+    }
+
+    [Fact]
+    public void Summarise_HeartRateAbove250_IsLeftOutAndFlagged()
+    {
+        var run = Run((3, 0, 600));
+        run.Records = run.Records.Select((r, i) => i % 100 == 50 ? r with { HeartRate = 262 } : r).ToList();
+
+        var summary = ActivityMetrics.Summarise(run);
+
+        Assert.Equal(155, summary.MaxHeartRate);
+        Assert.False(summary.IsPlausible);
+        Assert.Empty(summary.BestEfforts);
+    }
+
+    [Fact]
     public void Summarise_SteadyHillRun_HasNoHillSprints()
     {
         var summary = ActivityMetrics.Summarise(Run((3, 0, 600), (2.5, 0.06, 600), (3.5, -0.06, 500)));

@@ -50,7 +50,17 @@ public sealed record ActivitySummary(
     IReadOnlyList<BestEffort> BestEfforts,
     double? AverageHeartRate,
     double? MaxHeartRate,
-    double HillyMinutes);
+    double HillyMinutes)
+{
+    /// <summary>False when the file has no usable times: then moving time, pace and best efforts are not known (0 or null).</summary>
+    public bool HasTimes { get; init; } = true;
+
+    /// <summary>What the rules changed and which figures are not believed (see <see cref="MetricNote"/>).</summary>
+    public IReadOnlyList<MetricNote> Notes { get; init; } = [];
+
+    /// <summary>False when a figure is beyond what anyone can do (<see cref="MetricNote.Implausible"/>): no best efforts, no predictions.</summary>
+    public bool IsPlausible => Notes.All(n => !n.Implausible);
+}
 
 /// <summary>
 /// A climb: a stretch of the smoothed altitude profile (10 m steps, 50 m moving average) from a low point to the
@@ -65,10 +75,11 @@ public sealed record ActivitySummary(
 public sealed record Climb(double StartMeters, double LengthMeters, double GainMeters, double AverageGrade);
 
 /// <summary>
-/// A hill sprint (Hudson 2008 style, domain.md §4): 6 to 30 s running at 1.3 times the activity's median moving
-/// speed or faster and at or above its 90th percentile of moving speed, uphill at an average grade of 4 % or more
-/// (recorded altitudes, 3-sample means at each end). A judgement chosen to catch the
-/// 8–12 s all-out hill sprints of domain.md §4 and strides up a hill, not steady hill running.
+/// A hill sprint (Hudson 2008 style, domain.md §4), in runs only: 6 to 30 s at 1.3 times the activity's median moving
+/// speed or faster, at or above its 90th percentile of moving speed and at 2.5 m/s (6:40 /km) or faster, uphill at an
+/// average grade of 6 % or more (recorded altitudes, 3-sample means at each end), and one of a set: the next such surge
+/// starts within 6 minutes, after going back down at least half the climb (or the one before did so to reach it). A judgement chosen to catch the 8–12 s all-out repeats of domain.md §4, not steady
+/// hill running, a lone surge, or a hike.
 /// </summary>
 /// <param name="StartSeconds">Seconds from the activity start.</param>
 /// <param name="DurationSeconds">Length of the effort, seconds (6–30).</param>
@@ -77,7 +88,10 @@ public sealed record Climb(double StartMeters, double LengthMeters, double GainM
 /// <param name="AverageSpeedMetersPerSecond">Distance over duration, m/s.</param>
 public sealed record HillSprint(double StartSeconds, double DurationSeconds, double DistanceMeters, double AverageGrade, double AverageSpeedMetersPerSecond);
 
-/// <summary>The fastest time over a standard distance inside one activity (elapsed time, pauses included).</summary>
+/// <summary>
+/// The fastest time over a standard distance inside one activity: elapsed time, short pauses included, never across a
+/// stop longer than <see cref="ActivityAnalysis.LongestPauseInBestEffortSeconds"/>.
+/// </summary>
 /// <param name="DistanceMeters">The standard distance, metres (400, 1000, 1609.344, 5000, 10000, 21097.5, 42195).</param>
 /// <param name="Seconds">Fastest time, seconds.</param>
 public sealed record BestEffort(double DistanceMeters, double Seconds);

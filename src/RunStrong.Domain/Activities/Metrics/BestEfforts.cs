@@ -6,6 +6,16 @@ public static class BestEfforts
     /// <summary>400 m, 1 km, 1 mile, 5 km, 10 km, half marathon, marathon; metres.</summary>
     public static IReadOnlyList<double> StandardDistancesMeters { get; } = [400, 1000, 1609.344, 5000, 10000, 21097.5, 42195];
 
+    /// <summary>"400 m", "1 km", "1 mile", "5 km", "10 km", "half marathon", "marathon"; other distances in metres or km.</summary>
+    public static string Name(double meters) => meters switch
+    {
+        > 1609 and < 1610 => "1 mile",
+        21097.5 => "half marathon",
+        42195 => "marathon",
+        < 1000 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{meters:0} m"),
+        _ => (meters / 1000).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + " km",
+    };
+
     /// <summary>
     /// The fastest time to cover <paramref name="distanceMeters"/> anywhere in the stream, seconds; null when the
     /// stream is shorter. A sliding window over the cumulative distance stream, interpolating time linearly at the

@@ -4,28 +4,65 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using RunStrong.Data;
 using RunStrong.Features.Activities;
 using RunStrong.Features.Common;
+using RunStrong.Domain.Units;
+using RunStrong.Web.Api;
 using RunStrong.Web.Charts;
 
 namespace RunStrong.Web.Pages.Activities;
 
-public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner) : PageModel
+public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock) : PageModel
 {
     public GetActivity.Response Activity { get; private set; } = null!;
 
     public IReadOnlyList<SvgChart> Charts { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    /// <summary>The route drawn from the file's positions (no tiles), or null when it has none.</summary>
+    public RouteMap? Map { get; private set; }
+
+    /// <summary>The unit splits, distances and paces are shown in (<c>?unit=km|mi</c>, km when left out).</summary>
+    public DistanceUnit Unit { get; private set; } = DistanceUnit.Kilometres;
+
+    /// <summary>Why the day given for an activity without times was refused.</summary>
+    public string? DateError { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, string? unit, CancellationToken cancellationToken)
     {
         try
         {
-            Activity = await GetActivity.HandleAsync(db, runner, new GetActivity.Request(id, IncludeSeries: true), cancellationToken);
+            Unit = UnitQuery.Parse(unit);
+            await LoadAsync(id, cancellationToken);
         }
         catch (UserInputException e) when (e.NotFound)
         {
             return NotFound();
         }
+        catch (UserInputException e)
+        {
+            return BadRequest(e.Message);
+        }
 
-        Charts = BuildCharts(Activity.Series!);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDateAsync(long id, string? unit, DateOnly? date, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Unit = UnitQuery.Parse(unit);
+            await SetActivityDate.HandleAsync(db, runner, clock, new SetActivityDate.Request(id, date), cancellationToken);
+            return Redirect($"/activities/{id}{(Unit == DistanceUnit.Miles ? "?unit=mi" : "")}");
+        }
+        catch (UserInputException e) when (e.NotFound)
+        {
+            return NotFound();
+        }
+        catch (UserInputException e)
+        {
+            DateError = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        await LoadAsync(id, cancellationToken);
         return Page();
     }
 
@@ -43,19 +80,29 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner) : 
         return Redirect("/activities");
     }
 
+    private async Task LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        Activity = await GetActivity.HandleAsync(db, runner, new GetActivity.Request(id, IncludeSeries: true, Unit), cancellationToken);
+        Charts = BuildCharts(Activity.Series!, Unit);
+        var map = new RouteMap(Activity.Route ?? [], Activity.Climbs, Unit);
+        Map = map.HasRoute ? map : null;
+    }
+
     /// <summary>Pace (faster drawn higher), heart rate, and elevation as a filled area, against km (or minutes).</summary>
-    private static List<SvgChart> BuildCharts(GetActivity.ChartSeries series)
+    private static List<SvgChart> BuildCharts(GetActivity.ChartSeries series, DistanceUnit unit)
     {
         var byDistance = series.Axis == "distance";
-        var xLabel = byDistance ? "Distance (km)" : "Time (min)";
-        (double, double) P(GetActivity.ChartPoint p) => (byDistance ? p.X / 1000 : p.X / 60, p.Value);
+        var symbol = Measure.Symbol(unit);
+        var xLabel = byDistance ? $"Distance ({symbol})" : "Time (min)";
+        (double, double) P(GetActivity.ChartPoint p) => (byDistance ? Measure.In(p.X, unit) : p.X / 60, p.Value);
+        (double, double) PaceP(GetActivity.ChartPoint p) => (P(p).Item1, Measure.PaceIn(p.Value, unit));
         string FormatX(double x) => x.ToString(byDistance ? "0.#" : "0", CultureInfo.InvariantCulture);
         return
         [
-            new LineChart("pace", "Pace", [new ChartSeries("Pace", series.Pace.Select(P).ToList(), SvgChart.Palette[1])])
+            new LineChart("pace", "Pace", [new ChartSeries("Pace", series.Pace.Select(PaceP).ToList(), SvgChart.Palette[1])])
             {
-                InvertY = true, XLabel = xLabel, YLabel = "min/km", FormatX = FormatX, FormatY = v => Show.Duration(v),
-                Summary = series.Pace.Count > 0 ? $"From {Show.Pace(series.Pace.Min(p => p.Value))} at the fastest to {Show.Pace(series.Pace.Max(p => p.Value))} at the slowest" : "No pace recorded",
+                InvertY = true, XLabel = xLabel, YLabel = $"min/{symbol}", FormatX = FormatX, FormatY = v => Measure.Duration(v),
+                Summary = series.Pace.Count > 0 ? $"From {Measure.Pace(series.Pace.Min(p => p.Value), unit)} at the fastest to {Measure.Pace(series.Pace.Max(p => p.Value), unit)} at the slowest" : "No pace recorded",
             },
             new LineChart("heart-rate", "Heart rate", [new ChartSeries("Heart rate", series.HeartRate.Select(P).ToList(), SvgChart.Palette[0])])
             {

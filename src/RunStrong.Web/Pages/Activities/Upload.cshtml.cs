@@ -20,6 +20,9 @@ public sealed class UploadModel(RunStrongDbContext db, ICurrentRunner runner, Ti
 
     public string? Error { get; private set; }
 
+    /// <summary>The day given for files without times, as typed (kept when the page comes back).</summary>
+    public string? Date { get; private set; }
+
     public long MaxMegabytes => UploadLimits.MaxBytes(configuration) / (1024 * 1024);
 
     public void OnGet()
@@ -48,8 +51,16 @@ public sealed class UploadModel(RunStrongDbContext db, ICurrentRunner runner, Ti
             return Page();
         }
 
+        Date = form["date"].ToString();
+        if (!ActivitiesApi.TryReadDate(Date, out var date, out var dateProblem))
+        {
+            Error = dateProblem!.ProblemDetails.Detail;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         Report = await ImportActivities.CollectAsync(
-            ImportActivities.FromUploadsAsync(db, runner, clock, ActivitiesApi.Uploads(form.Files), cancellationToken), cancellationToken);
+            ImportActivities.FromUploadsAsync(db, runner, clock, ActivitiesApi.Uploads(form.Files), new ImportActivities.Options(date), cancellationToken), cancellationToken);
         return Page();
     }
 }

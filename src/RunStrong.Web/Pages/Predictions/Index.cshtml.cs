@@ -12,8 +12,14 @@ namespace RunStrong.Web.Pages.Predictions;
 /// /predictions: a result in, the three models side by side for the standard distances out, with the marathon caveat, a
 /// what-if ("if your 5 km drops to 19:30 ...") and the trend of predicted 5 km and 10 km times by month from stored runs.
 /// </summary>
-public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock) : PageModel
+public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, Hosting.RunnerPreferencesAccessor preferences) : PageModel
 {
+    /// <summary>The runner's today, in their zone.</summary>
+    public DateOnly Today { get; private set; }
+
+    /// <summary>The runner's units and zone.</summary>
+    public Features.Settings.RunnerPreferences Preferences { get; private set; } = null!;
+
     public static readonly string[] Distances = ["1k", "1mi", "5k", "10k", "15k", "half", "marathon"];
 
     public string Distance { get; private set; } = "5k";
@@ -32,12 +38,20 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
 
     public string? Error { get; private set; }
 
+    /// <summary>The current plan's goal race, predicted from the result shown; null without a plan naming a race.</summary>
+    public Predict.GoalRaceView? Goal { get; private set; }
+
+    /// <summary>The current plan's goal race when there is no result to predict it from yet.</summary>
+    public (Domain.Planning.GoalRace Race, string PlanName)? GoalWithoutResult { get; private set; }
+
     public async Task OnGetAsync(string? distance, string? time, string? whatIf, double? exponent, CancellationToken cancellationToken)
     {
         Distance = string.IsNullOrWhiteSpace(distance) ? "5k" : distance.Trim();
         Time = time?.Trim();
         WhatIf = whatIf?.Trim();
         Exponent = exponent;
+        Preferences = await preferences.GetAsync(cancellationToken);
+        Today = Preferences.Today(clock);
         Trend = await PredictionTrend.HandleAsync(db, runner, cancellationToken);
         try
         {
@@ -48,6 +62,15 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
             else if (Trend.Count > 0)
             {
                 Result = await Predict.HandleAsync(db, runner, clock, new Predict.Request(null, null, exponent), cancellationToken);
+            }
+
+            if (Result is not null)
+            {
+                Goal = await Predict.GoalAsync(db, runner, Result, cancellationToken);
+            }
+            else
+            {
+                GoalWithoutResult = await Features.Training.TrainingPlan.GoalRaceAsync(db, runner, cancellationToken);
             }
 
             if (Result is not null && !string.IsNullOrWhiteSpace(WhatIf))
@@ -61,6 +84,9 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
     }
+
+    /// <summary>Days from today to the goal race (negative once it is past).</summary>
+    public int DaysTo(DateOnly date) => date.DayNumber - Today.DayNumber;
 
     public bool HasMarathonCaveat => Result?.Rows.Any(r => r.Notes.Contains(RacePredictor.MarathonCaveat)) == true;
 

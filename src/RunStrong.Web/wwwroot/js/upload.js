@@ -79,6 +79,10 @@
             var progress = uploadRow(file);
             var data = new FormData();
             data.append('files', file, file.name);
+            var date = form.querySelector('input[name=date]');
+            if (date && date.value) {
+                data.append('date', date.value);
+            }
             var xhr = new XMLHttpRequest();
             var read = 0;
 
