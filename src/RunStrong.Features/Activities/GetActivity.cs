@@ -87,6 +87,15 @@ public static class GetActivity
         /// <summary>The device's laps (FIT, TCX; GPX has none), read again from the stored original.</summary>
         public IReadOnlyList<LapView> Laps { get; init; } = [];
 
+        /// <summary>The runner's day it is on (in their time zone when it was imported, or the day they gave or changed it to).</summary>
+        public DateOnly Date { get; init; }
+
+        /// <summary>easy, quality, long, race or hills, when the runner said.</summary>
+        public string? RunType { get; init; }
+
+        /// <summary>How hard it felt (1 to 10), when the runner said.</summary>
+        public double? Rpe { get; init; }
+
         /// <summary>With series: the route, one list of points per stretch recorded without a break.</summary>
         public IReadOnlyList<IReadOnlyList<RoutePoint>>? Route { get; init; }
     }
@@ -121,6 +130,9 @@ public static class GetActivity
         {
             StartTimeSource = summary.StartTimeSource,
             HasTimes = summary.HasTimes,
+            Date = row.LocalDate,
+            RunType = row.RunType,
+            Rpe = row.Rpe,
             Notes = summary.Notes,
             Unit = Measure.Name(request.Unit),
             Splits = analysis?.Splits(request.Unit) ?? [],

@@ -141,10 +141,13 @@ public static class ActivitiesApi
             : new ListActivities.Request(null, limit ?? pageSize ?? ListActivities.DefaultPageSize, before), cancellationToken));
 
     /// <param name="series">true to add the pace, heart-rate and elevation series and the route (read again from the stored file).</param>
-    /// <param name="unit">km (default) or mi: the length of the splits.</param>
+    /// <param name="unit">km or mi: the length of the splits (the runner's own unit when left out).</param>
     private static async Task<Ok<GetActivity.Response>> GetAsync(
-        RunStrongDbContext db, ICurrentRunner runner, long id, bool? series, string? unit, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await GetActivity.HandleAsync(db, runner, new GetActivity.Request(id, series ?? false, UnitQuery.Parse(unit)), cancellationToken));
+        RunStrongDbContext db, ICurrentRunner runner, long id, bool? series, string? unit, CancellationToken cancellationToken)
+    {
+        var preferences = await Features.Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
+        return TypedResults.Ok(await GetActivity.HandleAsync(db, runner, new GetActivity.Request(id, series ?? false, UnitQuery.Parse(unit, preferences.Distance)), cancellationToken));
+    }
 
     /// <summary>The day for an activity without recorded times.</summary>
     public sealed record DateBody(DateOnly? Date);
@@ -245,9 +248,9 @@ public static class UploadLimits
 /// </summary>
 public static class UnitQuery
 {
-    /// <summary>km when <paramref name="text"/> is empty; a word that is neither is a 400 naming <c>unit</c>.</summary>
-    public static DistanceUnit Parse(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? DistanceUnit.Kilometres
+    /// <summary><paramref name="fallback"/> (km unless given: the runner's own unit) when <paramref name="text"/> is empty; a word that is neither is a 400 naming <c>unit</c>.</summary>
+    public static DistanceUnit Parse(string? text, DistanceUnit fallback = DistanceUnit.Kilometres) =>
+        string.IsNullOrWhiteSpace(text) ? fallback
         : Measure.TryParse(text, out var unit) ? unit
         : throw new UserInputException("unit", $"unit: '{text.Trim()}' is not a distance unit; use km or mi");
 }

@@ -10,8 +10,20 @@ using RunStrong.Web.Charts;
 
 namespace RunStrong.Web.Pages.Activities;
 
-public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock) : PageModel
+public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, Hosting.RunnerPreferencesAccessor preferences) : PageModel
 {
+    /// <summary>The runner's units and zone: times are shown in their zone, distances in their unit unless <c>?unit=</c> says.</summary>
+    public Features.Settings.RunnerPreferences Preferences { get; private set; } = Features.Settings.RunnerPreferences.Default;
+
+    /// <summary>Why a correction (name, sport, type, RPE, day) was refused; the form keeps what was typed.</summary>
+    public string? EditError { get; private set; }
+
+    /// <summary>What was typed into the correction form when it was refused.</summary>
+    public EditActivity.Change? Typed { get; private set; }
+
+    /// <summary>The <c>?unit=</c> to keep on links: empty for the runner's own unit.</summary>
+    public string UnitQueryString => Unit == Preferences.Distance ? "" : $"?unit={Measure.Symbol(Unit)}";
+
     public GetActivity.Response Activity { get; private set; } = null!;
 
     public IReadOnlyList<SvgChart> Charts { get; private set; } = [];
@@ -29,7 +41,8 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
     {
         try
         {
-            Unit = UnitQuery.Parse(unit);
+            Preferences = await preferences.GetAsync(cancellationToken);
+            Unit = UnitQuery.Parse(unit, Preferences.Distance);
             await LoadAsync(id, cancellationToken);
         }
         catch (UserInputException e) when (e.NotFound)
@@ -48,9 +61,10 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
     {
         try
         {
-            Unit = UnitQuery.Parse(unit);
+            Preferences = await preferences.GetAsync(cancellationToken);
+            Unit = UnitQuery.Parse(unit, Preferences.Distance);
             await SetActivityDate.HandleAsync(db, runner, clock, new SetActivityDate.Request(id, date), cancellationToken);
-            return Redirect($"/activities/{id}{(Unit == DistanceUnit.Miles ? "?unit=mi" : "")}");
+            return Redirect($"/activities/{id}{UnitQueryString}");
         }
         catch (UserInputException e) when (e.NotFound)
         {
@@ -59,6 +73,49 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
         catch (UserInputException e)
         {
             DateError = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        await LoadAsync(id, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The correction form: name, sport, run type, RPE and day (and distance and time for a run entered by hand).</summary>
+    public async Task<IActionResult> OnPostEditAsync(
+        long id, string? unit, string? name, string? sport, string? runType, string? rpe, DateOnly? date, string? distance, string? time,
+        CancellationToken cancellationToken)
+    {
+        Preferences = await preferences.GetAsync(cancellationToken);
+        try
+        {
+            Unit = UnitQuery.Parse(unit, Preferences.Distance);
+        }
+        catch (UserInputException e)
+        {
+            return BadRequest(e.Message);
+        }
+
+        double? rpeValue = null;
+        Typed = new EditActivity.Change(name ?? "", sport, runType ?? "", null, date, string.IsNullOrWhiteSpace(distance) ? null : distance, string.IsNullOrWhiteSpace(time) ? null : time);
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(rpe))
+            {
+                rpeValue = double.TryParse(rpe, NumberStyles.Float, CultureInfo.InvariantCulture, out var r)
+                    ? r
+                    : throw new UserInputException("rpe", $"rpe: '{rpe.Trim()}' is not a number; RPE is 1 to 10");
+            }
+
+            await EditActivity.HandleAsync(db, runner, id, Typed with { Rpe = rpeValue }, cancellationToken);
+            return Redirect($"/activities/{id}{UnitQueryString}");
+        }
+        catch (UserInputException e) when (e.NotFound)
+        {
+            return NotFound();
+        }
+        catch (UserInputException e)
+        {
+            EditError = e.Message;
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 

@@ -6,8 +6,11 @@ using RunStrong.Features.Common;
 
 namespace RunStrong.Web.Pages.Activities;
 
-public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner) : PageModel
+public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Hosting.RunnerPreferencesAccessor preferences) : PageModel
 {
+    /// <summary>The runner's units and zone.</summary>
+    public Features.Settings.RunnerPreferences Preferences { get; private set; } = Features.Settings.RunnerPreferences.Default;
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -17,6 +20,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner) : P
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Preferences = await preferences.GetAsync(cancellationToken);
         try
         {
             List = await ListActivities.HandleAsync(db, runner, new ListActivities.Request(PageNumber), cancellationToken);

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using RunStrong.Web.Tests.Infrastructure;
+using static RunStrong.Web.Tests.Activities.ActivitiesApiTests;
+
+namespace RunStrong.Web.Tests.Settings;
+
+/// <summary>
+/// Issue 13: a runner who runs in miles, lifts in pounds and lives in Denver sees their own units and their own clock on
+/// the activity list and page (the API's splits too), and can correct an activity's type, effort and day from its page.
+/// </summary>
+public class UnitsAndZonePagesTests
+{
+    [Theory]
+    [InlineData("phone", 390, 844)]
+    [InlineData("desktop", 1280, 900)]
+    public async Task MilesAndDenver_OnTheActivityPages_AndCorrectingAnActivity(string name, int width, int height)
+    {
+        await using var server = await RunningServer.StartAsync();
+        using (var put = await server.Client.PutAsJsonAsync("/api/settings", new { distanceUnit = "mi", weightUnit = "lb", timeZone = "America/Denver" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        }
+
+        using var form = Form(("fit", FenixRun));
+        using var upload = await server.Client.PostAsync(new Uri("/api/activities", UriKind.Relative), form);
+        var id = JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement.GetProperty("files")[0].GetProperty("activityId").GetInt64();
+
+        // The API answers in the runner's unit unless asked for the other.
+        var api = await server.GetJsonAsync<JsonElement>($"/api/activities/{id}");
+        Assert.Equal("mi", api.GetProperty("unit").GetString());
+        Assert.Equal("km", (await server.GetJsonAsync<JsonElement>($"/api/activities/{id}?unit=km")).GetProperty("unit").GetString());
+
+        // What Denver's clock read when the watch started, worked out independently of the product (the system's tz data).
+        var startUtc = api.GetProperty("startTime").GetDateTime().ToUniversalTime();
+        var denver = TimeZoneInfo.FindSystemTimeZoneById("America/Denver");
+        var local = TimeZoneInfo.ConvertTimeFromUtc(startUtc, denver);
+        var abbreviation = denver.IsDaylightSavingTime(local) ? "MDT" : "MST";
+        var expected = local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " " + abbreviation;
+        Assert.Equal(DateOnly.FromDateTime(local).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), api.GetProperty("date").GetString());
+
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.OpenAsync(server, width, height);
+        await page.GotoAsync(new Uri(server.Address, "/activities").ToString());
+        var card = page.GetByTestId("activity-list").Locator("li").First;
+        Assert.Contains(expected, await card.Locator(".meta").InnerTextAsync(), StringComparison.Ordinal);
+        var numbers = await card.Locator(".numbers").InnerTextAsync();
+        Assert.Contains("5.60 mi", numbers, StringComparison.Ordinal);
+        Assert.Contains(" /mi", numbers, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", await card.InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GotoAsync(new Uri(server.Address, $"/activities/{id}").ToString());
+        Assert.Equal("5.60 mi", await page.GetByTestId("distance").InnerTextAsync());
+        Assert.Equal("mi", await page.GetByTestId("splits").Locator("thead th").First.InnerTextAsync());
+        Assert.StartsWith(expected, await page.GetByTestId("activity-when").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByTestId("unit-km").ClickAsync();
+        await page.WaitForURLAsync("**unit=km");
+        Assert.Equal("9.01 km", await page.GetByTestId("distance").InnerTextAsync());
+
+        // Correcting it from its page: a typo is refused with its field named and what was typed kept; then it saves.
+        await page.GetByTestId("activity-edit").Locator("summary").ClickAsync();
+        await page.GetByTestId("edit-run-type").SelectOptionAsync("long");
+        await page.GetByTestId("edit-rpe").FillAsync("11");
+        await page.GetByTestId("edit-save").ClickAsync();
+        Assert.Contains("rpe: RPE must be between 1 and 10, got 11", await page.GetByTestId("edit-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("11", await page.GetByTestId("edit-rpe").InputValueAsync());
+        Assert.Equal("long", await page.GetByTestId("edit-run-type").InputValueAsync());
+        Assert.Null((await server.GetJsonAsync<JsonElement>($"/api/activities/{id}")).GetProperty("runType").GetString());
+        Assert.All(errors, e => Assert.Contains("400", e, StringComparison.Ordinal));
+        errors.Clear();
+
+        await page.GetByTestId("edit-rpe").FillAsync("6");
+        await page.GetByTestId("edit-save").ClickAsync();
+        await page.WaitForURLAsync("**unit=km");
+        var when = await page.GetByTestId("activity-when").InnerTextAsync();
+        Assert.Contains("long · RPE 6", when, StringComparison.Ordinal);
+        await Browser.ScreenshotAsync(page, $"activity-miles-denver-{name}");
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"the activity page scrolls sideways at {width} px ({scrollWidth} px wide)");
+
+        var saved = await server.GetJsonAsync<JsonElement>($"/api/activities/{id}");
+        Assert.Equal(("long", 6.0), (saved.GetProperty("runType").GetString(), saved.GetProperty("rpe").GetDouble()));
+        Assert.Empty(errors);
+    }
+}
