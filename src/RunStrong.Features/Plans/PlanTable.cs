@@ -71,10 +71,14 @@ public static class PlanTable
 
     private static string Describe(PlanSession session) => session.Kind switch
     {
-        SessionKind.Strength => "strength: " + string.Join("; ", session.Exercises.Select(e => $"{e.Slug} {Short(e)}")),
+        SessionKind.Strength => "strength: " + string.Join("; ", session.Exercises.Select(e => $"{e.Slug}{Variant(e)} {Short(e)}")),
         SessionKind.HillSprints => "hill sprints: " + string.Join("; ", session.Exercises.Select(Short)),
         _ => "drills: " + string.Join(", ", session.Exercises.Select(e => e.Slug)),
     };
+
+    /// <summary>" (barbell)": the rung of the ladder, left out for bodyweight (the first rung, named by the exercise alone).</summary>
+    private static string Variant(PlannedExercise e) =>
+        e.Variant is { Length: > 0 } v && v != "bodyweight" && v != e.Slug ? $" ({v})" : "";
 
     private static string Short(PlannedExercise e)
     {

@@ -31,7 +31,7 @@ public abstract record SvgChart(string Id, string Title)
     // is about 335 px wide there) and grows with the chart on a wider one.
     protected const int Width = 360;
     protected const int Height = 230;
-    protected const int Left = 44;
+    protected const int Left = 52;
     protected const int Right = 10;
     protected const int Top = 12;
     protected const int Bottom = 34;
@@ -132,7 +132,7 @@ public abstract record SvgChart(string Id, string Title)
 
         if (YLabel is not null)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis-label\" x=\"12\" y=\"{Top + (Height - Top - Bottom) / 2}\" text-anchor=\"middle\" transform=\"rotate(-90 12 {Top + (Height - Top - Bottom) / 2})\">{E(YLabel)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis-label\" x=\"9\" y=\"{Top + (Height - Top - Bottom) / 2}\" text-anchor=\"middle\" transform=\"rotate(-90 9 {Top + (Height - Top - Bottom) / 2})\">{E(YLabel)}</text>");
         }
     }
 }

@@ -35,6 +35,10 @@ public class PlanTableTests
         var strength = plan.Weeks[0].Days[1].Sessions.Single(s => s.Kind == SessionKind.Strength).Exercises[0];
         Assert.Contains($"strength: {strength.Slug} {strength.Sets}x{strength.RepsMin}-{strength.RepsMax} @{strength.Rpe}", text, StringComparison.Ordinal);
         Assert.Contains("hill sprints: 1x8s", text, StringComparison.Ordinal);
+        // A rung above bodyweight names itself: "hip-thrust (banded) 3x8-12 @7".
+        var banded = plan.Weeks.SelectMany(w => w.Days).SelectMany(d => d.Sessions).Where(s => s.Kind == SessionKind.Strength)
+            .SelectMany(s => s.Exercises).First(e => e.Variant == "banded");
+        Assert.Contains($"{banded.Slug} (banded) {banded.Sets}x", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -81,6 +81,11 @@ public class UnitsAndZonePagesTests
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= width, $"the activity page scrolls sideways at {width} px ({scrollWidth} px wide)");
 
+        // A new plan starts in the runner's units.
+        await page.GotoAsync(new Uri(server.Address, "/plans/new").ToString());
+        Assert.Equal("mi", await page.Locator("select[name='Form.DistanceUnit']").InputValueAsync());
+        Assert.Equal("lb", await page.Locator("select[name='Form.WeightUnit']").InputValueAsync());
+
         var saved = await server.GetJsonAsync<JsonElement>($"/api/activities/{id}");
         Assert.Equal(("long", 6.0), (saved.GetProperty("runType").GetString(), saved.GetProperty("rpe").GetDouble()));
         Assert.Empty(errors);

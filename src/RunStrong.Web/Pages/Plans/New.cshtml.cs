@@ -20,6 +20,10 @@ public sealed class NewModel(RunStrongDbContext db, ExerciseCatalogue catalogue,
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Form = ProfileForm.Defaults(await TodayAsync(cancellationToken));
+        // The plan's units start as the runner's own (Settings); the wizard can still change them for this plan.
+        var preferences = await Features.Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
+        Form.DistanceUnit = preferences.DistanceName;
+        Form.WeightUnit = preferences.WeightName;
         View = new(Form, new Dictionary<string, List<string>>(), ProfileForm.EquipmentChoices(await catalogue.AllAsync(cancellationToken)), "Make my plan");
     }
 
