@@ -133,7 +133,9 @@ public class PlanDepthPagesTests
         await page.GotoAsync(new Uri(server.Address, $"/log?date={date}").ToString());
         var planned = page.GetByTestId("planned-session");
         Assert.Contains("Hip thrust", await planned.InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal("40 kg", await planned.Locator("form[data-key$='|0'] input[name='Load']").First.InputValueAsync());
+        var firstRow = planned.Locator("form[data-key$='|0']").First;
+        Assert.Equal("40", await firstRow.Locator("input[name='Load']").InputValueAsync());
+        Assert.Contains("Load, kg", await firstRow.InnerTextAsync(), StringComparison.Ordinal);
 
         Assert.Empty(errors);
     }
