@@ -90,6 +90,15 @@ public static class GetActivity
         /// <summary>The runner's day it is on (in their time zone when it was imported, or the day they gave or changed it to).</summary>
         public DateOnly Date { get; init; }
 
+        /// <summary>For people: the start in the runner's zone ("Sat 15 Aug 2015, 08:45 MDT"), or the day alone without recorded times.</summary>
+        public string? StartText { get; init; }
+
+        /// <summary>"5.60 mi" / "9.01 km": the distance in <see cref="Unit"/>.</summary>
+        public string? DistanceText { get; init; }
+
+        /// <summary>"8:24 /mi" / "5:14 /km": the average pace in <see cref="Unit"/>; "–" without one.</summary>
+        public string? PaceText { get; init; }
+
         /// <summary>easy, quality, long, race or hills, when the runner said.</summary>
         public string? RunType { get; init; }
 
@@ -109,6 +118,7 @@ public static class GetActivity
             .Select(f => new { f.FileName, Content = f.GzipContent })
             .FirstOrDefaultAsync(cancellationToken);
         var summary = StoredSummary.Read(row.SummaryJson);
+        var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
         ChartSeries? series = null;
         ActivityAnalysis? analysis = null;
         if (file?.Content is { } gzip && ActivityFileReader.Read(file.FileName, Gunzip(gzip)).Activity is { } activity)
@@ -131,6 +141,11 @@ public static class GetActivity
             StartTimeSource = summary.StartTimeSource,
             HasTimes = summary.HasTimes,
             Date = row.LocalDate,
+            StartText = summary.HasTimes && summary.StartTimeSource == "recorded" && preferences.DayOf(row.StartTime) == row.LocalDate
+                ? preferences.ShowTime(row.StartTime)
+                : row.LocalDate.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            DistanceText = Measure.Distance(row.DistanceMeters, request.Unit),
+            PaceText = Measure.Pace(summary.AveragePaceSecondsPerKm, request.Unit),
             RunType = row.RunType,
             Rpe = row.Rpe,
             Notes = summary.Notes,

@@ -37,6 +37,27 @@ public static class ListActivities
         double? AvgHeartRate,
         double? AveragePaceSecondsPerKm)
     {
+        /// <summary>For people: the start in the runner's zone ("Thu 3 Dec 2026, 07:16 MST"), distance and pace in their unit.</summary>
+        public string? StartText { get; init; }
+
+        /// <summary>"6.21 mi" / "10.00 km".</summary>
+        public string? DistanceText { get; init; }
+
+        /// <summary>"8:03 /mi" / "5:00 /km"; "–" without a pace.</summary>
+        public string? PaceText { get; init; }
+
+        /// <summary>This item with its texts in <paramref name="preferences"/>' units and zone.</summary>
+        public Item Described(Settings.RunnerPreferences preferences)
+        {
+            ArgumentNullException.ThrowIfNull(preferences);
+            return this with
+            {
+                StartText = preferences.DayOf(StartTime) == Date ? preferences.ShowTime(StartTime) : Date.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                DistanceText = preferences.ShowDistance(DistanceMeters),
+                PaceText = preferences.ShowPace(AveragePaceSecondsPerKm),
+            };
+        }
+
         internal static Item From(StoredActivity a) => new(
             a.Id, a.Name, a.Format, a.Sport, a.SubSport, DateTime.SpecifyKind(a.StartTime, DateTimeKind.Utc), a.LocalDate, a.DistanceMeters,
             a.ElapsedSeconds, a.MovingSeconds, a.AscentMeters, a.AverageHeartRate,
@@ -78,6 +99,7 @@ public static class ListActivities
         Validate(request);
         var owner = runner.RunnerId;
         var mine = db.Activities.AsNoTracking().Where(a => a.OwnerId == owner);
+        var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
         var total = await mine.CountAsync(cancellationToken);
         if (request.Page is { } number)
         {
@@ -85,7 +107,7 @@ public static class ListActivities
                 .OrderByDescending(a => a.StartTime).ThenByDescending(a => a.Id)
                 .Skip((number - 1) * request.PageSize).Take(request.PageSize))
                 .ToListAsync(cancellationToken);
-            return new Response(rows, number, request.PageSize, total);
+            return new Response(rows.Select(i => i.Described(preferences)).ToArray(), number, request.PageSize, total);
         }
 
         var limit = request.PageSize;
@@ -93,7 +115,7 @@ public static class ListActivities
         var newest = await Items(Newest(older).Take(limit + 1)).ToListAsync(cancellationToken);
         var (page, next) = await DayPages.CutAsync<Item>(newest, limit, i => i.Date,
             async day => await Items(Newest(mine.Where(a => a.LocalDate == day))).ToListAsync(cancellationToken));
-        return new Response(page, 1, limit, total, next,
+        return new Response(page.Select(i => i.Described(preferences)).ToArray(), 1, limit, total, next,
             next is { } n ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/api/activities?before={n:yyyy-MM-dd}&limit={limit}") : null);
     }
 

@@ -92,9 +92,17 @@ public static class History
         var logged = await db.SessionLogs.AsNoTracking().Where(l => l.OwnerId == owner && l.Date >= oldest && l.Date <= newest)
             .OrderBy(l => l.PlannedSessionKey).ToListAsync(cancellationToken);
 
+        // SI numbers for programs, and a text in the runner's units for people.
+        var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
+        var catalogue = await new Catalogue.ExerciseCatalogue(db).AllAsync(cancellationToken);
+        StrengthSessionView Described(StrengthSessionView s) => s with
+        {
+            Sets = s.Sets.Select(x => x with { Text = $"{SetWords.Exercise(catalogue, x.Exercise, x.Variant)}: {SetWords.Set(x, preferences)}" }).ToArray(),
+        };
+
         var result = page.Select(d => new Day(d,
-                sessions.Where(s => s.Date == d).Select(StrengthSessionView.From).ToArray(),
-                runs.Where(r => r.Date == d).Select(r => r with { Time = r.Seconds > 0 ? Domain.Prediction.RaceTime.FromSeconds(r.Seconds).ToString() : "0:00" }).ToArray(),
+                sessions.Where(s => s.Date == d).Select(StrengthSessionView.From).Select(Described).ToArray(),
+                runs.Where(r => r.Date == d).Select(r => (r with { Time = r.Seconds > 0 ? Domain.Prediction.RaceTime.FromSeconds(r.Seconds).ToString() : "0:00" }).Described(preferences)).ToArray(),
                 checkIns.Where(c => c.Date == d).Select(LogSoreness.SorenessView.From).ToArray(),
                 logged.Where(l => l.Date == d).Select(LogPlannedSession.SessionLogView.From).ToArray()))
             .ToArray();

@@ -42,6 +42,17 @@ public static class LogRun
 
     public sealed record RunView(long Id, DateOnly Date, string Format, double DistanceMeters, double Seconds, string Time, string? Type, double? Rpe, string? Name, bool Duplicate)
     {
+        /// <summary>For people, in the runner's unit: "6.21 mi in 50:00, 8:03 /mi (easy)" (the log's API fills it).</summary>
+        public string? Text { get; init; }
+
+        /// <summary>This run with its <see cref="Text"/> in <paramref name="preferences"/>' unit.</summary>
+        public RunView Described(Settings.RunnerPreferences preferences)
+        {
+            ArgumentNullException.ThrowIfNull(preferences);
+            var pace = DistanceMeters > 0 && Seconds > 0 ? preferences.ShowPace(Seconds / (DistanceMeters / 1000)) : null;
+            return this with { Text = $"{preferences.ShowDistance(DistanceMeters)} in {Time}{(pace is null ? "" : ", " + pace)}{(Type is { } t ? $" ({t})" : "")}" };
+        }
+
         public static RunView From(StoredActivity a, bool duplicate = false)
         {
             ArgumentNullException.ThrowIfNull(a);

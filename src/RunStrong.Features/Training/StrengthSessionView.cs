@@ -27,6 +27,9 @@ public sealed record LoggedSetView(
 
     /// <summary>The set in the CLI's notation: <c>12x60kg@7</c>, <c>10+light</c>, <c>30s</c>, with <c>:pain</c>/<c>:failed</c>.</summary>
     public string Notation => SetNotation.Format(this);
+
+    /// <summary>For people, in the runner's unit: "Bulgarian split squat, dumbbells: 8 x 12 kg" (the log's API fills it).</summary>
+    public string? Text { get; init; }
 }
 
 /// <summary>A logged strength session with its sets in order.</summary>

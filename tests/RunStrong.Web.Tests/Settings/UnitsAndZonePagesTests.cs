@@ -42,10 +42,38 @@ public class UnitsAndZonePagesTests
         var expected = local.ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " " + abbreviation;
         Assert.Equal(DateOnly.FromDateTime(local).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), api.GetProperty("date").GetString());
 
+        // The API keeps SI numbers and adds texts in the runner's units and zone.
+        Assert.Equal(expected, api.GetProperty("startText").GetString());
+        Assert.Equal(("5.60 mi", 9008), (api.GetProperty("distanceText").GetString(), (int)Math.Round(api.GetProperty("distanceMeters").GetDouble())));
+        var listed = (await server.GetJsonAsync<JsonElement>("/api/activities")).GetProperty("items")[0];
+        Assert.Equal((expected, "5.60 mi"), (listed.GetProperty("startText").GetString(), listed.GetProperty("distanceText").GetString()));
+        Assert.EndsWith(" /mi", listed.GetProperty("paceText").GetString(), StringComparison.Ordinal);
+        var day = server.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using (var logged = await server.Client.PostAsJsonAsync("/api/log/strength", new
+        {
+            date = day,
+            sets = new object[] { new { exercise = "bulgarian-split-squat", variant = "dumbbells", reps = 8, load = "25", rpe = 7 } },
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
+        }
+
+        using (var run = await server.Client.PostAsJsonAsync("/api/log/runs", new { date = day, distance = "5mi", time = "40:00", type = "easy" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, run.StatusCode);
+        }
+
+        var today = (await server.GetJsonAsync<JsonElement>("/api/log")).GetProperty("days")[0];
+        var set = today.GetProperty("sessions")[0].GetProperty("sets")[0];
+        Assert.Equal(("Bulgarian split squat, dumbbells: 8 x 25 lb, RPE 7", 25.0, "lb"),
+            (set.GetProperty("text").GetString(), set.GetProperty("loadValue").GetDouble(), set.GetProperty("loadUnit").GetString()));
+        var loggedRun = today.GetProperty("runs")[0];
+        Assert.Equal(("5.00 mi in 40:00, 8:00 /mi (easy)", 8047), (loggedRun.GetProperty("text").GetString(), (int)Math.Round(loggedRun.GetProperty("distanceMeters").GetDouble())));
+
         await using var browser = await Browser.LaunchAsync();
         var (page, errors) = await browser.OpenAsync(server, width, height);
         await page.GotoAsync(new Uri(server.Address, "/activities").ToString());
-        var card = page.GetByTestId("activity-list").Locator("li").First;
+        var card = page.GetByTestId("activity-list").Locator("li").Filter(new() { Has = page.Locator($"a[href='/activities/{id}']") });
         Assert.Contains(expected, await card.Locator(".meta").InnerTextAsync(), StringComparison.Ordinal);
         var numbers = await card.Locator(".numbers").InnerTextAsync();
         Assert.Contains("5.60 mi", numbers, StringComparison.Ordinal);
