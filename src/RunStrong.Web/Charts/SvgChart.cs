@@ -42,6 +42,9 @@ public abstract record SvgChart(string Id, string Title)
     /// <summary>X values are day numbers (<see cref="DateOnly.DayNumber"/>): ticks are dates, with the year where the axis crosses one.</summary>
     public bool XIsDayNumber { get; init; }
 
+    /// <summary>The y values are seconds (a pace, a race time): ticks fall on whole seconds, minutes or hours (4:00, 4:30, 5:00), not 200 s steps.</summary>
+    public bool YIsSeconds { get; init; }
+
     /// <summary>How x values print on the axis and in the table (default: a number).</summary>
     public Func<double, string> FormatX { get; init; } = v => v.ToString("0.##", CultureInfo.InvariantCulture);
 
@@ -103,8 +106,12 @@ public abstract record SvgChart(string Id, string Title)
         return labels;
     }
 
-    /// <summary>About <paramref name="count"/> round tick values covering [min, max] (five by default).</summary>
-    protected static IReadOnlyList<double> Ticks(double min, double max, int count = 5)
+    /// <summary>Steps a clock reads well on: seconds, then minutes, then hours.</summary>
+    private static readonly double[] ClockSteps = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 18000, 36000];
+
+    /// <summary>About <paramref name="count"/> round tick values covering [min, max] (five by default); clock steps when <paramref name="seconds"/>.</summary>
+
+    protected static IReadOnlyList<double> Ticks(double min, double max, int count = 5, bool seconds = false)
     {
         if (!(max > min))
         {
@@ -113,7 +120,9 @@ public abstract record SvgChart(string Id, string Title)
 
         var raw = (max - min) / Math.Max(1, count - 1);
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw);
+        var step = seconds && raw <= ClockSteps[^1]
+            ? ClockSteps.First(s => s >= raw)
+            : new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw);
         var ticks = new List<double>();
         for (var t = Math.Ceiling(min / step) * step; t <= max + step * 1e-9; t += step)
         {
@@ -176,7 +185,7 @@ public sealed record LineChart(string Id, string Title, IReadOnlyList<ChartSerie
             : Height - Bottom - (y - yMin) / (yMax - yMin) * (Height - Top - Bottom);
 
         svg.Append("<g class=\"grid\">");
-        foreach (var t in Ticks(yMin, yMax))
+        foreach (var t in Ticks(yMin, yMax, 5, YIsSeconds))
         {
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{N(Y(t))}\" y2=\"{N(Y(t))}\"/><text x=\"{Left - 4}\" y=\"{N(Y(t) + 4)}\" text-anchor=\"end\">{E(FormatY(t))}</text>");
         }

@@ -158,7 +158,7 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
         [
             new LineChart("pace", "Pace", [new ChartSeries("Pace", series.Pace.Select(PaceP).ToList(), SvgChart.Palette[1])])
             {
-                InvertY = true, XLabel = xLabel, YLabel = $"min/{symbol}", FormatX = FormatX, FormatY = v => Measure.Duration(v),
+                InvertY = true, YIsSeconds = true, XLabel = xLabel, YLabel = $"min/{symbol}", FormatX = FormatX, FormatY = v => Measure.Duration(v),
                 Summary = series.Pace.Count > 0 ? $"From {Measure.Pace(series.Pace.Min(p => p.Value), unit)} at the fastest to {Measure.Pace(series.Pace.Max(p => p.Value), unit)} at the slowest" : "No pace recorded",
             },
             new LineChart("heart-rate", "Heart rate", [new ChartSeries("Heart rate", series.HeartRate.Select(P).ToList(), SvgChart.Palette[0])])

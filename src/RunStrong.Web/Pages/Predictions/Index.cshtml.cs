@@ -100,6 +100,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
             FormatX = v => DateOnly.FromDayNumber((int)Math.Round(v)).ToString("MMM yyyy", CultureInfo.InvariantCulture),
             FormatY = v => v > 0 ? RaceTime.FromSeconds(v).ToString() : "0:00",
             InvertY = true,
+            YIsSeconds = true,
             YLabel = "time",
             Summary = "Each month's best stored performance turned into 5 km and 10 km times with VDOT; faster is higher.",
         };
