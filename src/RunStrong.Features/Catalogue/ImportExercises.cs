@@ -7,19 +7,24 @@ using RunStrong.Features.Common;
 namespace RunStrong.Features.Catalogue;
 
 /// <summary>
-/// Imports an outside catalogue file (free-exercise-db or wger) into the database. Re-importing the same file adds
-/// nothing: entries are keyed by (source, id at the source); a changed entry is updated in place.
+/// Imports an outside catalogue file (free-exercise-db or wger, in the layouts <see cref="CatalogueImporter"/> reads)
+/// into the database. Re-importing the same file adds nothing: entries are keyed by (source, id at the source); a
+/// changed entry is updated in place. An entry whose slug another imported entry already has is reported, not stored.
 /// </summary>
 public static class ImportExercises
 {
+    /// <param name="File">The path as given.</param>
+    /// <param name="Warnings">About the file as a whole, such as pages of an API download that are not in it.</param>
     public sealed record Response(
+        string File,
         string Source,
         int Imported,
         int Updated,
         int Skipped,
         int Unmapped,
         IReadOnlyList<UnmappedEntry> UnmappedEntries,
-        IReadOnlyList<string> Notes);
+        IReadOnlyList<string> Notes,
+        IReadOnlyList<string> Warnings);
 
     public static async Task<Response> HandleAsync(RunStrongDbContext db, string path, TimeProvider clock, CancellationToken cancellationToken = default)
     {
@@ -37,11 +42,23 @@ public static class ImportExercises
         var existing = await db.CatalogueEntries.AsTracking()
             .Where(e => e.SourceName == batch.SourceName)
             .ToDictionaryAsync(e => e.ExternalId, StringComparer.Ordinal, cancellationToken);
+        var taken = await db.CatalogueEntries
+            .Select(e => new { e.Slug, e.SourceName, e.ExternalId })
+            .ToDictionaryAsync(e => e.Slug, e => (e.SourceName, e.ExternalId), StringComparer.Ordinal, cancellationToken);
+        var unmapped = batch.Unmapped.ToList();
         int imported = 0, updated = 0, skipped = 0;
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var exercise in batch.Exercises)
         {
             var externalId = exercise.Source.ExternalId ?? exercise.Slug;
+            if (taken.TryGetValue(exercise.Slug, out var owner) && owner != (batch.SourceName, externalId))
+            {
+                unmapped.Add(new UnmappedEntry(externalId, exercise.Name,
+                    $"its slug '{exercise.Slug}' is already taken by another imported entry ({owner.SourceName} {owner.ExternalId})"));
+                continue;
+            }
+
+            taken[exercise.Slug] = (batch.SourceName, externalId);
             var json = StoredExercise.Write(exercise);
             if (existing.TryGetValue(externalId, out var entry))
             {
@@ -75,6 +92,6 @@ public static class ImportExercises
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new Response(batch.SourceName, imported, updated, skipped, batch.Unmapped.Count, batch.Unmapped, batch.Notes);
+        return new Response(path, batch.SourceName, imported, updated, skipped, unmapped.Count, unmapped, batch.Notes, batch.Warnings);
     }
 }

@@ -72,11 +72,104 @@ public class ImportCatalogueCommandTests
         await CliProcess.RunAsync("exercises", "import", Fixtures.Path("catalogues", "yuhonas__free-exercise-db__dist__exercises.json"), "--db", db.DbArgument);
         var before = (await CliProcess.RunAsync("exercises", "--json", "--db", db.DbArgument)).Json.GetArrayLength();
 
-        var result = await CliProcess.RunAsync("exercises", "import", Fixtures.Path("strava", "activities.csv"), "--db", db.DbArgument);
+        var result = await CliProcess.RunAsync("exercises", "import", Fixtures.Files("strava", "*activities.csv").Single(), "--db", db.DbArgument);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("activities.csv", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("activities.csv: not JSON (line 1", result.Stderr, StringComparison.Ordinal);
         var after = (await CliProcess.RunAsync("exercises", "--json", "--db", db.DbArgument)).Json.GetArrayLength();
         Assert.Equal(before, after);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task Import_Wger19SingleFile_TwiceAddsNothing_AndShowsItsAuthor(string engine)
+    {
+        await using var db = await TestDatabases.CreateAsync(engine);
+        var file = Fixtures.Path("catalogues", "wger-project__wger__1.9__wger__exercises__fixtures__exercises.json");
+
+        var first = await CliProcess.RunAsync("exercises", "import", file, "--json", "--db", db.DbArgument);
+        var second = await CliProcess.RunAsync("exercises", "import", file, "--json", "--db", db.DbArgument);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal("wger", first.Json.GetProperty("source").GetString());
+        Assert.Equal(10, first.Json.GetProperty("imported").GetInt32());
+        Assert.Equal(19, first.Json.GetProperty("unmapped").GetInt32());
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(0, second.Json.GetProperty("imported").GetInt32());
+        Assert.Equal(0, second.Json.GetProperty("updated").GetInt32());
+        Assert.Equal(10, second.Json.GetProperty("skipped").GetInt32());
+
+        var show = await CliProcess.RunAsync("exercises", "show", "wger-376-hip-raise-lying", "--db", db.DbArgument);
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("Source: wger (CC-BY-SA 4), by James Mackay", show.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task Import_WgerApiPage_ThenAllPages_AddsOnlyWhatIsNew(string engine)
+    {
+        await using var db = await TestDatabases.CreateAsync(engine);
+        var page = Fixtures.Path("catalogues", "wger-api__exerciseinfo__limit-6-offset-0.json");
+        var pages = Fixtures.Path("catalogues", "wger-api__exerciseinfo__all-pages-concatenated.json");
+
+        var first = await CliProcess.RunAsync("exercises", "import", page, "--json", "--db", db.DbArgument);
+        var again = await CliProcess.RunAsync("exercises", "import", page, "--json", "--db", db.DbArgument);
+        var all = await CliProcess.RunAsync("exercises", "import", pages, "--json", "--db", db.DbArgument);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(4, first.Json.GetProperty("imported").GetInt32());
+        Assert.StartsWith("the server listed 11 exercises and this file holds 6", first.Json.GetProperty("warnings")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, again.Json.GetProperty("imported").GetInt32());
+        Assert.Equal(4, again.Json.GetProperty("skipped").GetInt32());
+        Assert.Equal(0, all.ExitCode);
+        Assert.Equal(3, all.Json.GetProperty("imported").GetInt32());
+        Assert.Equal(4, all.Json.GetProperty("skipped").GetInt32());
+
+        var hipThrust = (await CliProcess.RunAsync("exercises", "--json", "--search", "hip thrust", "--db", db.DbArgument)).Json
+            .EnumerateArray().Single(e => e.GetProperty("slug").GetString() == "wger-294-hip-thrust");
+        Assert.Equal("CC-BY-SA 4", hipThrust.GetProperty("source").GetProperty("licence").GetString());
+        Assert.Equal("Bret Contreras", hipThrust.GetProperty("source").GetProperty("author").GetString());
+    }
+
+    [Fact]
+    public async Task Import_SeveralFiles_OneRefused_ImportsTheOthersAndExitsTwo()
+    {
+        await using var db = TestDatabases.CreateSqlite();
+        var csv = Fixtures.Files("strava").First();
+        var folder = Fixtures.Path("catalogues", "yuhonas__free-exercise-db__exercises");
+        var page = Fixtures.Path("catalogues", "wger-api__exerciseinfo__limit-6-offset-0.json");
+
+        var result = await CliProcess.RunAsync("exercises", "import", folder, csv, page, "--json", "--db", db.DbArgument);
+
+        Assert.Equal(2, result.ExitCode);
+        var reports = result.Json.EnumerateArray().ToArray();
+        Assert.Equal([folder, csv, page], reports.Select(r => r.GetProperty("file").GetString()));
+        Assert.Equal(5, reports[0].GetProperty("imported").GetInt32());
+        Assert.StartsWith($"{csv}: not JSON", reports[1].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(4, reports[2].GetProperty("imported").GetInt32());
+        Assert.Contains($"runstrong: {csv}: not JSON", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_UnknownLayout_ExitsOneListingWhatIsAccepted()
+    {
+        await using var db = TestDatabases.CreateSqlite();
+        var languages = Fixtures.Path("catalogues", "wger-project__wger__wger__core__fixtures__languages.json");
+        var folder = Directory.CreateTempSubdirectory("runstrong-unknown-").FullName;
+        try
+        {
+            // A real JSON file that is no catalogue: wger's languages alone, copied where its siblings are not.
+            var lone = Path.Combine(folder, "languages-only.json");
+            File.WriteAllText(lone, $"{{\"languages\": {File.ReadAllText(languages)}}}");
+
+            var result = await CliProcess.RunAsync("exercises", "import", lone, "--db", db.DbArgument);
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains($"{lone}: not a catalogue RunStrong can import: found an object with languages.", result.Stderr, StringComparison.Ordinal);
+            Assert.Contains("/api/v2/exerciseinfo/", result.Stderr, StringComparison.Ordinal);
+            Assert.Contains("exercises.json of a wger release up to 1.9", result.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

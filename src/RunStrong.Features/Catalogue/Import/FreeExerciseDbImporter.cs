@@ -88,13 +88,69 @@ public static class FreeExerciseDbImporter
             : CatalogueImportResult.Failure($"{path}: not a free-exercise-db file (expected an exercise object with id, name, primaryMuscles and equipment, or an array of them)");
     }
 
+    /// <summary>
+    /// Reads free-exercise-db's <c>exercises/</c> folder: every <c>*.json</c> in it is one exercise (its pictures are in
+    /// sub-folders, not read here). A file that is not an exercise is reported by name and the others are imported.
+    /// </summary>
+    public static CatalogueImportResult ReadFolder(string folder)
+    {
+        string[] files;
+        try
+        {
+            files = [.. Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return CatalogueImportResult.Failure($"{folder}: cannot list the folder ({e.Message})");
+        }
+
+        var documents = new List<JsonDocument>();
+        var entries = new List<JsonElement>();
+        var unmapped = new List<UnmappedEntry>();
+        try
+        {
+            foreach (var file in files)
+            {
+                var document = ImportMapping.ReadJson(file, out var error);
+                if (document is null)
+                {
+                    unmapped.Add(new UnmappedEntry(Path.GetFileName(file), "(file)", error!));
+                    continue;
+                }
+
+                documents.Add(document);
+                if (IsEntry(document.RootElement))
+                {
+                    entries.Add(document.RootElement);
+                }
+                else
+                {
+                    unmapped.Add(new UnmappedEntry(Path.GetFileName(file), "(file)", "not a free-exercise-db exercise (an object with id, name, primaryMuscles and equipment)"));
+                }
+            }
+
+            if (entries.Count == 0)
+            {
+                return CatalogueImportResult.Failure(
+                    $"{folder}: no free-exercise-db exercise files in this folder (expected exercises/<Id>.json files, each an object with id, name, primaryMuscles and equipment)");
+            }
+
+            return CatalogueImportResult.Success(Import(entries, unmapped));
+        }
+        finally
+        {
+            documents.ForEach(d => d.Dispose());
+        }
+    }
+
     /// <summary>Maps an array of entries or a single entry.</summary>
-    public static CatalogueImportBatch Import(JsonElement root)
+    public static CatalogueImportBatch Import(JsonElement root) =>
+        Import(root.ValueKind == JsonValueKind.Array ? [.. root.EnumerateArray()] : [root], []);
+
+    private static CatalogueImportBatch Import(IReadOnlyList<JsonElement> entries, List<UnmappedEntry> unmapped)
     {
         var mapped = new List<(string, Exercise)>();
-        var unmapped = new List<UnmappedEntry>();
         var notes = new List<string>();
-        var entries = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().ToArray() : [root];
         var number = 0;
         foreach (var entry in entries)
         {

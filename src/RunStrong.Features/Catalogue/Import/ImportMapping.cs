@@ -175,8 +175,13 @@ internal static class ImportMapping
                 return null;
             }
 
-            var bytes = File.ReadAllBytes(path);
-            return JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            var document = ParseValues(File.ReadAllBytes(path));
+            if (document is null)
+            {
+                error = $"{path}: empty file";
+            }
+
+            return document;
         }
         catch (JsonException e)
         {
@@ -188,6 +193,53 @@ internal static class ImportMapping
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// One JSON value, or several written one after the other (what <c>curl PAGE1 PAGE2 &gt; file</c> leaves of a paged
+    /// API): those become one array of the values, in order.
+    /// </summary>
+    private static JsonDocument? ParseValues(byte[] bytes)
+    {
+        ReadOnlySpan<byte> text = bytes;
+        if (text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            text = text[3..];
+        }
+
+        var reader = new Utf8JsonReader(text, new JsonReaderOptions
+        {
+            AllowTrailingCommas = true,
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowMultipleValues = true,
+        });
+        var values = new List<JsonDocument>();
+        try
+        {
+            while (reader.Read())
+            {
+                values.Add(JsonDocument.ParseValue(ref reader));
+            }
+
+            if (values.Count == 0)
+            {
+                return null;
+            }
+
+            if (values.Count == 1)
+            {
+                var single = values[0];
+                values.Clear();
+                return single;
+            }
+
+            var joined = "[" + string.Join(",", values.Select(v => v.RootElement.GetRawText())) + "]";
+            return JsonDocument.Parse(joined);
+        }
+        finally
+        {
+            values.ForEach(v => v.Dispose());
+        }
     }
 
     public static string? String(JsonElement element, string property) =>

@@ -6,12 +6,19 @@ using RunStrong.Domain.Catalogue;
 namespace RunStrong.Features.Catalogue.Import;
 
 /// <summary>
-/// Imports wger's Django fixtures: exercise-base-data.json (muscles, equipment, category, licence per exercise),
-/// translations.json (names and HTML descriptions per language; English is taken), muscles.json, equipment.json,
-/// categories.json, licenses.json and languages.json. Given any one of these files or their folder, the others are
-/// found beside it by file-name suffix (so <c>owner__repo__…__muscles.json</c> works too).
+/// Imports wger's Django fixtures in both layouts a user may have:
+/// <list type="bullet">
+/// <item>the current one (wger 2.2 and later): exercise-base-data.json (muscles, equipment, category, licence per
+/// exercise), translations.json (names and HTML descriptions per language; English is taken), muscles.json,
+/// equipment.json, categories.json, licenses.json and languages.json. Given any one of these files or their folder,
+/// the others are found beside it by file-name suffix (so <c>owner__repo__…__muscles.json</c> works too);</item>
+/// <item>an earlier release's single <c>exercises.json</c> (wger 1.x up to 1.9): one <c>exercises.exercise</c> record
+/// per exercise and language, carrying name, description, category, muscles, equipment, licence and author, with its
+/// comments beside them. Its ids are resolved with <see cref="WgerReference"/>, so the file imports on its own.</item>
+/// </list>
+/// The REST API's JSON is read by <see cref="WgerApiImporter"/>; both end in <see cref="Finish"/>.
 /// wger's exercise data is Creative Commons per entry (mostly CC-BY-SA): every entry keeps its licence and author.
-/// Mapping, and why: docs/decisions/0010-catalogue-import-mapping.md.
+/// Mapping, and why: docs/decisions/0010-catalogue-import-mapping.md and 0024-catalogue-import-formats.md.
 /// </summary>
 public static partial class WgerImporter
 {
@@ -66,10 +73,94 @@ public static partial class WgerImporter
         ["Cable machine"] = Equipment.Cable,
     };
 
-    /// <summary>True when <paramref name="root"/> is one of wger's fixtures (a Django fixture array of a model above).</summary>
+    /// <summary>True when <paramref name="root"/> is one of wger's current fixtures (a Django fixture array of a model above).</summary>
     public static bool Recognises(JsonElement root) =>
         root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > 0
         && ImportMapping.String(root[0], "model") is { } model && Files.Any(f => f.Model == model);
+
+    /// <summary>
+    /// True for an earlier release's single <c>exercises.json</c>: <c>exercises.exercise</c> records that carry their
+    /// own name and category (today's records of that model carry neither, their texts are in translations.json).
+    /// </summary>
+    public static bool RecognisesSingleFile(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Array
+        && Records(root, "exercises.exercise").Any(r => r.Fields.TryGetProperty("name", out _) && r.Fields.TryGetProperty("category", out _));
+
+    /// <summary>
+    /// True for wger 2.0 and 2.1's fixtures (<c>exercises.exercisebase</c> records, or <c>exercises.exercise</c> texts
+    /// pointing at an <c>exercise_base</c>): a layout that lived for two releases, refused with what to use instead.
+    /// </summary>
+    public static bool RecognisesBaseLayout(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Array
+        && Records(root, null).Any(r => r.Model == "exercises.exercisebase"
+            || (r.Model == "exercises.exercise" && r.Fields.TryGetProperty("exercise_base", out _)));
+
+    /// <summary>Reads an earlier release's single <c>exercises.json</c> (see <see cref="RecognisesSingleFile"/>).</summary>
+    public static CatalogueImportBatch ImportSingleFile(JsonElement root)
+    {
+        var comments = new Dictionary<long, List<string>>();
+        foreach (var record in Records(root, "exercises.exercisecomment"))
+        {
+            if (Long(record.Fields, "exercise") is { } exercise && ImportMapping.String(record.Fields, "comment") is { } comment
+                && !string.IsNullOrWhiteSpace(comment))
+            {
+                if (!comments.TryGetValue(exercise, out var list))
+                {
+                    comments[exercise] = list = [];
+                }
+
+                list.Add(comment.Trim());
+            }
+        }
+
+        var entries = new List<WgerEntry>();
+        var unmapped = new List<UnmappedEntry>();
+        foreach (var record in Records(root, "exercises.exercise"))
+        {
+            var fields = record.Fields;
+            var name = ImportMapping.String(fields, "name")?.Trim();
+            if (record.Pk is not { } pk)
+            {
+                unmapped.Add(new UnmappedEntry("?", name ?? "(no id)", "has no id"));
+                continue;
+            }
+
+            var id = pk.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var language = Long(fields, "language");
+            var status = ImportMapping.String(fields, "status");
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                unmapped.Add(new UnmappedEntry(id, "(no name)", "has no name"));
+            }
+            else if (status is not null and not "2")
+            {
+                // wger's STATUS_PENDING '1', STATUS_DECLINED '3': wger itself did not show these.
+                unmapped.Add(new UnmappedEntry(id, name, $"was not accepted at wger (status {(status == "1" ? "pending" : status == "3" ? "declined" : status)})"));
+            }
+            else if (language != WgerReference.English)
+            {
+                unmapped.Add(new UnmappedEntry(id, name, language is { } l
+                    ? $"is written in '{WgerReference.Language(l)}'; RunStrong imports wger's English entries"
+                    : "names no language; RunStrong imports wger's English entries"));
+            }
+            else
+            {
+                var licence = Long(fields, "license") is { } l ? WgerReference.Licence(l) : null;
+                var author = Author(fields);
+
+                // Ids in these files are not today's wger ids (each language was its own exercise then): no link to wger.de.
+                entries.Add(new WgerEntry(
+                    pk, ImportMapping.String(fields, "uuid"), name, WgerReference.Category(Long(fields, "category")),
+                    [.. Longs(fields, "muscles").Select(WgerReference.Muscle)],
+                    [.. Longs(fields, "muscles_secondary").Select(WgerReference.Muscle)],
+                    [.. Longs(fields, "equipment").Select(WgerReference.EquipmentName)],
+                    licence, author, licence, author, ImportMapping.String(fields, "description"),
+                    comments.GetValueOrDefault(pk) ?? [], Url: null));
+            }
+        }
+
+        return Finish(entries, unmapped, []);
+    }
 
     /// <summary>Reads wger's fixtures from a folder, or from beside one of its files. Never throws for bad input.</summary>
     public static CatalogueImportResult Read(string path)
@@ -191,9 +282,8 @@ public static partial class WgerImporter
             }
         }
 
-        var mapped = new List<(string, Exercise)>();
+        var entries = new List<WgerEntry>();
         var unmapped = new List<UnmappedEntry>();
-        var notes = new List<string>();
         foreach (var record in Records(roots["exercise-base-data.json"], "exercises.exercise"))
         {
             if (record.Pk is not { } pk)
@@ -204,38 +294,57 @@ public static partial class WgerImporter
 
             var id = pk.ToString(System.Globalization.CultureInfo.InvariantCulture);
             translations.TryGetValue(pk, out var translation);
-            var name = translation.Fields.ValueKind == JsonValueKind.Object ? ImportMapping.String(translation.Fields, "name")?.Trim() : null;
+            var text = translation.Fields;
+            var name = text.ValueKind == JsonValueKind.Object ? ImportMapping.String(text, "name")?.Trim() : null;
             if (string.IsNullOrWhiteSpace(name))
             {
                 unmapped.Add(new UnmappedEntry(id, "(no English name)", "has no English translation"));
                 continue;
             }
 
-            var exercise = Map(pk, id, name, record.Fields, translation.Fields, comments.GetValueOrDefault(translation.Pk) ?? [],
-                muscles, equipment, categories, licences, unmapped, notes);
+            var fields = record.Fields;
+            entries.Add(new WgerEntry(
+                pk, ImportMapping.String(fields, "uuid"), name,
+                Long(fields, "category") is { } c ? categories.GetValueOrDefault(c, $"category {c}") : null,
+                [.. Longs(fields, "muscles").Select(m => muscles.GetValueOrDefault(m, $"muscle {m}"))],
+                [.. Longs(fields, "muscles_secondary").Select(m => muscles.GetValueOrDefault(m, $"muscle {m}"))],
+                [.. Longs(fields, "equipment").Select(e => equipment.GetValueOrDefault(e, $"equipment {e}"))],
+                Licence(fields, licences), Author(fields), Licence(text, licences), Author(text),
+                ImportMapping.String(text, "description"), comments.GetValueOrDefault(translation.Pk) ?? [],
+                $"https://wger.de/en/exercise/{id}/view/"));
+        }
+
+        return CatalogueImportResult.Success(Finish(entries, unmapped, []));
+    }
+
+    /// <summary>Maps entries read from any wger layout; what cannot be mapped is reported with the reason.</summary>
+    internal static CatalogueImportBatch Finish(IEnumerable<WgerEntry> entries, List<UnmappedEntry> unmapped, List<string> notes)
+    {
+        var mapped = new List<(string, Exercise)>();
+        foreach (var entry in entries)
+        {
+            var exercise = Map(entry, unmapped, notes);
             if (exercise is not null)
             {
-                mapped.Add((id, exercise));
+                mapped.Add((entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), exercise));
             }
         }
 
-        return CatalogueImportResult.Success(ImportMapping.Finish(SourceName, mapped, unmapped, notes));
+        return ImportMapping.Finish(SourceName, mapped, unmapped, notes);
     }
 
-    private static Exercise? Map(
-        long pk, string id, string name, JsonElement fields, JsonElement translation, List<string> comments,
-        Dictionary<long, string> muscleNames, Dictionary<long, string> equipmentNames, Dictionary<long, string> categoryNames,
-        Dictionary<long, string> licences, List<UnmappedEntry> unmapped, List<string> notes)
+    private static Exercise? Map(WgerEntry entry, List<UnmappedEntry> unmapped, List<string> notes)
     {
-        var category = Long(fields, "category") is { } c ? categoryNames.GetValueOrDefault(c) : null;
-        if (string.Equals(category, "Cardio", StringComparison.OrdinalIgnoreCase))
+        var id = entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var name = entry.Name;
+        if (string.Equals(entry.Category, "Cardio", StringComparison.OrdinalIgnoreCase))
         {
             unmapped.Add(new UnmappedEntry(id, name, "category 'Cardio' is not strength work"));
             return null;
         }
 
-        var primaryNames = Longs(fields, "muscles").Select(m => muscleNames.GetValueOrDefault(m, $"muscle {m}")).ToArray();
-        var secondaryNames = Longs(fields, "muscles_secondary").Select(m => muscleNames.GetValueOrDefault(m, $"muscle {m}")).ToArray();
+        var primaryNames = entry.PrimaryMuscles.Distinct().ToArray();
+        var secondaryNames = entry.SecondaryMuscles.Distinct().ToArray();
         var primary = primaryNames.Where(Muscles.ContainsKey).Select(m => Muscles[m]).Distinct().ToArray();
         if (primary.Length == 0)
         {
@@ -245,15 +354,14 @@ public static partial class WgerImporter
             return null;
         }
 
-        var equipmentIds = Longs(fields, "equipment");
-        if (equipmentIds.Count == 0)
+        if (entry.Equipment.Count == 0)
         {
             unmapped.Add(new UnmappedEntry(id, name, "wger lists no equipment, so bodyweight cannot be told from a machine"));
             return null;
         }
 
         var equipment = new List<Equipment>();
-        foreach (var equipmentName in equipmentIds.Select(e => equipmentNames.GetValueOrDefault(e, $"equipment {e}")))
+        foreach (var equipmentName in entry.Equipment.Distinct())
         {
             if (!EquipmentNames.TryGetValue(equipmentName, out var ours))
             {
@@ -276,7 +384,7 @@ public static partial class WgerImporter
             equipment.Add(Equipment.None);
         }
 
-        var slug = ImportMapping.Slug($"{SlugPrefix}{pk}-", name);
+        var slug = ImportMapping.Slug($"{SlugPrefix}{id}-", name);
         var dropped = primaryNames.Concat(secondaryNames).Where(m => !Muscles.ContainsKey(m)).Distinct().ToArray();
         if (dropped.Length > 0)
         {
@@ -284,14 +392,14 @@ public static partial class WgerImporter
         }
 
         var secondary = secondaryNames.Where(Muscles.ContainsKey).Select(m => Muscles[m]).Distinct().Except(primary).ToArray();
-        var cues = HtmlToLines(ImportMapping.String(translation, "description")).Concat(comments).ToArray();
+        var cues = HtmlToLines(entry.DescriptionHtml).Concat(entry.Comments).ToArray();
         var source = new ExerciseSource
         {
             Name = SourceName,
-            ExternalId = ImportMapping.String(fields, "uuid") is { Length: > 0 } uuid ? uuid : id,
-            Licence = Attribution(Licence(fields, licences), Licence(translation, licences), "exercise", "text"),
-            Author = Attribution(Author(fields), Author(translation), "exercise", "text"),
-            Url = $"https://wger.de/en/exercise/{id}/view/",
+            ExternalId = entry.Uuid is { Length: > 0 } uuid ? uuid : id,
+            Licence = Attribution(entry.ExerciseLicence, entry.TextLicence, "exercise", "text"),
+            Author = Attribution(entry.ExerciseAuthor, entry.TextAuthor, "exercise", "text"),
+            Url = entry.Url,
         };
 
         // wger has no difficulty level: Intermediate, so that nothing unrated is offered as a first exercise.
@@ -302,14 +410,14 @@ public static partial class WgerImporter
     private static string? Licence(JsonElement fields, Dictionary<long, string> licences) =>
         fields.ValueKind == JsonValueKind.Object && Long(fields, "license") is { } l ? licences.GetValueOrDefault(l, $"wger licence {l}") : null;
 
-    private static string? Author(JsonElement fields)
+    internal static string? Author(JsonElement fields)
     {
         var author = fields.ValueKind == JsonValueKind.Object ? ImportMapping.String(fields, "license_author")?.Trim() : null;
         return string.IsNullOrEmpty(author) ? null : author;
     }
 
     // The exercise record and its English text carry a licence and author each; both are kept when they differ.
-    private static string? Attribution(string? exercise, string? text, string exerciseLabel, string textLabel) => (exercise, text) switch
+    internal static string? Attribution(string? exercise, string? text, string exerciseLabel, string textLabel) => (exercise, text) switch
     {
         (null, null) => null,
         ({ } e, null) => e,
@@ -333,7 +441,7 @@ public static partial class WgerImporter
             .Where(line => line.Length > 0);
     }
 
-    private static List<(string? Model, long? Pk, JsonElement Fields)> Records(JsonElement root, string? model)
+    internal static List<(string? Model, long? Pk, JsonElement Fields)> Records(JsonElement root, string? model)
     {
         var records = new List<(string?, long?, JsonElement)>();
         if (root.ValueKind != JsonValueKind.Array)
@@ -358,7 +466,7 @@ public static partial class WgerImporter
         Records(root, model).Where(r => r.Pk is not null)
             .ToDictionary(r => r.Pk!.Value, r => ImportMapping.String(r.Fields, "name")?.Trim() ?? $"#{r.Pk}");
 
-    private static long? Long(JsonElement element, string property) =>
+    internal static long? Long(JsonElement element, string property) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value)
         && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
             ? number
@@ -378,3 +486,23 @@ public static partial class WgerImporter
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
 }
+
+/// <summary>
+/// One wger exercise as any of wger's layouts gives it, ids already turned into wger's names; <see cref="WgerImporter"/>
+/// maps it. Licence and author are given for the exercise and for its English text: both are kept when they differ.
+/// </summary>
+internal sealed record WgerEntry(
+    long Id,
+    string? Uuid,
+    string Name,
+    string? Category,
+    IReadOnlyList<string> PrimaryMuscles,
+    IReadOnlyList<string> SecondaryMuscles,
+    IReadOnlyList<string> Equipment,
+    string? ExerciseLicence,
+    string? ExerciseAuthor,
+    string? TextLicence,
+    string? TextAuthor,
+    string? DescriptionHtml,
+    IReadOnlyList<string> Comments,
+    string? Url);

@@ -32,9 +32,12 @@ public sealed class CatalogueImporterTests : IDisposable
     [Theory]
     [InlineData("broken.json", "{ \"name\": ", "broken.json: not JSON (line 1")]
     [InlineData("gpx.json", "<gpx></gpx>", "gpx.json: not JSON")]
-    [InlineData("empty.json", "[]", "empty.json: neither a free-exercise-db catalogue")]
-    [InlineData("other.json", "{\"type\": \"FeatureCollection\"}", "other.json: neither a free-exercise-db catalogue")]
+    [InlineData("nothing.json", "", "nothing.json: empty file")]
+    [InlineData("empty.json", "[]", "empty.json: not a catalogue RunStrong can import: found an empty array. Accepted: free-exercise-db's dist/exercises.json")]
+    [InlineData("other.json", "{\"type\": \"FeatureCollection\"}", "other.json: not a catalogue RunStrong can import: found an object with type. Accepted:")]
     [InlineData("numbers.json", "[1, 2, 3]", "found an array of something else")]
+    [InlineData("users.json", "[{\"model\": \"auth.user\", \"pk\": 1, \"fields\": {}}]", "found a Django fixture of 'auth.user' records. Accepted:")]
+    [InlineData("page.json", "{\"count\": 1, \"next\": null, \"results\": [{\"id\": 1}]}", "found an object with count, next, results. Accepted:")]
     public void Read_BadFile_ReturnsAnErrorNamingIt(string name, string content, string expected)
     {
         var path = Path.Combine(_folder, name);
@@ -58,12 +61,24 @@ public sealed class CatalogueImporterTests : IDisposable
     }
 
     [Fact]
-    public void Read_FolderWithoutWgerFiles_NamesWhatIsMissing()
+    public void Read_FolderWithoutCatalogueFiles_SaysWhatIsAccepted()
     {
+        File.WriteAllText(Path.Combine(_folder, "notes.json"), "{\"note\": \"not an exercise\"}");
+
         var result = CatalogueImporter.Read(_folder);
 
         Assert.False(result.Succeeded);
-        Assert.Contains("missing: exercise-base-data.json, translations.json", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"{_folder}: a folder holding no catalogue RunStrong can import", result.Error, StringComparison.Ordinal);
+        Assert.Contains($"Accepted: {CatalogueImporter.Accepted}", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Accepted_NamesEveryLayout()
+    {
+        foreach (var layout in (string[])["dist/exercises.json", "exercises/<Id>.json", "exercise-base-data.json", "single exercises.json", "/api/v2/exerciseinfo/"])
+        {
+            Assert.Contains(layout, CatalogueImporter.Accepted, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
