@@ -307,7 +307,7 @@ public sealed class PlanCommandTests : IAsyncLifetime
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         // Long lines wrap under the session column, so words may sit on the next line.
-        Assert.Matches(@"hip-thrust\s+3x8-12\s+@7\s+40kg", result.Stdout);
+        Assert.Matches(@"hip-thrust\s+\(barbell\)\s+3x8-12\s+@7\s+40kg", result.Stdout);
         Assert.Matches(@"run:\s+30-45\s+min;\s+easy:\s+you\s+could\s+hold", result.Stdout);
         Assert.All(result.Stdout.Split('\n'), l => Assert.True(l.Length <= 80, $"{l.Length} columns: {l}"));
     }
