@@ -490,8 +490,14 @@ def drawings():
     bss_s = "rear foot on a bench behind, front foot flat, standing tall"
     bss_e = "lowered until the front thigh is level, rear knee near the floor"
     put("bulgarian-split-squat/bodyweight", split_squat(), NOTHING, bss_s, bss_e)
-    put("bulgarian-split-squat/banded", split_squat(), lambda p: band_ring(p, "hip1", "knee1", 0.75),
-        bss_s + ", loop band above the front knee", bss_e + ", band above the front knee")
+    start, end, shared = split_squat()
+    for p in (start, end):  # hands at the shoulders, holding the band
+        for i in (0, 1):
+            s = p.p[f"shoulder{i}"]
+            p.p[f"elbow{i}"], p.p[f"hand{i}"] = add(s, (10, -18)), add(s, (4, -2))
+    under_foot = lambda p: band_between(p.at("toe1", -4, -1), p.at("hand1"))  # noqa: E731
+    put("bulgarian-split-squat/banded", (start, end, shared), under_foot,
+        bss_s + ", a loop band under the front foot held at the shoulders", bss_e + ", the band from the front foot to the shoulders")
 
     put("step-up/bodyweight", step_up(), NOTHING, "one foot on a knee-high box, the other on the floor",
         "standing tall on the box, the other knee lifted")
@@ -585,7 +591,7 @@ def drawings():
             one = single or rung == "single-leg"
             arms = (HANG, HANG)
             extra = (lambda p: dumbbell(p.at("hand1"), 90)) if rung == "dumbbell" else NOTHING
-            weight = ", a dumbbell in one hand" if rung == "dumbbell" else ""
+            weight = (", a dumbbell in each hand" if bent else ", a dumbbell in one hand") if rung == "dumbbell" else ""
             if on_step:
                 s = f"standing {('on one foot' if one else 'on both feet')} with the balls of the feet on a step edge{knee}, heels dropped below it{weight}"
             else:
