@@ -55,6 +55,7 @@ public static class RunStrongWebApp
             builder.Configuration[Clocks.ConfigurationKey] ?? Environment.GetEnvironmentVariable(Clocks.EnvironmentVariable),
             builder.Environment.EnvironmentName));
         builder.Services.AddRunStrongFeatures();
+        builder.Services.AddSingleton(new RunStrong.Features.Catalogue.ExercisePictures(builder.Configuration["Catalogue:PicturesFolder"]));
         builder.Services.AddScoped<RunnerPreferencesAccessor>();
         builder.AddRunStrongAccounts();
         builder.Services.AddDataProtection().SetApplicationName("RunStrong").PersistKeysToDbContext<RunStrongDbContext>();
@@ -78,7 +79,17 @@ public static class RunStrongWebApp
         app.UseRunStrongHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Exercise pictures change only with a release: let browsers keep them for a day.
+            OnPrepareResponse = context =>
+            {
+                if (context.Context.Request.Path.StartsWithSegments("/img", StringComparison.Ordinal))
+                {
+                    context.Context.Response.Headers.CacheControl = "public, max-age=86400";
+                }
+            },
+        });
         app.UseRouting();
         app.UseRunStrongAccounts();
         app.MapOpenApi().AllowAnonymous();

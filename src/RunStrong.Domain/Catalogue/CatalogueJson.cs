@@ -26,11 +26,12 @@ public static class CatalogueJson
     private static readonly HashSet<string> EntryFields =
     [
         "slug", "name", "kind", "primaryMuscles", "secondaryMuscles", "jointActions", "equipment", "locations", "level",
-        "singleLeg", "dose", "cues", "commonMistakes", "progression", "source",
+        "singleLeg", "dose", "cues", "commonMistakes", "progression", "source", "pictures",
     ];
 
     private static readonly HashSet<string> DoseFields = ["sets", "repsMin", "repsMax", "seconds", "restSeconds"];
-    private static readonly HashSet<string> VariantFields = ["slug", "name", "equipment", "load", "note"];
+    private static readonly HashSet<string> VariantFields = ["slug", "name", "equipment", "load", "note", "pictures"];
+    private static readonly HashSet<string> PictureFields = ["file", "position", "alt", "width", "height", "credit"];
     private static readonly HashSet<string> SourceFields = ["name", "externalId", "licence", "author", "url"];
 
     /// <summary>Reads a catalogue document; never throws for bad input.</summary>
@@ -180,6 +181,7 @@ public static class CatalogueJson
         var mistakes = StringList(element, "commonMistakes", problems);
         var progression = ReadProgression(element, problems);
         var source = ReadSource(element, problems);
+        var pictures = ReadPictures(element, "", problems);
 
         if (problems.Count > 0)
         {
@@ -203,7 +205,66 @@ public static class CatalogueJson
             CommonMistakes = mistakes,
             Progression = progression,
             Source = source,
+            Pictures = pictures,
         };
+    }
+
+    private static List<ExercisePicture> ReadPictures(JsonElement owner, string label, List<string> problems)
+    {
+        if (!owner.TryGetProperty("pictures", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add($"{label}'pictures' must be an array, not {Describe(element)}");
+            return [];
+        }
+
+        var pictures = new List<ExercisePicture>();
+        var index = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            index++;
+            var where = $"{label}picture {index}";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add($"{where} must be an object, not {Describe(item)}");
+                continue;
+            }
+
+            var itemProblems = new List<string>();
+            CheckFields(item, PictureFields, "", itemProblems);
+            var file = RequiredString(item, "file", itemProblems);
+            var position = RequiredEnum<PicturePosition>(item, "position", "picture position", itemProblems);
+            var alt = RequiredString(item, "alt", itemProblems);
+            var width = OptionalInt(item, "width", "width", itemProblems) ?? 480;
+            var height = OptionalInt(item, "height", "height", itemProblems) ?? 320;
+            var credit = OptionalString(item, "credit", itemProblems);
+            if (file is not null && !ExercisePicture.IsSafePath(file))
+            {
+                itemProblems.Add($"'file' must be a relative path inside the pictures folder (no '..', no scheme, no leading '/'), not '{file}'");
+            }
+
+            if (alt is not null && string.IsNullOrWhiteSpace(alt))
+            {
+                itemProblems.Add("'alt' must say what the picture shows");
+            }
+
+            if (width is < 16 or > 4096 || height is < 16 or > 4096)
+            {
+                itemProblems.Add($"'width' and 'height' must be between 16 and 4096 pixels, not {width}×{height}");
+            }
+
+            problems.AddRange(itemProblems.Select(p => $"{where}: {p}"));
+            if (itemProblems.Count == 0)
+            {
+                pictures.Add(new ExercisePicture { File = file!, Position = position, Alt = alt!, Width = width, Height = height, Credit = credit });
+            }
+        }
+
+        return pictures;
     }
 
     private static Dose? ReadDose(JsonElement entry, List<string> problems)
@@ -265,10 +326,11 @@ public static class CatalogueJson
             var equipment = EnumList<Equipment>(item, "equipment", "equipment", required: true, itemProblems);
             var load = RequiredEnum<LoadKind>(item, "load", "load", itemProblems);
             var note = OptionalString(item, "note", itemProblems);
+            var pictures = ReadPictures(item, "", itemProblems);
             problems.AddRange(itemProblems.Select(p => $"{label}{(slug is null ? "" : $" '{slug}'")}: {p}"));
             if (problems.Count == before)
             {
-                variants.Add(new ExerciseVariant { Slug = slug!, Name = name!, Equipment = equipment, Load = load, Note = note });
+                variants.Add(new ExerciseVariant { Slug = slug!, Name = name!, Equipment = equipment, Load = load, Note = note, Pictures = pictures });
             }
         }
 
@@ -507,6 +569,7 @@ public static class CatalogueJson
                 writer.WriteString("note", variant.Note);
             }
 
+            WritePictures(writer, variant.Pictures);
             writer.WriteEndObject();
         }
 
@@ -522,7 +585,31 @@ public static class CatalogueJson
             writer.WriteEndObject();
         }
 
+        WritePictures(writer, exercise.Pictures);
         writer.WriteEndObject();
+    }
+
+    private static void WritePictures(Utf8JsonWriter writer, IReadOnlyList<ExercisePicture> pictures)
+    {
+        if (pictures.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray("pictures");
+        foreach (var picture in pictures)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("file", picture.File);
+            writer.WriteString("position", Kebab.Name(picture.Position));
+            writer.WriteString("alt", picture.Alt);
+            writer.WriteNumber("width", picture.Width);
+            writer.WriteNumber("height", picture.Height);
+            WriteOptional(writer, "credit", picture.Credit);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void WriteEnums<TEnum>(Utf8JsonWriter writer, string field, IEnumerable<TEnum> values) where TEnum : struct, Enum

@@ -43,6 +43,29 @@ public sealed record Exercise
     /// <summary>Where the entry came from, with licence and author for imported entries.</summary>
     public ExerciseSource Source { get; init; } = ExerciseSource.BuiltIn;
 
+    /// <summary>
+    /// Pictures of the exercise as a whole, when it has its own (imported entries carry their source's pictures here).
+    /// Built-in entries leave it empty: their pictures are per rung (<see cref="ExerciseVariant.Pictures"/>).
+    /// </summary>
+    public IReadOnlyList<ExercisePicture> Pictures { get; init; } = [];
+
+    /// <summary>
+    /// The pictures that show the exercise at the top of its page and in plans: its own, else those of the first rung
+    /// pictured by a photograph (a photo reads best at a glance), else those of the first rung with pictures.
+    /// </summary>
+    public IReadOnlyList<ExercisePicture> MainPictures =>
+        Pictures.Count > 0
+            ? Pictures
+            : Progression.FirstOrDefault(v => v.Pictures.Any(p => p.IsPhoto))?.Pictures
+              ?? Progression.FirstOrDefault(v => v.Pictures.Count > 0)?.Pictures
+              ?? [];
+
+    /// <summary>The pictures for one rung of the ladder (by slug), falling back to <see cref="MainPictures"/>.</summary>
+    public IReadOnlyList<ExercisePicture> PicturesFor(string? variantSlug) =>
+        Progression.FirstOrDefault(v => string.Equals(v.Slug, variantSlug, StringComparison.OrdinalIgnoreCase)) is { Pictures.Count: > 0 } variant
+            ? variant.Pictures
+            : MainPictures;
+
     public bool Trains(JointAction action) => JointActions.Contains(action);
 
     public bool Loads(Muscle muscle) => PrimaryMuscles.Contains(muscle) || SecondaryMuscles.Contains(muscle);
@@ -63,6 +86,48 @@ public sealed record ExerciseVariant
 
     /// <summary>A short note on how this rung differs from the one before.</summary>
     public string? Note { get; init; }
+
+    /// <summary>The rung's start and end positions (built-in rungs have both; docs/decisions/0023).</summary>
+    public IReadOnlyList<ExercisePicture> Pictures { get; init; } = [];
+}
+
+/// <summary>Which moment of a repetition a picture shows.</summary>
+public enum PicturePosition
+{
+    Start,
+    End,
+}
+
+/// <summary>
+/// One picture of an exercise: a file, the position it shows, and alt text that says what the position is.
+/// Built-in pictures are files under the web app's <c>img/exercises/</c>; an imported entry's are paths as its source
+/// gave them, shown only when a copy is kept on the server (no picture is ever fetched from another host).
+/// </summary>
+public sealed record ExercisePicture
+{
+    /// <summary>Relative path, forward slashes, no <c>..</c>: <c>hip-thrust/barbell-start.jpg</c>.</summary>
+    public required string File { get; init; }
+
+    public required PicturePosition Position { get; init; }
+
+    /// <summary>What the picture shows, for people who cannot see it: "Barbell hip thrust, start: shoulders on a bench…".</summary>
+    public required string Alt { get; init; }
+
+    /// <summary>Pixel size, so that pages reserve the space before the file arrives.</summary>
+    public int Width { get; init; } = 480;
+
+    public int Height { get; init; } = 320;
+
+    /// <summary>Whose picture and under which licence ("free-exercise-db, Unlicense"); null for RunStrong's own figures.</summary>
+    public string? Credit { get; init; }
+
+    /// <summary>True for a photograph (JPEG), false for a drawn figure (SVG).</summary>
+    public bool IsPhoto => File.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) || File.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True for a relative path that stays inside its folder: no scheme, no rooted path, no <c>..</c> segment.</summary>
+    public static bool IsSafePath(string? file) =>
+        !string.IsNullOrWhiteSpace(file) && !file.Contains(':') && !file.Contains('\\') && !file.StartsWith('/')
+        && file.Split('/').All(segment => segment.Length > 0 && segment != "." && segment != "..");
 }
 
 /// <summary>

@@ -21,7 +21,25 @@ public static class ExercisesApi
             .WithSummary("One exercise with its how-to, muscles and progression ladder")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        // Pictures of imported entries, kept in this server's pictures folder: served from here, never linked elsewhere.
+        routes.MapGet(ExercisePictures.ImportedPath + "{source}/{**file}", ImportedPicture)
+            .WithName("ImportedExercisePicture")
+            .WithTags("Exercises")
+            .WithSummary("A picture of an imported exercise, when this server keeps a copy")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         return routes;
+    }
+
+    private static IResult ImportedPicture(ExercisePictures pictures, HttpContext context, string source, string file)
+    {
+        if (pictures.ImportedFile(source, file) is not { } path)
+        {
+            return TypedResults.NotFound();
+        }
+
+        context.Response.Headers.CacheControl = "public, max-age=86400";
+        return TypedResults.PhysicalFile(path, ExercisePictures.ImportedContentTypes[Path.GetExtension(path)]);
     }
 
     /// <param name="muscle">A muscle the exercise loads, primary or secondary (gluteus-maximus, gluteus-medius, hamstrings, ...).</param>
@@ -29,12 +47,12 @@ public static class ExercisesApi
     /// <param name="location">home, gym or outdoors.</param>
     /// <param name="q">Text in the name or slug.</param>
     private static async Task<Ok<ExerciseView[]>> ListAsync(
-        ExerciseCatalogue catalogue, string? muscle, string? equipment, string? location, string? q, CancellationToken cancellationToken)
+        ExerciseCatalogue catalogue, ExercisePictures pictures, string? muscle, string? equipment, string? location, string? q, CancellationToken cancellationToken)
     {
         var exercises = await ListExercises.HandleAsync(catalogue, new ListExercises.Request(muscle, equipment, location, q), cancellationToken);
-        return TypedResults.Ok(exercises.Select(ExerciseView.From).ToArray());
+        return TypedResults.Ok(exercises.Select(e => ExerciseView.From(e, pictures)).ToArray());
     }
 
-    private static async Task<Ok<ExerciseView>> GetAsync(ExerciseCatalogue catalogue, string slug, CancellationToken cancellationToken) =>
-        TypedResults.Ok(ExerciseView.From(await catalogue.GetAsync(slug, cancellationToken)));
+    private static async Task<Ok<ExerciseView>> GetAsync(ExerciseCatalogue catalogue, ExercisePictures pictures, string slug, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ExerciseView.From(await catalogue.GetAsync(slug, cancellationToken), pictures));
 }

@@ -231,8 +231,26 @@ public static class FreeExerciseDbImporter
             Url = $"https://github.com/yuhonas/free-exercise-db/blob/main/exercises/{Uri.EscapeDataString(id)}.json",
         };
         var cues = Strings(entry, "instructions").Select(s => s.Trim()).Where(s => s.Length > 0).ToArray();
-        return ImportMapping.Build(slug, name, kind, level, primary, secondary, curl, [equipment], cues, source);
+        return ImportMapping.Build(slug, name, kind, level, primary, secondary, curl, [equipment], cues, source) with
+        {
+            Pictures = Pictures(entry, name),
+        };
     }
+
+    /// <summary>
+    /// The entry's <c>images</c> (paths relative to its <c>exercises/</c> folder: <c>Barbell_Hip_Thrust/0.jpg</c> is the
+    /// start, <c>1.jpg</c> the end), kept as references: shown only from a copy on the server (docs/decisions/0023).
+    /// </summary>
+    private static ExercisePicture[] Pictures(JsonElement entry, string name) =>
+        Strings(entry, "images").Take(2).Where(ExercisePicture.IsSafePath).Select((file, i) => new ExercisePicture
+        {
+            File = file,
+            Position = i == 0 ? PicturePosition.Start : PicturePosition.End,
+            Alt = $"{name}, {(i == 0 ? "start" : "end")} position",
+            Width = 850,
+            Height = 567,
+            Credit = $"{SourceName}, {Licence}",
+        }).ToArray();
 
     private static List<string> Strings(JsonElement entry, string property)
     {
