@@ -48,6 +48,8 @@ public class LogPagesTests
         Assert.False(string.IsNullOrEmpty(reps), "reps are pre-filled");
         Assert.NotEmpty(await page.GetByTestId("prescription-reason").First.InnerTextAsync());
         await Browser.ScreenshotAsync(page, $"log-before-{name}");
+        // No rest before the first set is stored.
+        await Assertions.Expect(page.GetByTestId("rest-timer")).ToBeHiddenAsync();
 
         await first.GetByTestId("set-done").ClickAsync();
 
