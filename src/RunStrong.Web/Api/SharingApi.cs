@@ -110,10 +110,19 @@ public static class SharingApi
     /// <param name="runnerId">The athlete.</param>
     /// <param name="from">First day, YYYY-MM-DD.</param>
     /// <param name="to">Last day, YYYY-MM-DD.</param>
+    /// <param name="before">Only days before this one, YYYY-MM-DD: the previous page's nextBefore.</param>
+    /// <param name="limit">At most this many days with entries (1 to 100, default 30).</param>
     private static async Task<Ok<History.Response>> LogAsync(
-        Guid runnerId, DateOnly? from, DateOnly? to, RunStrongDbContext db, ICurrentRunner coach, CancellationToken cancellationToken)
+        Guid runnerId, DateOnly? from, DateOnly? to, DateOnly? before, int? limit, RunStrongDbContext db, ICurrentRunner coach, CancellationToken cancellationToken)
     {
         var athlete = await AthleteAccess.OpenAsync(db, coach, runnerId, cancellationToken);
-        return TypedResults.Ok(await History.HandleAsync(db, athlete.Runner, new History.Request(from, to), cancellationToken));
+        var page = await History.HandleAsync(db, athlete.Runner, new History.Request(from, to, before, limit), cancellationToken);
+        // The next page is the athlete's, at this address, not the coach's own log.
+        return TypedResults.Ok(page with
+        {
+            Next = page.NextBefore is { } next
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/api/coach/athletes/{runnerId}/log?before={next:yyyy-MM-dd}&limit={limit ?? History.DefaultDays}")
+                : null,
+        });
     }
 }

@@ -94,6 +94,19 @@ public class CoachingApiTests
         Assert.Equal("12x60kg@7", Assert.Single(Assert.Single(day.GetProperty("sessions").EnumerateArray()).GetProperty("sets").EnumerateArray()).GetProperty("notation").GetString());
         Assert.Equal(8000, Assert.Single(day.GetProperty("runs").EnumerateArray()).GetProperty("distanceMeters").GetDouble());
         Assert.Equal(("calves", 3), (day.GetProperty("checkIns")[0].GetProperty("area").GetString(), day.GetProperty("checkIns")[0].GetProperty("score").GetInt32()));
+        // A page at a time, and the next page is the athlete's, at the coach's address.
+        using (var earlier = await server.Client.PostAsJsonAsync("/api/log/soreness", new { date = server.Today.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), area = "calves", score = 2 }))
+        {
+            Assert.Equal(HttpStatusCode.Created, earlier.StatusCode);
+        }
+
+        var first = JsonDocument.Parse(await coach.GetStringAsync(new Uri($"{athlete}/log?limit=1", UriKind.Relative))).RootElement;
+        Assert.Equal(server.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Assert.Single(first.GetProperty("days").EnumerateArray()).GetProperty("date").GetString());
+        var next = first.GetProperty("next").GetString()!;
+        Assert.StartsWith($"{athlete}/log?before=", next, StringComparison.Ordinal);
+        var second = JsonDocument.Parse(await coach.GetStringAsync(new Uri(next, UriKind.Relative))).RootElement;
+        Assert.Equal(server.Today.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Assert.Single(second.GetProperty("days").EnumerateArray()).GetProperty("date").GetString());
+        Assert.True(!second.TryGetProperty("next", out var none) || none.ValueKind == JsonValueKind.Null, "the last page has no next");
         // What the coach reads is the athlete's; the coach's own plans stay apart, both ways.
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(coach, $"{athlete}/plans/{coachPlanId}"));
         var coachPlans = JsonDocument.Parse(await coach.GetStringAsync(new Uri("/api/plans", UriKind.Relative))).RootElement;
