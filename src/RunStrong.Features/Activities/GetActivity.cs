@@ -141,9 +141,7 @@ public static class GetActivity
             StartTimeSource = summary.StartTimeSource,
             HasTimes = summary.HasTimes,
             Date = row.LocalDate,
-            StartText = summary.HasTimes && summary.StartTimeSource == "recorded" && preferences.DayOf(row.StartTime) == row.LocalDate
-                ? preferences.ShowTime(row.StartTime)
-                : row.LocalDate.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            StartText = preferences.ShowStart(row.StartTime, row.LocalDate, summary.HasTimes && summary.StartTimeSource == "recorded"),
             DistanceText = Measure.Distance(row.DistanceMeters, request.Unit),
             PaceText = Measure.Pace(summary.AveragePaceSecondsPerKm, request.Unit),
             RunType = row.RunType,

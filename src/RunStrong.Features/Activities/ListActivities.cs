@@ -52,7 +52,7 @@ public static class ListActivities
             ArgumentNullException.ThrowIfNull(preferences);
             return this with
             {
-                StartText = preferences.DayOf(StartTime) == Date ? preferences.ShowTime(StartTime) : Date.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+                StartText = preferences.ShowStart(StartTime, Date),
                 DistanceText = preferences.ShowDistance(DistanceMeters),
                 PaceText = preferences.ShowPace(AveragePaceSecondsPerKm),
             };

@@ -53,6 +53,16 @@ public sealed record RunnerPreferences(DistanceUnit Distance, MassUnit Weight, D
         return zoned.ToDateTimeUnspecified().ToString(format, CultureInfo.InvariantCulture) + " " + zoned.GetZoneInterval().Name;
     }
 
+    /// <summary>
+    /// When an activity was: its recorded start in the runner's zone ("Sat 15 Aug 2015, 08:45 MDT"); the day alone when
+    /// its file had no recorded start; the day it is on with the recorded time beside it when the runner moved it to another day.
+    /// </summary>
+    public string ShowStart(DateTime utc, DateOnly day, bool recorded = true)
+    {
+        var dayText = day.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
+        return !recorded ? dayText : DayOf(utc) == day ? ShowTime(utc) : $"{dayText} (recorded {ShowTime(utc)})";
+    }
+
     /// <summary>"10.00 km" / "6.21 mi".</summary>
     public string ShowDistance(double metres, int decimals = 2) => Measure.Distance(metres, Distance, decimals);
 

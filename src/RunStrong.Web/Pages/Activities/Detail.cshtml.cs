@@ -41,8 +41,7 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
     {
         try
         {
-            Preferences = await preferences.GetAsync(cancellationToken);
-            Unit = UnitQuery.Parse(unit, Preferences.Distance);
+            await ReadUnitAsync(unit, cancellationToken);
             await LoadAsync(id, cancellationToken);
         }
         catch (UserInputException e) when (e.NotFound)
@@ -61,8 +60,7 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
     {
         try
         {
-            Preferences = await preferences.GetAsync(cancellationToken);
-            Unit = UnitQuery.Parse(unit, Preferences.Distance);
+            await ReadUnitAsync(unit, cancellationToken);
             await SetActivityDate.HandleAsync(db, runner, clock, new SetActivityDate.Request(id, date), cancellationToken);
             return Redirect($"/activities/{id}{UnitQueryString}");
         }
@@ -85,10 +83,9 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
         long id, string? unit, string? name, string? sport, string? runType, string? rpe, DateOnly? date, string? distance, string? time,
         CancellationToken cancellationToken)
     {
-        Preferences = await preferences.GetAsync(cancellationToken);
         try
         {
-            Unit = UnitQuery.Parse(unit, Preferences.Distance);
+            await ReadUnitAsync(unit, cancellationToken);
         }
         catch (UserInputException e)
         {
@@ -135,6 +132,13 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
         }
 
         return Redirect("/activities");
+    }
+
+    /// <summary>The runner's preferences, and the unit to show: <c>?unit=</c>, else the runner's own (a bad unit throws, naming <c>unit</c>).</summary>
+    private async Task ReadUnitAsync(string? unit, CancellationToken cancellationToken)
+    {
+        Preferences = await preferences.GetAsync(cancellationToken);
+        Unit = UnitQuery.Parse(unit, Preferences.Distance);
     }
 
     private async Task LoadAsync(long id, CancellationToken cancellationToken)

@@ -6,10 +6,9 @@ using RunStrong.Features.Common;
 
 namespace RunStrong.Web.Pages.Activities;
 
-public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Hosting.RunnerPreferencesAccessor preferences) : PageModel
+public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner) : PageModel
 {
-    /// <summary>The runner's units and zone.</summary>
-    public Features.Settings.RunnerPreferences Preferences { get; private set; } = Features.Settings.RunnerPreferences.Default;
+    /// <remarks>Each item carries its start, distance and pace in the runner's units and zone (ListActivities).</remarks>
 
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
@@ -20,7 +19,6 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Hos
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Preferences = await preferences.GetAsync(cancellationToken);
         try
         {
             List = await ListActivities.HandleAsync(db, runner, new ListActivities.Request(PageNumber), cancellationToken);

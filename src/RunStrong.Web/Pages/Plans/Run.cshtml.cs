@@ -25,30 +25,14 @@ public sealed class RunModel(RunStrongDbContext db, ExerciseCatalogue catalogue,
 
     public async Task<IActionResult> OnGetAsync(long id, string date, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (await PlanDayLookup.FindAsync(db, catalogue, runner, clock, id, date, cancellationToken) is not { Day.Run: not null } found)
         {
             return NotFound();
         }
 
-        try
-        {
-            Plan = await GetPlan.HandleAsync(db, catalogue, runner, clock, id, cancellationToken);
-        }
-        catch (UserInputException e) when (e.NotFound)
-        {
-            return NotFound();
-        }
-
-        var found = Plan.Plan.Days.FirstOrDefault(d => d.Date == day);
-        if (found?.Run is null)
-        {
-            return NotFound();
-        }
-
-        Day = found;
-        Week = Plan.Plan.Weeks.First(w => w.Days.Contains(found));
+        (Plan, Day, Week) = (found.Plan, found.Day, found.Week);
         Basis = new RunTargets(Plan.RunnerProfile, Plan.StartDate).Basis;
-        LogUrl = PlanLabels.LogUrl(day, PlanLabels.RunKey(day));
+        LogUrl = PlanLabels.LogUrl(Day.Date, PlanLabels.RunKey(Day.Date));
         return Page();
     }
 }

@@ -28,30 +28,15 @@ public sealed class SessionModel(RunStrongDbContext db, ExerciseCatalogue catalo
 
     public async Task<IActionResult> OnGetAsync(long id, string date, int index, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (await PlanDayLookup.FindAsync(db, catalogue, runner, clock, id, date, cancellationToken) is not { } found
+            || index < 0 || index >= found.Day.Sessions.Count)
         {
             return NotFound();
         }
 
-        try
-        {
-            Plan = await GetPlan.HandleAsync(db, catalogue, runner, clock, id, cancellationToken);
-        }
-        catch (UserInputException e) when (e.NotFound)
-        {
-            return NotFound();
-        }
-
-        var found = Plan.Plan.Days.FirstOrDefault(d => d.Date == day);
-        if (found is null || index < 0 || index >= found.Sessions.Count)
-        {
-            return NotFound();
-        }
-
-        Day = found;
-        Session = found.Sessions[index];
-        LogUrl = PlanLabels.LogUrl(day, Features.Training.TrainingPlan.KeyOf(day, index));
-        Week = Plan.Plan.Weeks.First(w => w.Days.Contains(found));
+        (Plan, Day, Week) = (found.Plan, found.Day, found.Week);
+        Session = Day.Sessions[index];
+        LogUrl = PlanLabels.LogUrl(Day.Date, Features.Training.TrainingPlan.KeyOf(Day.Date, index));
         var all = (await catalogue.AllAsync(cancellationToken)).ToDictionary(e => e.Slug, StringComparer.Ordinal);
         Exercises = Session.Exercises.Select(p =>
         {
