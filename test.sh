@@ -42,6 +42,16 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 PG_BIN="$(pg_bin)"
 
+# Garmin's JavaScript FIT SDK, which the workout tests run (node tests/fitsdk/decode-workout.mjs) to decode what
+# RunStrong writes; from the npm registry, at the version in tests/fitsdk/version, into a cache outside the repository.
+FITSDK_VERSION="$(cat tests/fitsdk/version)"
+export RUNSTRONG_FITSDK="${RUNSTRONG_FITSDK:-${XDG_CACHE_HOME:-$HOME/.cache}/runstrong/fitsdk-$FITSDK_VERSION}"
+command -v node >/dev/null || { log "node is missing: the FIT workout tests decode with Garmin's JavaScript SDK (install Node.js)"; exit 1; }
+if [ ! -f "$RUNSTRONG_FITSDK/node_modules/@garmin/fitsdk/package.json" ]; then
+  log "installing @garmin/fitsdk@$FITSDK_VERSION into $RUNSTRONG_FITSDK (npm)"
+  npm install --silent --no-audit --no-fund --prefix "$RUNSTRONG_FITSDK" "@garmin/fitsdk@$FITSDK_VERSION" >/dev/null
+fi
+
 # --- 2. A PostgreSQL server of our own on loopback --------------------------------------------------------------
 PG_ROOT="$(mktemp -d /tmp/runstrong-pg.XXXXXX)"
 PG_PORT="${RUNSTRONG_TEST_PG_PORT:-$((40000 + RANDOM % 20000))}"
