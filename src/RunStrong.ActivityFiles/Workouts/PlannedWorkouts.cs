@@ -63,6 +63,9 @@ public static class PlannedWorkouts
         }
     }
 
+    /// <summary>The Garmin exercise when the FIT profile names it; an imported entry's unknown name is left out (the step keeps its own name).</summary>
+    private static GarminExercise? Known(GarminExercise? garmin) => garmin is not null && WorkoutFitWriter.IsKnown(garmin) ? garmin : null;
+
     private static string KindName(SessionKind kind) => kind switch
     {
         SessionKind.Strength => "Strength",
@@ -116,7 +119,7 @@ public static class PlannedWorkouts
                 Value = seconds,
                 Intensity = StepIntensity.Active,
                 Notes = $"{seconds} s hard uphill, not flat out",
-                Exercise = exercise?.GarminFor(planned.Variant),
+                Exercise = Known(exercise?.GarminFor(planned.Variant)),
             });
             steps.Add(WorkoutStep.Rest(planned.RestSeconds > 0 ? planned.RestSeconds : HillSprintDose.RecoverySeconds, "Walk back", StepIntensity.Recovery,
                 "Walk back down; start the next sprint fresh"));
@@ -179,7 +182,7 @@ public static class PlannedWorkouts
             Value = value,
             Intensity = StepIntensity.Active,
             Notes = notes.Count > 0 ? string.Join(", ", notes) : null,
-            Exercise = exercise?.GarminFor(planned.Variant),
+            Exercise = Known(exercise?.GarminFor(planned.Variant)),
             Weight = weight,
             WeightUnit = unit,
         };

@@ -74,9 +74,18 @@ public static class WorkoutFitWriter
         return writer.ToArray();
     }
 
+    /// <summary>True when the profile names <paramref name="exercise"/> (a catalogue imported from elsewhere may hold others).</summary>
+    public static bool IsKnown(GarminExercise exercise)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        var category = Array.IndexOf(FitNames.ExerciseCategories, exercise.Category);
+        return category >= 0 && FitNames.ExerciseNames.TryGetValue(category, out var names) && names.Any(n => n.Name == exercise.Name);
+    }
+
     /// <summary>The profile's numbers for a Garmin exercise named kebab-case; throws naming what the profile lacks.</summary>
     public static (int Category, int Name) Resolve(GarminExercise exercise)
     {
+        ArgumentNullException.ThrowIfNull(exercise);
         var category = Array.IndexOf(FitNames.ExerciseCategories, exercise.Category);
         if (category < 0 || !FitNames.ExerciseNames.TryGetValue(category, out var names))
         {
