@@ -118,7 +118,7 @@ public static class PlannedWorkouts
                 Duration = StepDuration.Time,
                 Value = seconds,
                 Intensity = StepIntensity.Active,
-                Notes = $"{seconds} s hard uphill, not flat out",
+                Notes = $"{seconds} s uphill, near all-out",
                 Exercise = Known(exercise?.GarminFor(planned.Variant)),
             });
             steps.Add(WorkoutStep.Rest(planned.RestSeconds > 0 ? planned.RestSeconds : HillSprintDose.RecoverySeconds, "Walk back", StepIntensity.Recovery,

@@ -21,6 +21,9 @@ public sealed class SessionModel(RunStrongDbContext db, ExerciseCatalogue catalo
 
     public PlanWeek Week { get; private set; } = null!;
 
+    /// <summary>The session's place in its day (its key's number).</summary>
+    public int Index { get; private set; }
+
     public IReadOnlyList<(PlannedExercise Planned, Exercise? Exercise, ExerciseVariant? Variant)> Exercises { get; private set; } = [];
 
     /// <summary>Where "Log this" goes: the day on /log, naming the planned session (<c>2026-12-08#0</c>).</summary>
@@ -50,6 +53,7 @@ public sealed class SessionModel(RunStrongDbContext db, ExerciseCatalogue catalo
 
         Day = found;
         Session = found.Sessions[index];
+        Index = index;
         LogUrl = PlanLabels.LogUrl(day, Features.Training.TrainingPlan.KeyOf(day, index));
         Week = Plan.Plan.Weeks.First(w => w.Days.Contains(found));
         var all = (await catalogue.AllAsync(cancellationToken)).ToDictionary(e => e.Slug, StringComparer.Ordinal);
