@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every RunStrong test on a fresh machine that has the .NET SDK.
-# Installs what the tests need when it is missing (Debian's postgresql and chromium), starts a throw-away
+# Installs what the tests need when it is missing (Debian's postgresql, chromium and nodejs, and Garmin's FIT SDK from npm), starts a throw-away
 # PostgreSQL server on loopback, runs `dotnet test` over the whole solution, and stops the server again.
 # Extra arguments go to `dotnet test` (for example: ./test.sh --filter "FullyQualifiedName~Catalogue").
 #
@@ -35,12 +35,23 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 missing=()
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]} (apt-get)"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 PG_BIN="$(pg_bin)"
+
+# Garmin's JavaScript FIT SDK, which the workout tests run (node tests/fitsdk/decode-workout.mjs) to decode what
+# RunStrong writes; from the npm registry, at the version in tests/fitsdk/version, into a cache outside the repository.
+FITSDK_VERSION="$(cat tests/fitsdk/version)"
+export RUNSTRONG_FITSDK="${RUNSTRONG_FITSDK:-${XDG_CACHE_HOME:-$HOME/.cache}/runstrong/fitsdk-$FITSDK_VERSION}"
+command -v node >/dev/null || { log "node is missing after installing it: the FIT workout tests decode with Garmin's JavaScript SDK (install Node.js)"; exit 1; }
+if [ ! -f "$RUNSTRONG_FITSDK/node_modules/@garmin/fitsdk/package.json" ]; then
+  log "installing @garmin/fitsdk@$FITSDK_VERSION into $RUNSTRONG_FITSDK (npm)"
+  npm install --silent --no-audit --no-fund --prefix "$RUNSTRONG_FITSDK" "@garmin/fitsdk@$FITSDK_VERSION" >/dev/null
+fi
 
 # --- 2. A PostgreSQL server of our own on loopback --------------------------------------------------------------
 PG_ROOT="$(mktemp -d /tmp/runstrong-pg.XXXXXX)"

@@ -10,42 +10,80 @@ using Spectre.Console;
 namespace RunStrong.Cli.Commands;
 
 /// <summary>
-/// <c>runstrong plan --profile FILE.json [--start YYYY-MM-DD] [--weeks N] [--format table|json|ics] [--out FILE]</c>,
-/// <c>runstrong plan save --profile FILE --name N</c> and <c>runstrong plans</c>.
+/// <c>runstrong plan --profile FILE.json [--start YYYY-MM-DD] [--weeks N] [--format table|json|ics|fit] [--out FILE|DIR]</c>
+/// (or <c>--plan ID</c> for a saved plan), <c>runstrong plan save --profile FILE --name N</c> and <c>runstrong plans</c>.
+/// <c>--format fit</c> writes one FIT workout per strength, hill-sprint and drills session into the folder --out names.
 /// </summary>
 public static class PlanCommand
 {
-    private static readonly string[] Formats = ["table", "json", "ics"];
+    private static readonly string[] Formats = ["table", "json", "ics", "fit"];
 
     public static Command Create()
     {
         var profile = ProfileOption();
         var start = StartOption();
         var weeks = WeeksOption();
-        var format = new Option<string>("--format") { HelpName = "table|json|ics", Description = "table (80 columns, for people), json or ics (iCalendar).", DefaultValueFactory = _ => "table" };
-        var output = new Option<string?>("--out") { HelpName = "FILE", Description = "Write to this file instead of stdout." };
+        var format = new Option<string>("--format")
+        {
+            HelpName = "table|json|ics|fit",
+            Description = "table (80 columns, for people), json, ics (iCalendar) or fit (a FIT workout per session for a watch, into the folder --out names).",
+            DefaultValueFactory = _ => "table",
+        };
+        var output = new Option<string?>("--out") { HelpName = "FILE|DIR", Description = "Write to this file instead of stdout; for --format fit, the folder for the .fit files." };
+        var saved = new Option<long?>("--plan") { HelpName = "ID", Description = "A saved plan (runstrong plans lists them) instead of --profile, as it stands today with your log." };
         var command = new Command("plan", "Write a strength, hill-sprint and drills plan around your running week, toward your race. Uses the built-in and imported exercises of the --db catalogue.")
         {
-            profile, start, weeks, format, output,
+            profile, start, weeks, format, output, saved,
         };
         command.SetAction((parse, ct) => CliApp.Guard(async () =>
         {
             var chosen = (parse.GetValue(format) ?? "table").Trim().ToLowerInvariant();
             if (!Formats.Contains(chosen))
             {
-                throw new UserInputException("--format", $"--format: unknown format '{parse.GetValue(format)}'; expected table, json or ics");
+                throw new UserInputException("--format", $"--format: unknown format '{parse.GetValue(format)}'; expected table, json, ics or fit");
             }
 
-            var json = ReadProfile(parse.GetValue(profile));
+            if (chosen == "fit" && string.IsNullOrWhiteSpace(parse.GetValue(output)))
+            {
+                throw new UserInputException("--out", "--out: --format fit writes one .fit file per session: give the folder to write them to (--out DIR)");
+            }
+
             var target = await CliApp.OpenDatabaseAsync(parse, ct);
             await using var db = DataServices.CreateContext(target);
-            var preview = await InFile(json.Path, () => PreviewPlan.HandleAsync(new ExerciseCatalogue(db), CliApp.Clock,
-                new PreviewPlan.Request(json.Text, ParseStart(parse.GetValue(start)), parse.GetValue(weeks)), ct));
+            var catalogue = new ExerciseCatalogue(db);
+            Plan plan;
+            string name;
+            if (parse.GetValue(saved) is { } id)
+            {
+                if (parse.GetValue(profile) is not null || parse.GetValue(start) is not null || parse.GetValue(weeks) is not null)
+                {
+                    throw new UserInputException("--plan", "--plan: a saved plan has its own profile, start and weeks; leave out --profile, --start and --weeks");
+                }
+
+                var stored = await GetPlan.HandleAsync(db, catalogue, LocalRunner.Instance, CliApp.Clock, id, ct);
+                (plan, name) = (stored.Plan, stored.Name);
+            }
+            else
+            {
+                var json = ReadProfile(parse.GetValue(profile));
+                var preview = await InFile(json.Path, () => PreviewPlan.HandleAsync(catalogue, CliApp.Clock,
+                    new PreviewPlan.Request(json.Text, ParseStart(parse.GetValue(start)), parse.GetValue(weeks)), ct));
+                plan = preview.Plan;
+                name = PlanInput.NameFor(null, new CheckedProfile(preview.Profile, json.Text, preview.Start, preview.Profile.Race is null ? preview.Profile.Weeks : null));
+            }
+
+            if (chosen == "fit")
+            {
+                var files = await PlanWorkouts.ForDaysAsync(plan.Days, catalogue, CliApp.Clock, ct);
+                WriteFiles(parse.GetValue(output)!, files);
+                return CliApp.Ok;
+            }
+
             var text = chosen switch
             {
-                "json" => PlanJson.Serialize(preview.Plan, indented: true) + "\n",
-                "ics" => PlanCalendar.ToIcs(preview.Plan, PlanInput.NameFor(null, new CheckedProfile(preview.Profile, json.Text, preview.Start, preview.Profile.Race is null ? preview.Profile.Weeks : null))),
-                _ => PlanTable.Render(preview.Plan),
+                "json" => PlanJson.Serialize(plan, indented: true) + "\n",
+                "ics" => PlanCalendar.ToIcs(plan, name),
+                _ => PlanTable.Render(plan),
             };
             await WriteAsync(parse.GetValue(output), text, ct);
             return CliApp.Ok;
@@ -151,6 +189,30 @@ public static class PlanCommand
         string.IsNullOrWhiteSpace(text) ? null
         : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
         : throw new UserInputException("--start", $"--start: '{text}' is not a date; expected YYYY-MM-DD");
+
+    /// <summary>Writes the workout files into <paramref name="folder"/> (made if missing) and lists them.</summary>
+    private static void WriteFiles(string folder, IReadOnlyList<PlanWorkouts.WorkoutFile> files)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            foreach (var file in files)
+            {
+                File.WriteAllBytes(Path.Combine(folder, file.Name), file.Bytes);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new UserInputException("--out", $"--out: cannot write the workouts into {folder}: {e.Message}");
+        }
+
+        foreach (var file in files)
+        {
+            Console.Out.WriteLine(Path.Combine(folder, file.Name));
+        }
+
+        Console.Error.WriteLine($"{files.Count} workout{(files.Count == 1 ? "" : "s")} written to {folder}");
+    }
 
     private static async Task WriteAsync(string? path, string text, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace RunStrong.Domain.Catalogue;
 
@@ -26,11 +27,12 @@ public static class CatalogueJson
     private static readonly HashSet<string> EntryFields =
     [
         "slug", "name", "kind", "primaryMuscles", "secondaryMuscles", "jointActions", "equipment", "locations", "level",
-        "singleLeg", "dose", "cues", "commonMistakes", "progression", "source", "pictures",
+        "singleLeg", "dose", "cues", "commonMistakes", "progression", "source", "pictures", "garmin",
     ];
 
     private static readonly HashSet<string> DoseFields = ["sets", "repsMin", "repsMax", "seconds", "restSeconds"];
-    private static readonly HashSet<string> VariantFields = ["slug", "name", "equipment", "load", "note", "pictures"];
+    private static readonly HashSet<string> VariantFields = ["slug", "name", "equipment", "load", "note", "pictures", "garmin"];
+    private static readonly HashSet<string> GarminFields = ["category", "name"];
     private static readonly HashSet<string> PictureFields = ["file", "position", "alt", "width", "height", "credit"];
     private static readonly HashSet<string> SourceFields = ["name", "externalId", "licence", "author", "url"];
 
@@ -182,6 +184,7 @@ public static class CatalogueJson
         var progression = ReadProgression(element, problems);
         var source = ReadSource(element, problems);
         var pictures = ReadPictures(element, "", problems);
+        var garmin = ReadGarmin(element, problems);
 
         if (problems.Count > 0)
         {
@@ -206,7 +209,41 @@ public static class CatalogueJson
             Progression = progression,
             Source = source,
             Pictures = pictures,
+            Garmin = garmin,
         };
+    }
+
+    /// <summary>
+    /// <c>"garmin": {"category": "hip-raise", "name": "hip-raise"}</c>: kebab-case names from Garmin's FIT profile (the
+    /// FIT writer checks them against the profile; here only their shape).
+    /// </summary>
+    private static GarminExercise? ReadGarmin(JsonElement owner, List<string> problems)
+    {
+        if (!owner.TryGetProperty("garmin", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add($"'garmin' must be an object with 'category' and 'name', not {Describe(element)}");
+            return null;
+        }
+
+        var own = new List<string>();
+        CheckFields(element, GarminFields, "", own);
+        var category = RequiredString(element, "category", own);
+        var name = RequiredString(element, "name", own);
+        foreach (var (field, value) in new[] { ("category", category), ("name", name) })
+        {
+            if (value is not null && !Regex.IsMatch(value, "^[a-z0-9]+(-[a-z0-9]+)*$"))
+            {
+                own.Add($"'{field}' must be a kebab-case name from Garmin's FIT profile (hip-raise), not '{value}'");
+            }
+        }
+
+        problems.AddRange(own.Select(p => $"garmin: {p}"));
+        return own.Count == 0 ? new GarminExercise(category!, name!) : null;
     }
 
     private static List<ExercisePicture> ReadPictures(JsonElement owner, string label, List<string> problems)
@@ -327,10 +364,11 @@ public static class CatalogueJson
             var load = RequiredEnum<LoadKind>(item, "load", "load", itemProblems);
             var note = OptionalString(item, "note", itemProblems);
             var pictures = ReadPictures(item, "", itemProblems);
+            var garmin = ReadGarmin(item, itemProblems);
             problems.AddRange(itemProblems.Select(p => $"{label}{(slug is null ? "" : $" '{slug}'")}: {p}"));
             if (problems.Count == before)
             {
-                variants.Add(new ExerciseVariant { Slug = slug!, Name = name!, Equipment = equipment, Load = load, Note = note, Pictures = pictures });
+                variants.Add(new ExerciseVariant { Slug = slug!, Name = name!, Equipment = equipment, Load = load, Note = note, Pictures = pictures, Garmin = garmin });
             }
         }
 
@@ -570,6 +608,7 @@ public static class CatalogueJson
             }
 
             WritePictures(writer, variant.Pictures);
+            WriteGarmin(writer, variant.Garmin);
             writer.WriteEndObject();
         }
 
@@ -586,6 +625,20 @@ public static class CatalogueJson
         }
 
         WritePictures(writer, exercise.Pictures);
+        WriteGarmin(writer, exercise.Garmin);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteGarmin(Utf8JsonWriter writer, GarminExercise? garmin)
+    {
+        if (garmin is null)
+        {
+            return;
+        }
+
+        writer.WriteStartObject("garmin");
+        writer.WriteString("category", garmin.Category);
+        writer.WriteString("name", garmin.Name);
         writer.WriteEndObject();
     }
 

@@ -66,6 +66,16 @@ public sealed record Exercise
             ? variant.Pictures
             : MainPictures;
 
+    /// <summary>
+    /// The Garmin FIT exercise (category and name) a watch shows for this exercise, for rungs that name none of their
+    /// own; null where the FIT profile has no such exercise. See <see cref="GarminExercise"/>.
+    /// </summary>
+    public GarminExercise? Garmin { get; init; }
+
+    /// <summary>The Garmin FIT exercise for one rung (by slug): the rung's own, else the exercise's; null when neither has one.</summary>
+    public GarminExercise? GarminFor(string? variantSlug) =>
+        Progression.FirstOrDefault(v => string.Equals(v.Slug, variantSlug, StringComparison.OrdinalIgnoreCase))?.Garmin ?? Garmin;
+
     public bool Trains(JointAction action) => JointActions.Contains(action);
 
     public bool Loads(Muscle muscle) => PrimaryMuscles.Contains(muscle) || SecondaryMuscles.Contains(muscle);
@@ -89,7 +99,19 @@ public sealed record ExerciseVariant
 
     /// <summary>The rung's start and end positions (built-in rungs have both; docs/decisions/0023).</summary>
     public IReadOnlyList<ExercisePicture> Pictures { get; init; } = [];
+
+    /// <summary>The Garmin FIT exercise for this rung when it differs from its exercise's (barbell hip thrust vs hip raise).</summary>
+    public GarminExercise? Garmin { get; init; }
 }
+
+/// <summary>
+/// An exercise as Garmin's FIT profile names it, for workouts sent to a watch: the <c>exercise_category</c> value and the
+/// exercise name from that category's <c>*_exercise_name</c> type, both kebab-case as the profile's names
+/// (<c>hip-raise</c> / <c>barbell-hip-thrust-with-bench</c>; Garmin FIT SDK Profile.xlsx 21.217, the same profile as
+/// <c>@garmin/fitsdk</c> 21.217.0's <c>src/profile.js</c>). The FIT writer turns them into the profile's numbers and
+/// refuses names the profile does not have.
+/// </summary>
+public sealed record GarminExercise(string Category, string Name);
 
 /// <summary>Which moment of a repetition a picture shows.</summary>
 public enum PicturePosition

@@ -57,6 +57,15 @@ public static class PlansApi
             .WithName("GetPlanCalendar")
             .WithSummary("One stored plan as an iCalendar (.ics) file: an all-day event per session")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:long}/sessions/{key}.fit", SessionWorkoutAsync)
+            .WithName("GetPlanSessionWorkout")
+            .WithSummary("One planned strength, hill-sprint or drills session as a FIT workout file for a watch; the key is the session's day and number (2026-12-08#0, escaped as 2026-12-08%230, or 2026-12-08-0)")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:long}/weeks/{week:int}.zip", WeekWorkoutsAsync)
+            .WithName("GetPlanWeekWorkouts")
+            .WithSummary("A plan week's sessions as FIT workout files for a watch, one per session (named by date and kind), in a zip")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:long}", UpdateAsync)
             .WithName("UpdatePlan")
             .WithSummary("Replace a plan's profile and name: re-plans; logged strength sessions are kept")
@@ -105,6 +114,30 @@ public static class PlansApi
     {
         var export = await ExportPlanCalendar.HandleAsync(db, catalogue, runner, clock, id, cancellationToken);
         return TypedResults.File(Encoding.UTF8.GetBytes(export.Ics), "text/calendar; charset=utf-8", export.FileName);
+    }
+
+    private static async Task<FileContentHttpResult> SessionWorkoutAsync(
+        long id, string key, RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        PlanWorkouts.ParseKey(key);
+        var plan = await GetPlan.HandleAsync(db, catalogue, runner, clock, id, cancellationToken);
+        var file = await PlanWorkouts.ForSessionAsync(plan.Plan, key, catalogue, clock, cancellationToken);
+        return TypedResults.File(file.Bytes, PlanWorkouts.FitContentType, file.Name);
+    }
+
+    private static async Task<FileContentHttpResult> WeekWorkoutsAsync(
+        long id, int week, RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var plan = await GetPlan.HandleAsync(db, catalogue, runner, clock, id, cancellationToken);
+        var found = plan.Plan.Weeks.FirstOrDefault(w => w.Index == week)
+            ?? throw new UserInputException("week", $"week: the plan has weeks 1 to {plan.Plan.Weeks.Count}, not {week}", notFound: true);
+        var files = await PlanWorkouts.ForDaysAsync(found.Days, catalogue, clock, cancellationToken);
+        if (files.Count == 0)
+        {
+            throw new UserInputException("week", $"week: week {week} has no strength, hill-sprint or drills session", notFound: true);
+        }
+
+        return TypedResults.File(PlanWorkouts.Zip(files), "application/zip", string.Create(CultureInfo.InvariantCulture, $"plan-{id}-week-{week}-workouts.zip"));
     }
 
     private static async Task<Ok<UpdatePlan.Response>> UpdateAsync(

@@ -191,6 +191,81 @@ public sealed class PlanCommandTests : IAsyncLifetime
         Assert.Contains("Spring 10k", table.Stdout, StringComparison.Ordinal);
     }
 
+    // ---- Issue 15: workouts for a watch ---------------------------------------------------------------------------------
+
+    [Fact]
+    public async Task Fit_ToAFolder_WritesAWorkoutPerSession_NamedByDateAndKind_ThatGarminsSdkDecodes()
+    {
+        var profile = Write("profile.json", GymProfile());
+        var folder = Path.Combine(_folder, "watch");
+
+        var json = await CliProcess.RunAsync("plan", "--profile", profile, "--format", "json", "--db", _db.DbArgument);
+        var result = await CliProcess.RunAsync("plan", "--profile", profile, "--format", "fit", "--out", folder, "--db", _db.DbArgument);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var sessions = json.Json.GetProperty("weeks").EnumerateArray().SelectMany(w => w.GetProperty("days").EnumerateArray())
+            .SelectMany(d => d.GetProperty("sessions").EnumerateArray().Select(s => (Date: d.GetProperty("date").GetString()!, Kind: s.GetProperty("kind").GetString()!)))
+            .ToArray();
+        var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(sessions.Length, files.Length);
+        Assert.Equal(sessions.Select(s => $"{s.Date}-{s.Kind}.fit").Order(StringComparer.Ordinal), files.Select(Path.GetFileName));
+        Assert.Equal(files, result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+        Assert.Contains($"{files.Length} workouts written to {folder}", result.Stderr, StringComparison.Ordinal);
+
+        var decoded = GarminFitSdk.Decode(files).GetProperty("files");
+        foreach (var file in files)
+        {
+            var entry = decoded.GetProperty(file);
+            Assert.True(entry.GetProperty("errors").GetArrayLength() == 0, $"{file}: {entry.GetProperty("errors")}");
+            Assert.Equal("workout", entry.GetProperty("fileId")[0].GetProperty("type").GetString());
+            var expectedSport = file.EndsWith("-hill-sprints.fit", StringComparison.Ordinal) ? "running" : "training";
+            Assert.Equal(expectedSport, entry.GetProperty("workout")[0].GetProperty("sport").GetString());
+            Assert.True(entry.GetProperty("steps").GetArrayLength() > 0, file);
+        }
+
+        Assert.Contains(files, f => f.EndsWith("-strength.fit", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("-hill-sprints.fit", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.EndsWith("-drills.fit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Fit_WithoutOut_IsRefusedAskingForTheFolder()
+    {
+        var profile = Write("profile.json", SampleProfile());
+
+        var result = await CliProcess.RunAsync("plan", "--profile", profile, "--format", "fit", "--db", _db.DbArgument);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--out: --format fit writes one .fit file per session: give the folder", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Fit_ForASavedPlan_WritesItsSessions()
+    {
+        var profile = Write("profile.json", GymProfile());
+        var saved = await CliProcess.RunAsync("plan", "save", "--profile", profile, "--name", "Spring 10k", "--json", "--db", _db.DbArgument);
+        Assert.True(saved.ExitCode == 0, saved.Stderr);
+        var id = saved.Json.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture);
+        var folder = Path.Combine(_folder, "saved");
+
+        var json = await CliProcess.RunAsync("plan", "--plan", id, "--format", "json", "--db", _db.DbArgument);
+        var result = await CliProcess.RunAsync("plan", "--plan", id, "--format", "fit", "--out", folder, "--db", _db.DbArgument);
+        var mixed = await CliProcess.RunAsync("plan", "--plan", id, "--profile", profile, "--format", "fit", "--out", folder, "--db", _db.DbArgument);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var sessionCount = json.Json.GetProperty("weeks").EnumerateArray().SelectMany(w => w.GetProperty("days").EnumerateArray())
+            .Sum(d => d.GetProperty("sessions").GetArrayLength());
+        var files = Directory.GetFiles(folder);
+        Assert.Equal(sessionCount, files.Length);
+        var strength = files.Order(StringComparer.Ordinal).First(f => f.EndsWith("-strength.fit", StringComparison.Ordinal));
+        var entry = GarminFitSdk.Decode(strength).GetProperty("files").GetProperty(strength);
+        Assert.Equal(0, entry.GetProperty("errors").GetArrayLength());
+        Assert.Equal("strengthTraining", entry.GetProperty("workout")[0].GetProperty("subSport").GetString());
+        Assert.NotEqual(0, mixed.ExitCode);
+        Assert.Contains("--plan: a saved plan has its own profile", mixed.Stderr, StringComparison.Ordinal);
+    }
+
     private static string[] Names(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToArray();
 
     // ---- Issue 12: the seed's training ---------------------------------------------------------------------------------

@@ -57,6 +57,9 @@ public class CatalogueJsonTests
     [InlineData("\"equipment\": [\"bench\"], \"locations\"", "\"equipment\": [\"none\"], \"locations\"", "entry 2 'hip-thrust': equipment (none) must be that of the easiest variant 'bodyweight' (bench)")]
     [InlineData("\"cues\": [", "\"cue\": [", "entry 2 'hip-thrust': unknown field 'cue'")]
     [InlineData("\"level\": \"beginner\",", "", "entry 2 'hip-thrust': missing 'level'")]
+    [InlineData("\"level\": \"beginner\",", "\"level\": \"beginner\", \"garmin\": {\"category\": \"Hip Raise\", \"name\": \"hip-raise\"},", "entry 2 'hip-thrust': garmin: 'category' must be a kebab-case name from Garmin's FIT profile (hip-raise), not 'Hip Raise'")]
+    [InlineData("\"level\": \"beginner\",", "\"level\": \"beginner\", \"garmin\": {\"category\": \"hip-raise\"},", "entry 2 'hip-thrust': garmin: missing 'name'")]
+    [InlineData("\"load\": \"band\"", "\"load\": \"band\", \"garmin\": \"hip-raise\"", "entry 2 'hip-thrust': progression 2 'banded': 'garmin' must be an object with 'category' and 'name', not the string 'hip-raise'")]
     public void Parse_BrokenEntry_IsRefusedWithAMessageNamingIt(string find, string replace, string expected)
     {
         var broken = Sound.Replace(find, replace, StringComparison.Ordinal);
@@ -126,6 +129,22 @@ public class CatalogueJsonTests
         Assert.Empty(back.Problems);
         Assert.Equal(exercise.Source, back.Exercises[0].Source);
         Assert.Equal(json, CatalogueJson.Serialize(back.Exercises));
+    }
+
+    [Fact]
+    public void Garmin_exercise_of_an_entry_and_of_a_rung_reads_and_writes_back_the_rung_first()
+    {
+        var json = Sound
+            .Replace("\"level\": \"beginner\",", "\"level\": \"beginner\", \"garmin\": {\"category\": \"hip-raise\", \"name\": \"hip-raise\"},", StringComparison.Ordinal)
+            .Replace("\"load\": \"band\"", "\"load\": \"band\", \"garmin\": {\"category\": \"banded-exercises\", \"name\": \"glute-bridge\"}", StringComparison.Ordinal);
+
+        var exercise = Assert.Single(CatalogueJson.Parse($"[{json}]").Exercises);
+
+        Assert.Equal(new GarminExercise("hip-raise", "hip-raise"), exercise.GarminFor("bodyweight"));
+        Assert.Equal(new GarminExercise("banded-exercises", "glute-bridge"), exercise.GarminFor("banded"));
+        var written = CatalogueJson.Serialize([exercise]);
+        Assert.Equal(written, CatalogueJson.Serialize(CatalogueJson.Parse(written).Exercises));
+        Assert.Contains("\"garmin\":{\"category\":\"banded-exercises\",\"name\":\"glute-bridge\"}", written.Replace(" ", "").Replace("\n", ""), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,6 +69,8 @@ public partial class IsolationTests
 
         // The walk covered the endpoints that take another runner's ids, and the lists that could leak them.
         Assert.Contains("GET /api/plans/{id:long}", walked);
+        Assert.Contains("GET /api/plans/{id:long}/sessions/{key}.fit", walked);
+        Assert.Contains("GET /api/plans/{id:long}/weeks/{week:int}.zip", walked);
         Assert.Contains("DELETE /api/activities/{id:long}", walked);
         Assert.Contains("GET /api/log/strength", walked);
         Assert.Contains("GET /api/export", walked);
@@ -137,6 +139,16 @@ public partial class IsolationTests
             if (name == "slug")
             {
                 return "hip-thrust"; // the exercise catalogue is shared by every runner
+            }
+
+            if (name == "key")
+            {
+                return "2026-12-08-0"; // a session key (day and number) that the other runner's plan id goes with
+            }
+
+            if (name == "week")
+            {
+                return "1";
             }
 
             if (name == "runnerId")

@@ -73,6 +73,84 @@ public class PlansApiTests
     }
 
     [Theory, MemberData(nameof(Engines))]
+    public async Task Workouts_ASessionAsFit_AndAWeekAsZip_DecodeWithGarminsSdk(string engine)
+    {
+        await using var server = await RunningServer.StartAsync(engine);
+        var (_, _, profile) = Sample();
+        using var created = await server.Client.PostAsync(new Uri("/api/plans", UriKind.Relative), Body("Spring 10k", profile));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        var plan = (await server.GetJsonAsync<JsonElement>($"/api/plans/{id}")).GetProperty("plan");
+        var week1 = plan.GetProperty("weeks")[0];
+        var sessions = plan.GetProperty("weeks").EnumerateArray().SelectMany(w => w.GetProperty("days").EnumerateArray())
+            .SelectMany(d => d.GetProperty("sessions").EnumerateArray().Select((s, i) => (Date: d.GetProperty("date").GetString()!, Index: i, Kind: s.GetProperty("kind").GetString()!)))
+            .ToArray();
+        var strength = sessions.First(s => s.Kind == "strength");
+        var folder = Directory.CreateTempSubdirectory("runstrong-api-fit-").FullName;
+        try
+        {
+            // One session, by its key as the log names it (escaped) and by the form without '#'.
+            using var one = await server.Client.GetAsync(new Uri($"/api/plans/{id}/sessions/{Uri.EscapeDataString($"{strength.Date}#{strength.Index}")}.fit", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+            Assert.Equal("application/vnd.ant.fit", one.Content.Headers.ContentType!.MediaType);
+            Assert.Equal($"{strength.Date}-strength.fit", one.Content.Headers.ContentDisposition!.FileName);
+            var bytes = await one.Content.ReadAsByteArrayAsync();
+            Assert.Equal(bytes, await server.Client.GetByteArrayAsync(new Uri($"/api/plans/{id}/sessions/{strength.Date}-{strength.Index}.fit", UriKind.Relative)));
+            var path = Path.Combine(folder, "one.fit");
+            await File.WriteAllBytesAsync(path, bytes);
+            var decoded = GarminFitSdk.Decode(path).GetProperty("files").GetProperty(path);
+            Assert.Equal(0, decoded.GetProperty("errors").GetArrayLength());
+            Assert.Equal("workout", decoded.GetProperty("fileId")[0].GetProperty("type").GetString());
+            var planned = plan.GetProperty("weeks").EnumerateArray().SelectMany(w => w.GetProperty("days").EnumerateArray())
+                .First(d => d.GetProperty("date").GetString() == strength.Date).GetProperty("sessions")[strength.Index].GetProperty("exercises");
+            var sets = decoded.GetProperty("steps").EnumerateArray().Where(s => s.TryGetProperty("intensity", out var i) && i.GetString() == "active").ToArray();
+            Assert.Equal(planned.GetArrayLength(), sets.Length);
+            Assert.All(sets, s => Assert.True(s.TryGetProperty("exerciseCategory", out _), $"{s}: every strength exercise names its Garmin exercise"));
+
+            // The first week as a zip: a file per session of that week, each a workout the SDK reads.
+            using var zipResponse = await server.Client.GetAsync(new Uri($"/api/plans/{id}/weeks/1.zip", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, zipResponse.StatusCode);
+            Assert.Equal("application/zip", zipResponse.Content.Headers.ContentType!.MediaType);
+            using var zip = new System.IO.Compression.ZipArchive(await zipResponse.Content.ReadAsStreamAsync());
+            var week1Dates = week1.GetProperty("days").EnumerateArray().Select(d => d.GetProperty("date").GetString()).ToHashSet();
+            var expected = sessions.Where(s => week1Dates.Contains(s.Date)).Select(s => $"{s.Date}-{s.Kind}.fit").Order(StringComparer.Ordinal).ToArray();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+            var paths = new List<string>();
+            foreach (var entry in zip.Entries)
+            {
+                var entryPath = Path.Combine(folder, entry.FullName);
+                await using (var input = entry.Open())
+                await using (var output = File.Create(entryPath))
+                {
+                    await input.CopyToAsync(output);
+                }
+
+                paths.Add(entryPath);
+            }
+
+            var all = GarminFitSdk.Decode([.. paths]).GetProperty("files");
+            Assert.All(paths, p => Assert.Equal(0, all.GetProperty(p).GetProperty("errors").GetArrayLength()));
+            Assert.All(paths, p => Assert.Equal("workout", all.GetProperty(p).GetProperty("fileId")[0].GetProperty("type").GetString()));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        // Wrong keys and weeks: a problem that says what is wrong.
+        using var badKey = await server.Client.GetAsync(new Uri($"/api/plans/{id}/sessions/tuesday.fit", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, badKey.StatusCode);
+        Assert.Contains("'tuesday' is not a session key", await badKey.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var noSession = await server.Client.GetAsync(new Uri($"/api/plans/{id}/sessions/{strength.Date}-7.fit", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, noSession.StatusCode);
+        using var noWeek = await server.Client.GetAsync(new Uri($"/api/plans/{id}/weeks/99.zip", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, noWeek.StatusCode);
+        Assert.Contains("not 99", await noWeek.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var otherPlan = await server.Client.GetAsync(new Uri($"/api/plans/{id + 1000}/weeks/1.zip", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, otherPlan.StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
     public async Task CalendarFeed_ByToken_ParsesWithIcalNet_AndRotatingRevokesIt(string engine)
     {
         await using var server = await RunningServer.StartAsync(engine);

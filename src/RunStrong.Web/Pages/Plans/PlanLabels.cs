@@ -27,6 +27,14 @@ public static class PlanLabels
 
     public static string Dose(PlannedExercise exercise) => PlanText.Dose(exercise);
 
+    /// <summary>The session as a FIT workout for a watch: <c>/api/plans/3/sessions/2026-12-08-0.fit</c>.</summary>
+    public static string SessionFitUrl(long planId, DateOnly date, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"/api/plans/{planId}/sessions/{date:yyyy-MM-dd}-{index}.fit");
+
+    /// <summary>A plan week's sessions as FIT workouts in a zip: <c>/api/plans/3/weeks/2.zip</c>.</summary>
+    public static string WeekFitUrl(long planId, int week) =>
+        string.Create(CultureInfo.InvariantCulture, $"/api/plans/{planId}/weeks/{week}.zip");
+
     /// <summary>The run's page: its target and "Log this".</summary>
     public static string RunUrl(long planId, DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"/plans/{planId}/runs/{date:yyyy-MM-dd}");

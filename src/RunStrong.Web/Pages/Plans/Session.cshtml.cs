@@ -21,6 +21,9 @@ public sealed class SessionModel(RunStrongDbContext db, ExerciseCatalogue catalo
 
     public PlanWeek Week { get; private set; } = null!;
 
+    /// <summary>The session's place in its day (its key's number).</summary>
+    public int Index { get; private set; }
+
     public IReadOnlyList<(PlannedExercise Planned, Exercise? Exercise, ExerciseVariant? Variant)> Exercises { get; private set; } = [];
 
     /// <summary>Where "Log this" goes: the day on /log, naming the planned session (<c>2026-12-08#0</c>).</summary>
@@ -36,6 +39,7 @@ public sealed class SessionModel(RunStrongDbContext db, ExerciseCatalogue catalo
 
         (Plan, Day, Week) = (found.Plan, found.Day, found.Week);
         Session = Day.Sessions[index];
+        Index = index;
         LogUrl = PlanLabels.LogUrl(Day.Date, Features.Training.TrainingPlan.KeyOf(Day.Date, index));
         var all = (await catalogue.AllAsync(cancellationToken)).ToDictionary(e => e.Slug, StringComparer.Ordinal);
         Exercises = Session.Exercises.Select(p =>
