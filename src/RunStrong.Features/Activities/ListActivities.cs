@@ -46,13 +46,19 @@ public static class ListActivities
         /// <summary>"8:03 /mi" / "5:00 /km"; "–" without a pace.</summary>
         public string? PaceText { get; init; }
 
+        /// <summary>
+        /// Whether the start has a time of day the runner can trust: a file with times. A run typed in (kept at noon) and a
+        /// file without times (kept at midnight on the day given) show their day alone.
+        /// </summary>
+        private bool HasRecordedStart => Format != "manual" && ElapsedSeconds > 0;
+
         /// <summary>This item with its texts in <paramref name="preferences"/>' units and zone.</summary>
         public Item Described(Settings.RunnerPreferences preferences)
         {
             ArgumentNullException.ThrowIfNull(preferences);
             return this with
             {
-                StartText = preferences.ShowStart(StartTime, Date),
+                StartText = preferences.ShowStart(StartTime, Date, HasRecordedStart),
                 DistanceText = preferences.ShowDistance(DistanceMeters),
                 PaceText = preferences.ShowPace(AveragePaceSecondsPerKm),
             };

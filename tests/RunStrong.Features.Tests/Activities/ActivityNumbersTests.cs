@@ -54,6 +54,9 @@ public sealed class ActivityNumbersTests
         Assert.Null(detail.AveragePaceSecondsPerKm);
         Assert.InRange(detail.DistanceMeters, 96000, 96600);
         Assert.Contains(detail.Notes, n => n.Code == "no-times");
+        Assert.Equal("Tue 22 Nov 2011", detail.StartText);
+        var listed = Assert.Single((await ListActivities.HandleAsync(context, LocalRunner.Instance, new ListActivities.Request())).Items);
+        Assert.Equal("Tue 22 Nov 2011", listed.StartText);
         Assert.Equal(97, detail.Splits.Count);
         Assert.All(detail.Splits, s => Assert.Null(s.PaceSecondsPerKm));
     }
