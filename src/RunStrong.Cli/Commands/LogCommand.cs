@@ -119,7 +119,7 @@ public static class LogCommand
         {
             var target = await CliApp.OpenDatabaseAsync(parse, ct);
             await using var db = DataServices.CreateContext(target);
-            await Features.Activities.EditActivity.HandleAsync(db, LocalRunner.Instance, parse.GetValue(runId), new Features.Activities.EditActivity.Change(
+            await Features.Activities.EditActivity.HandleAsync(db, LocalRunner.Instance, CliApp.Clock, parse.GetValue(runId), new Features.Activities.EditActivity.Change(
                 parse.GetValue(name), parse.GetValue(sport), parse.GetValue(type), parse.GetValue(runRpe), ParseDate(parse.GetValue(runDate)),
                 parse.GetValue(distance), parse.GetValue(time)), ct);
             AnsiConsole.MarkupLine($"Activity {parse.GetValue(runId)} changed.");

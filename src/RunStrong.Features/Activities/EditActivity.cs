@@ -18,7 +18,7 @@ namespace RunStrong.Features.Activities;
 public static class EditActivity
 {
     /// <summary>Fields left null keep their value; an empty <see cref="Name"/> goes back to the default title.</summary>
-    /// <param name="Date">The day it is on (the time of day is kept).</param>
+    /// <param name="Date">The day it is on: 1990-01-01 to the runner's today (<see cref="MoveToDay"/>).</param>
     /// <param name="RunType">easy, quality, long, race or hills.</param>
     /// <param name="Sport">running, cycling, walking, hiking, swimming, training, other.</param>
     /// <param name="Distance">Hand-entered runs only: 10k, 6.2mi, 8000.</param>
@@ -27,7 +27,7 @@ public static class EditActivity
         string? Name = null, string? Sport = null, string? RunType = null, double? Rpe = null, DateOnly? Date = null,
         string? Distance = null, string? Time = null);
 
-    public static async Task HandleAsync(RunStrongDbContext db, ICurrentRunner runner, long id, Change change, CancellationToken cancellationToken = default)
+    public static async Task HandleAsync(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, long id, Change change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
@@ -66,15 +66,8 @@ public static class EditActivity
 
         if (change.Date is { } date && date != row.LocalDate)
         {
-            if (date.Year < 1990 || date > DateOnly.FromDateTime(DateTime.UnixEpoch).AddYears(100))
-            {
-                throw new UserInputException("date", $"date: {date:yyyy-MM-dd} is not a day this activity can be on");
-            }
-
-            // Same time of day on the new day: the file's own clock was off by whole days, or the runner typed the wrong day.
-            row.StartTime = row.StartTime.AddDays(date.DayNumber - row.LocalDate.DayNumber);
-            row.LocalDate = date;
-            row.PlannedFor = null;
+            var today = (await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken)).Today(clock);
+            MoveToDay(row, date, today);
         }
 
         if (change.Distance is not null || change.Time is not null)
@@ -112,5 +105,34 @@ public static class EditActivity
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The one rule for an activity's day, whichever way the runner changes it (this correction, or confirming the day of a
+    /// file without times, <see cref="SetActivityDate"/>): a day from 1990-01-01 to the runner's today. A file with
+    /// recorded times keeps its time of day on the new day (its clock was off by whole days, or the runner typed the wrong
+    /// day; pages then show the day with the recorded start beside it); a file without times, or dated only by its metadata,
+    /// is kept at the start of the day the runner entered. The link to a planned run goes: the runner links it again.
+    /// </summary>
+    internal static void MoveToDay(Data.Entities.StoredActivity row, DateOnly date, DateOnly today)
+    {
+        if (date > today || date.Year < 1990)
+        {
+            throw new UserInputException("date", $"date: {date:yyyy-MM-dd} is not a day the activity can have been on (1990-01-01 to today, {today:yyyy-MM-dd})");
+        }
+
+        var summary = StoredSummary.Read(row.SummaryJson);
+        if (summary.StartTimeSource == "recorded" || row.Format == "manual")
+        {
+            row.StartTime = row.StartTime.AddDays(date.DayNumber - row.LocalDate.DayNumber);
+        }
+        else
+        {
+            row.StartTime = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            row.SummaryJson = (summary with { StartTimeSource = "entered" }).ToJson();
+        }
+
+        row.LocalDate = date;
+        row.PlannedFor = null;
     }
 }

@@ -166,9 +166,9 @@ public static class ActivitiesApi
     }
 
     private static async Task<Ok<GetActivity.Response>> ChangeAsync(
-        RunStrongDbContext db, ICurrentRunner runner, long id, EditActivity.Change change, CancellationToken cancellationToken)
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, long id, EditActivity.Change change, CancellationToken cancellationToken)
     {
-        await EditActivity.HandleAsync(db, runner, id, change, cancellationToken);
+        await EditActivity.HandleAsync(db, runner, clock, id, change, cancellationToken);
         return TypedResults.Ok(await GetActivity.HandleAsync(db, runner, new GetActivity.Request(id, false), cancellationToken));
     }
 

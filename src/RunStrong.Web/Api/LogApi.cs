@@ -206,9 +206,9 @@ public static class LogApi
     }
 
     private static async Task<Ok<LogRun.RunView>> ChangeRunAsync(
-        RunStrongDbContext db, ICurrentRunner runner, long id, Features.Activities.EditActivity.Change change, CancellationToken cancellationToken)
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, long id, Features.Activities.EditActivity.Change change, CancellationToken cancellationToken)
     {
-        await Features.Activities.EditActivity.HandleAsync(db, runner, id, change, cancellationToken);
+        await Features.Activities.EditActivity.HandleAsync(db, runner, clock, id, change, cancellationToken);
         return TypedResults.Ok(await History.GetRunAsync(db, runner, id, cancellationToken));
     }
 

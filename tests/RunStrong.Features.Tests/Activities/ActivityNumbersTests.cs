@@ -82,17 +82,26 @@ public sealed class ActivityNumbersTests
     }
 
     [Theory, MemberData(nameof(Engines))]
-    public async Task SetActivityDate_OnARecordedRun_IsRefused(string engine)
+    public async Task SetActivityDate_OnARecordedRun_KeepsItsTimeOfDay_AndRefusesADayAfterToday(string engine)
     {
         await using var db = await TestDatabases.CreateAsync(engine);
         var id = Assert.Single((await ImportAsync(db, Options.None, FenixRun)).Files).ActivityId!.Value;
         await using var context = db.CreateContext();
+        var before = await GetActivity.HandleAsync(context, LocalRunner.Instance, new GetActivity.Request(id));
 
-        var error = await Assert.ThrowsAsync<UserInputException>(() =>
-            SetActivityDate.HandleAsync(context, LocalRunner.Instance, TestClock.Create(), new SetActivityDate.Request(id, new DateOnly(2015, 8, 1))));
+        await SetActivityDate.HandleAsync(context, LocalRunner.Instance, TestClock.Create(), new SetActivityDate.Request(id, before.Date.AddDays(-1)));
+        var moved = await GetActivity.HandleAsync(context, LocalRunner.Instance, new GetActivity.Request(id));
+        var future = await Assert.ThrowsAsync<UserInputException>(() =>
+            SetActivityDate.HandleAsync(context, LocalRunner.Instance, TestClock.Create(), new SetActivityDate.Request(id, TestClock.Today.AddDays(1))));
+        var sameRuleWhenCorrected = await Assert.ThrowsAsync<UserInputException>(() =>
+            EditActivity.HandleAsync(context, LocalRunner.Instance, TestClock.Create(), id, new EditActivity.Change(Date: TestClock.Today.AddDays(1))));
 
-        Assert.Equal("date", error.Field);
-        Assert.Contains("has recorded times", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before.StartTime.AddDays(-1), moved.StartTime);
+        Assert.Equal(before.Date.AddDays(-1), moved.Date);
+        Assert.Equal("recorded", moved.StartTimeSource);
+        Assert.Equal("date", future.Field);
+        Assert.Equal($"date: {TestClock.Today.AddDays(1):yyyy-MM-dd} is not a day the activity can have been on (1990-01-01 to today, {TestClock.Today:yyyy-MM-dd})", future.Message);
+        Assert.Equal(future.Message, sameRuleWhenCorrected.Message);
     }
 
     [Theory, MemberData(nameof(Engines))]

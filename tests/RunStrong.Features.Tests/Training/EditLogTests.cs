@@ -65,7 +65,7 @@ public class EditLogTests
         var run = await LogRun.HandleAsync(db, LocalRunner.Instance, Clock, new LogRun.Request { Date = Day(5), Distance = "10k", Time = "42:00", Type = "easy" });
         await Assert.ThrowsAsync<UserInputException>(() => Predict.HandleAsync(db, LocalRunner.Instance, Clock, new Predict.Request(To: "5k")));
 
-        await EditActivity.HandleAsync(db, LocalRunner.Instance, run.Id, new EditActivity.Change(RunType: "race", Name: "Turkey trot"));
+        await EditActivity.HandleAsync(db, LocalRunner.Instance, TestClock.Create(), run.Id, new EditActivity.Change(RunType: "race", Name: "Turkey trot"));
 
         var prediction = await Predict.HandleAsync(db, LocalRunner.Instance, Clock, new Predict.Request(To: "5k"));
         Assert.Equal(("10k", "42:00"), (prediction.FromName, prediction.FromTime));
@@ -89,8 +89,8 @@ public class EditLogTests
 
         var rpe = await Assert.ThrowsAsync<UserInputException>(() => EditLog.ChangeSetAsync(db, LocalRunner.Instance, setId, new EditLog.SetChange { Rpe = 12 }));
         var variant = await Assert.ThrowsAsync<UserInputException>(() => EditLog.ChangeSetAsync(db, LocalRunner.Instance, setId, new EditLog.SetChange { Variant = "kettlebell" }));
-        var distance = await Assert.ThrowsAsync<UserInputException>(() => EditActivity.HandleAsync(db, LocalRunner.Instance, activityId, new EditActivity.Change(Distance: "5k")));
-        var sport = await Assert.ThrowsAsync<UserInputException>(() => EditActivity.HandleAsync(db, LocalRunner.Instance, activityId, new EditActivity.Change(Sport: "quidditch")));
+        var distance = await Assert.ThrowsAsync<UserInputException>(() => EditActivity.HandleAsync(db, LocalRunner.Instance, TestClock.Create(), activityId, new EditActivity.Change(Distance: "5k")));
+        var sport = await Assert.ThrowsAsync<UserInputException>(() => EditActivity.HandleAsync(db, LocalRunner.Instance, TestClock.Create(), activityId, new EditActivity.Change(Sport: "quidditch")));
         var missing = await Assert.ThrowsAsync<UserInputException>(() => EditLog.ChangeSetAsync(db, LocalRunner.Instance, setId + 999, new EditLog.SetChange { Reps = 1 }));
 
         Assert.Equal(("sets[0].rpe", "set 1, rpe: RPE must be between 1 and 10, got 12"), (rpe.Field, rpe.Message));

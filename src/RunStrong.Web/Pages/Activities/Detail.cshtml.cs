@@ -103,7 +103,7 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
                     : throw new UserInputException("rpe", $"rpe: '{rpe.Trim()}' is not a number; RPE is 1 to 10");
             }
 
-            await EditActivity.HandleAsync(db, runner, id, Typed with { Rpe = rpeValue }, cancellationToken);
+            await EditActivity.HandleAsync(db, runner, clock, id, Typed with { Rpe = rpeValue }, cancellationToken);
             return Redirect($"/activities/{id}{UnitQueryString}");
         }
         catch (UserInputException e) when (e.NotFound)
