@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using RunStrong.Data;
@@ -29,7 +30,8 @@ public static class LogApi
             .ProducesValidationProblem();
         group.MapGet("/strength", ListStrengthAsync)
             .WithName("ListStrengthSessions")
-            .WithSummary("Logged strength sessions, oldest first");
+            .WithSummary("Logged strength sessions, oldest first, a page of whole days at a time (?after=DATE&limit=N, default 100; a Link header names the next page)")
+            .ProducesValidationProblem();
         group.MapGet("/strength/{id:long}", GetStrengthAsync)
             .WithName("GetStrengthSession")
             .WithSummary("One logged strength session")
@@ -76,7 +78,8 @@ public static class LogApi
             .ProducesValidationProblem();
         group.MapGet("/runs", ListRunsAsync)
             .WithName("ListRuns")
-            .WithSummary("Runs, imported and hand-entered, oldest first");
+            .WithSummary("Runs, imported and hand-entered, oldest first, a page of whole days at a time (?after=DATE&limit=N, default 100; a Link header names the next page)")
+            .ProducesValidationProblem();
         group.MapGet("/runs/{id:long}", GetRunAsync)
             .WithName("GetRun")
             .WithSummary("One run")
@@ -98,7 +101,8 @@ public static class LogApi
             .ProducesValidationProblem();
         group.MapGet("/soreness", ListSorenessAsync)
             .WithName("ListSoreness")
-            .WithSummary("Soreness check-ins, oldest first");
+            .WithSummary("Soreness check-ins, oldest first, a page of whole days at a time (?after=DATE&limit=N, default 100; a Link header names the next page)")
+            .ProducesValidationProblem();
         group.MapPatch("/soreness/{id:long}", ChangeSorenessAsync)
             .WithName("ChangeSoreness")
             .WithSummary("Correct a soreness check-in: date, area, score, notes")
@@ -126,8 +130,24 @@ public static class LogApi
         return TypedResults.Created($"/api/log/strength/{session.Id}", session);
     }
 
-    private static async Task<Ok<StrengthSessionView[]>> ListStrengthAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await TrainingData.SessionRecordsAsync(db, runner, cancellationToken)).Select(StrengthSessionView.From).ToArray());
+    /// <param name="after">Only days after this one, YYYY-MM-DD: the last day of the previous page.</param>
+    /// <param name="limit">At most this many sessions (1 to 100, default 100; a day is never split).</param>
+    private static async Task<Ok<IReadOnlyList<StrengthSessionView>>> ListStrengthAsync(
+        HttpContext context, RunStrongDbContext db, ICurrentRunner runner, DateOnly? after, int? limit, CancellationToken cancellationToken) =>
+        Paged(context, await LogLists.StrengthAsync(db, runner, after, limit, cancellationToken), limit);
+
+    /// <summary>The page's items; the next page's address in a Link header (RFC 8288), so the answer stays a plain array.</summary>
+    private static Ok<IReadOnlyList<T>> Paged<T>(HttpContext context, LogLists.Page<T> page, int? limit)
+    {
+        if (page.NextAfter is { } next)
+        {
+            var path = context.Request.Path.Value;
+            var size = limit is { } n ? string.Create(CultureInfo.InvariantCulture, $"&limit={n}") : "";
+            context.Response.Headers.Link = string.Create(CultureInfo.InvariantCulture, $"<{path}?after={next:yyyy-MM-dd}{size}>; rel=\"next\"");
+        }
+
+        return TypedResults.Ok(page.Items);
+    }
 
     private static async Task<Ok<StrengthSessionView>> GetStrengthAsync(RunStrongDbContext db, ICurrentRunner runner, long id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await History.GetSessionAsync(db, runner, id, cancellationToken));
@@ -149,8 +169,9 @@ public static class LogApi
         return run.Duplicate ? TypedResults.Ok(run) : TypedResults.Created($"/api/log/runs/{run.Id}", run);
     }
 
-    private static async Task<Ok<LogRun.RunView[]>> ListRunsAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await TrainingData.RunsAsync(db, runner, cancellationToken)).Select(r => LogRun.RunView.From(r.Row)).ToArray());
+    private static async Task<Ok<IReadOnlyList<LogRun.RunView>>> ListRunsAsync(
+        HttpContext context, RunStrongDbContext db, ICurrentRunner runner, DateOnly? after, int? limit, CancellationToken cancellationToken) =>
+        Paged(context, await LogLists.RunsAsync(db, runner, after, limit, cancellationToken), limit);
 
     private static async Task<Ok<LogRun.RunView>> GetRunAsync(RunStrongDbContext db, ICurrentRunner runner, long id, CancellationToken cancellationToken) =>
         TypedResults.Ok(await History.GetRunAsync(db, runner, id, cancellationToken));
@@ -168,9 +189,9 @@ public static class LogApi
         return TypedResults.Created($"/api/log/soreness/{checkIn.Id}", checkIn);
     }
 
-    private static async Task<Ok<LogSoreness.SorenessView[]>> ListSorenessAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await db.SorenessCheckIns.AsNoTracking().Where(c => c.OwnerId == runner.RunnerId).OrderBy(c => c.Date).ThenBy(c => c.Id)
-            .ToListAsync(cancellationToken)).Select(LogSoreness.SorenessView.From).ToArray());
+    private static async Task<Ok<IReadOnlyList<LogSoreness.SorenessView>>> ListSorenessAsync(
+        HttpContext context, RunStrongDbContext db, ICurrentRunner runner, DateOnly? after, int? limit, CancellationToken cancellationToken) =>
+        Paged(context, await LogLists.SorenessAsync(db, runner, after, limit, cancellationToken), limit);
 
     private static async Task<NoContent> DeleteSorenessAsync(RunStrongDbContext db, ICurrentRunner runner, long id, CancellationToken cancellationToken)
     {

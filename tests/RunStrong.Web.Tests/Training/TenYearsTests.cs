@@ -99,4 +99,48 @@ public class TenYearsTests
         Assert.True(string.CompareOrdinal(older.GetProperty("items")[0].GetProperty("date").GetString(),
             activityPage.GetProperty("items")[items - 1].GetProperty("date").GetString()) < 0, "the next page of activities starts on an earlier day");
     }
+
+    [Fact]
+    public async Task TheFlatLists_ComeOldestFirstAPageOfWholeDaysAtATime_AndTheLinksWalkThemAll()
+    {
+        await using var server = await RunningServer.StartAsync();
+        await SeedTenYearsAsync(server);
+        int runs, sessions, checkIns;
+        await using (var db = server.Database.CreateContext())
+        {
+            (runs, sessions, checkIns) = (db.Activities.Count(), db.StrengthSessions.Count(), db.SorenessCheckIns.Count());
+        }
+
+        foreach (var (list, stored, dateField) in new[] { ("/api/log/runs", runs, "date"), ("/api/log/strength", sessions, "date"), ("/api/log/soreness", checkIns, "date") })
+        {
+            var ids = new List<long>();
+            var days = new List<string>();
+            var pages = 0;
+            string? next = list;
+            while (next is not null)
+            {
+                using var response = await server.Client.GetAsync(new Uri(next, UriKind.Relative));
+                response.EnsureSuccessStatusCode();
+                var bytes = await response.Content.ReadAsByteArrayAsync();
+                Assert.True(bytes.Length < 256 * 1024, $"{next} answered {bytes.Length / 1024} KB");
+                var items = JsonDocument.Parse(bytes).RootElement.EnumerateArray().ToArray();
+                Assert.InRange(items.Length, 1, 100);
+                ids.AddRange(items.Select(i => i.GetProperty("id").GetInt64()));
+                days.AddRange(items.Select(i => i.GetProperty(dateField).GetString()!));
+                next = response.Headers.TryGetValues("Link", out var links)
+                    ? System.Text.RegularExpressions.Regex.Match(links.Single(), "^<([^>]+)>; rel=\"next\"$").Groups[1].Value
+                    : null;
+                pages++;
+            }
+
+            Assert.Equal(stored, ids.Count);
+            Assert.Equal(stored, ids.Distinct().Count());
+            Assert.Equal(days.Order(StringComparer.Ordinal), days);
+            Assert.True(pages >= stored / 100, $"{list}: {pages} pages for {stored} items");
+        }
+
+        using var tooMany = await server.Client.GetAsync(new Uri("/api/log/runs?limit=500", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains("limit: 500 is out of range; give 1 to 100", await tooMany.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
