@@ -92,6 +92,21 @@ public class TenYearsTests
             next = body.GetProperty("next").GetString()!;
         }
 
+        // The activities page: the newest days, then "Older" links back in time, each page small, no activity twice.
+        using var session = await server.SignInAsync();
+        var shown = new HashSet<string>();
+        var href = "/activities";
+        for (var page = 0; page < 3; page++)
+        {
+            var html = await session.Client.GetStringAsync(new Uri(href, UriKind.Relative));
+            Assert.True(html.Length < 256 * 1024, $"{href} answered {html.Length / 1024} KB");
+            var links = System.Text.RegularExpressions.Regex.Matches(html, "<a href=\"/activities/(\\d+)\">").Select(m => m.Groups[1].Value).ToArray();
+            Assert.InRange(links.Length, 20, 30);
+            Assert.All(links, id => Assert.True(shown.Add(id), $"activity {id} shown on two pages"));
+            href = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "href=\"(/activities\\?before=[0-9-]+)\" rel=\"next\"").Groups[1].Value);
+            Assert.StartsWith("/activities?before=", href, StringComparison.Ordinal);
+        }
+
         var activityPage = JsonDocument.Parse(activities).RootElement;
         var items = activityPage.GetProperty("items").GetArrayLength();
         Assert.InRange(items, 1, 30);

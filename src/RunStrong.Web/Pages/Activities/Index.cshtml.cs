@@ -10,8 +10,9 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner) : P
 {
     /// <remarks>Each item carries its start, distance and pace in the runner's units and zone (ListActivities).</remarks>
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>Only days before this one: the page of older activities (keyset paging; the newest page without it).</summary>
+    [BindProperty(SupportsGet = true, Name = "before")]
+    public DateOnly? Before { get; set; }
 
     public ListActivities.Response? List { get; private set; }
 
@@ -21,7 +22,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner) : P
     {
         try
         {
-            List = await ListActivities.HandleAsync(db, runner, new ListActivities.Request(PageNumber), cancellationToken);
+            List = await ListActivities.HandleAsync(db, runner, new ListActivities.Request(Before: Before), cancellationToken);
         }
         catch (UserInputException e)
         {
