@@ -11,7 +11,21 @@ using RunStrong.Benchmarks;
 //                                 decode every .fit file under DIR (loaded first), print one JSON line
 //   fit-dump [--all] FILE...      print what the FIT reader made of each file (a debugging aid)
 //   import-corpus DIR [--db FILE] import DIR into a fresh SQLite file through the ImportActivities slice, print one JSON line
+//   load-seed --server URL --setup-url URL [--runners N] [--years Y] [--files DIR --file-count K] [--out tokens.txt]
+//                                 N runners with Y years of training each, through the public API (bench/load.sh)
+//   load-run --server URL --tokens FILE [--seconds S] [--warmup S] [--connections C] [--gpx FILE] [--label TEXT]
+//                                 the static-file baseline, then a mixed load with wrk; a Markdown table on stdout
 //   bdn [BenchmarkDotNet args]    the BenchmarkDotNet classes, e.g. `bdn --filter *Fit*`
+if (args is ["load-seed", .. var seedArgs])
+{
+    return await LoadBench.SeedAsync(seedArgs);
+}
+
+if (args is ["load-run", .. var loadArgs])
+{
+    return await LoadBench.RunAsync(loadArgs);
+}
+
 if (args is ["import-corpus", var corpus, .. var importArgs])
 {
     return await ImportCorpus.RunAsync(corpus, importArgs);
