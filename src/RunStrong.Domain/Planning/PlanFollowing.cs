@@ -151,6 +151,8 @@ public static class PlanFollowing
             var hillDays = planned.Where(p => p.Session.Kind == SessionKind.HillSprints).Select(p => p.Day).ToHashSet();
             var weekStrength = log.Strength.Where(s => InWeek(s.Date)).ToList();
             var usedStrength = new HashSet<DoneStrength>(ReferenceEqualityComparer.Instance);
+            // One strength session a day: a day where one was logged takes no other.
+            var loggedStrengthDays = weekStrength.Select(s => s.Date).ToHashSet();
             var sprintRuns = weekRuns.Where(r => r.Sprints is { Reps: > 0 }).ToList();
             var usedSprintRuns = new HashSet<long>();
             var offeredDays = new HashSet<DateOnly>();
@@ -226,7 +228,7 @@ public static class PlanFollowing
                 {
                     var from = day.AddDays(1) > today ? day.AddDays(1) : today;
                     var date = week.Days.Select(d => d.Date).Where(d => d >= from).Cast<DateOnly?>().FirstOrDefault(d =>
-                        PlacementRules.LegalForMovedStrength(d!.Value, RunOn, race, x => plannedStrengthDays.Contains(x) || offeredDays.Contains(x), hillDays.Contains));
+                        PlacementRules.LegalForMovedStrength(d!.Value, RunOn, race, x => plannedStrengthDays.Contains(x) || offeredDays.Contains(x) || loggedStrengthDays.Contains(x), hillDays.Contains));
                     if (date is { } offered)
                     {
                         offeredDays.Add(offered);

@@ -102,11 +102,13 @@ public class PlanFollowingTests
         var key = PlanFollowing.KeyOf(Tuesday, 1);
         var log = new PlanLog { Strength = [new DoneStrength(Sunday, key)] };
 
-        var follow = PlanFollowing.Follow(Plan, log, today: Sunday.AddDays(1));
+        var follow = PlanFollowing.Follow(Plan, log, today: Sunday);
 
         var tuesday = follow.Session(key)!;
         Assert.Equal((FollowStatus.Moved, (DateOnly?)Sunday, (SessionOffer?)null), (tuesday.Status, tuesday.DoneOn, tuesday.Offer));
         Assert.Equal(FollowStatus.Missed, Strength(follow, Friday).Status);
+        // Sunday now holds Tuesday's session: Friday's is not offered there too.
+        Assert.Null(Strength(follow, Friday).Offer!.Date);
     }
 
     [Fact]
