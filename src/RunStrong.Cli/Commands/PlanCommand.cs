@@ -52,6 +52,7 @@ public static class PlanCommand
             await using var db = DataServices.CreateContext(target);
             var catalogue = new ExerciseCatalogue(db);
             Plan plan;
+            PlanFollow? follow = null;
             string name;
             if (parse.GetValue(saved) is { } id)
             {
@@ -61,7 +62,7 @@ public static class PlanCommand
                 }
 
                 var stored = await GetPlan.HandleAsync(db, catalogue, LocalRunner.Instance, CliApp.Clock, id, ct);
-                (plan, name) = (stored.Plan, stored.Name);
+                (plan, name, follow) = (stored.Plan, stored.Name, stored.Follow);
             }
             else
             {
@@ -83,7 +84,7 @@ public static class PlanCommand
             {
                 "json" => PlanJson.Serialize(plan, indented: true) + "\n",
                 "ics" => PlanCalendar.ToIcs(plan, name),
-                _ => PlanTable.Render(plan),
+                _ => PlanTable.Render(plan, follow),
             };
             await WriteAsync(parse.GetValue(output), text, ct);
             return CliApp.Ok;

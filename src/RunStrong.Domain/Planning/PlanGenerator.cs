@@ -241,15 +241,13 @@ internal sealed class PlanWriter
         return _profile.Week[date.DayOfWeek];
     }
 
-    private static bool IsHard(PlannedRunType type) => type is PlannedRunType.Quality or PlannedRunType.Long or PlannedRunType.Race;
+    private static bool IsHard(PlannedRunType type) => PlacementRules.IsHard(type);
 
-    private bool Hard(DateOnly date) => IsHard(RunOn(date));
+    /// <summary>Nothing heavy in the last days before the race, nor on race day (<see cref="PlacementRules.Blocked"/>).</summary>
+    private bool Blocked(DateOnly date) => PlacementRules.Blocked(date, _race);
 
-    /// <summary>Nothing heavy in the last days before the race, nor on race day.</summary>
-    private bool Blocked(DateOnly date) => _race is { } race && date >= race.AddDays(-PlanGenerator.NoHeavyDaysBeforeRace);
-
-    /// <summary>"Hard days hard": never within 24 h before a long run, quality run or race.</summary>
-    private bool LegalForStrength(DateOnly date) => !Hard(date.AddDays(1));
+    /// <summary>"Hard days hard" (<see cref="PlacementRules.LegalForStrength"/>).</summary>
+    private bool LegalForStrength(DateOnly date) => PlacementRules.LegalForStrength(date, RunOn);
 
     // ---- Placement -------------------------------------------------------------------------------------------------
 
@@ -312,8 +310,7 @@ internal sealed class PlanWriter
     }
 
     private bool LegalForHills(DateOnly date, DateOnly[] strength) =>
-        RunOn(date) == PlannedRunType.Easy && !Hard(date.AddDays(1)) && !Blocked(date)
-        && !strength.Contains(date) && !strength.Contains(date.AddDays(-1)) && !_strengthDays.Contains(date.AddDays(-1));
+        PlacementRules.LegalForHills(date, RunOn, _race, d => strength.Contains(d) || _strengthDays.Contains(d));
 
     private int StrengthCost(DateOnly date)
     {

@@ -63,13 +63,18 @@ public sealed record ThisWeekView(string PlanName, int WeekIndex, string Phase, 
 /// <param name="PlannedRun">The run type planned (easy, quality, long, race), null on a rest day.</param>
 /// <param name="RunDone">True when a run is stored on the day; null on a rest day with no run.</param>
 /// <param name="RunKm">The distance run that day, km, when there was a run.</param>
-public sealed record PlanDayView(DateOnly Date, string? PlannedRun, bool? RunDone, double? RunKm, IReadOnlyList<PlanItemView> Sessions);
+/// <param name="RunFollow">How the planned run stands (done, moved, missed, planned); null on a rest day.</param>
+/// <param name="RunFollowText">The same in words: "Moved: run Friday".</param>
+public sealed record PlanDayView(DateOnly Date, string? PlannedRun, bool? RunDone, double? RunKm, IReadOnlyList<PlanItemView> Sessions, string? RunFollow = null, string? RunFollowText = null);
 
 /// <param name="Kind">strength, hill-sprints or drills.</param>
 /// <param name="Summary">The exercises in short: "Hip thrust 3×8–12".</param>
 /// <param name="Done">True or false for what RunStrong can see logged (strength sessions, hill sprints); null for drills, which are not logged.</param>
 /// <param name="Status">done, partly or skipped as the runner logged a hill-sprint or drills session; null otherwise.</param>
-public sealed record PlanItemView(string Kind, string Reason, string Summary, bool? Done, string? Status = null);
+/// <param name="Follow">How it stands against what was done (docs/decisions/0027): done, moved, missed, planned or skipped; null for a session logged outside the plan.</param>
+/// <param name="FollowText">The same in words: "Moved: done Sunday", "Missed: offered on Sunday", "Done: 6 x 10 s at 7.5 %, detected in your run".</param>
+/// <param name="MovedFrom">For a missed strength session offered on this day: the day it was planned on ("Tuesday's strength session, moved here").</param>
+public sealed record PlanItemView(string Kind, string Reason, string Summary, bool? Done, string? Status = null, string? Follow = null, string? FollowText = null, DateOnly? MovedFrom = null);
 
 /// <summary>One week's running.</summary>
 public sealed record WeeklyVolume(DateOnly WeekStart, double DistanceMetres, double DistanceKm, double Minutes, int Runs);

@@ -142,7 +142,7 @@ public static class GetDashboard
             HasData = !history.IsEmpty,
             HasDemoData = history.HasDemoData,
             Weeks = weeks,
-            ThisWeek = plan is null ? null : ThisWeek(covering!.Value.Record, plan, runs, sessions, history.SessionLogs ?? [], to),
+            ThisWeek = plan is null ? null : ThisWeek(covering!.Value.Record, plan, runs, sessions, history.SessionLogs ?? [], to, today),
             ThisWeekNote = planNote,
             RunningVolume = weeks.Select(w => Volume(w, loggedRuns)).ToArray(),
             StrengthSessions = weeks.Select(w => new WeeklyCount(w, sessions.Count(s => InWeek(s.Date, w)))).ToArray(),
@@ -210,13 +210,16 @@ public static class GetDashboard
     }
 
     private static ThisWeekView? ThisWeek(
-        PlanRecord record, Plan plan, IReadOnlyList<HistoryRun> runs, IReadOnlyList<LoggedStrengthSession> sessions, IReadOnlyList<SessionLogRecord> logs, DateOnly to)
+        PlanRecord record, Plan plan, IReadOnlyList<HistoryRun> runs, IReadOnlyList<LoggedStrengthSession> sessions, IReadOnlyList<SessionLogRecord> logs, DateOnly to,
+        DateOnly today)
     {
         var week = plan.Weeks.FirstOrDefault(w => w.Days.Any(d => d.Date == to));
         if (week is null)
         {
             return null;
         }
+
+        var follow = Follow(record, plan, runs, sessions, logs, today);
 
         var days = week.Days.Select(day =>
         {
@@ -238,18 +241,32 @@ public static class GetDashboard
                 var key = RunnerHistory.PlannedSessionKey(day.Date, index);
                 var mark = logs.FirstOrDefault(l => l.Date == day.Date && l.PlannedSessionKey == key);
                 var didIt = mark is { Status: "done" or "partly" };
+                var followed = follow.Session(key);
+                var doneElsewhere = followed?.Status is FollowStatus.Done or FollowStatus.Moved;
                 return new PlanItemView(
                     Kebab.Name(s.Kind),
                     s.Reason,
                     string.Join(", ", s.Exercises.Select(Describe)),
                     s.Kind switch
                     {
-                        SessionKind.Strength => StrengthDone(index) || didIt,
-                        SessionKind.HillSprints => didIt || (mark is null && dayRuns.Any(r => r.Run.Type == RunType.Hills || r.Summary.HillSprints.Count > 0)),
+                        SessionKind.Strength => StrengthDone(index) || didIt || doneElsewhere,
+                        SessionKind.HillSprints => didIt || (mark is null && (doneElsewhere || dayRuns.Any(r => r.Run.Type == RunType.Hills || r.Summary.HillSprints.Count > 0))),
                         _ => didIt,
                     },
-                    mark?.Status);
+                    mark?.Status,
+                    followed is null ? null : Kebab.Name(followed.Status),
+                    followed is null ? null : Training.PlanStatuses.Describe(followed));
             }).ToList();
+
+            // A missed strength session offered on this day (the next legal day of its week).
+            items.AddRange(follow.OfferedOn(day.Date).Select(o => new PlanItemView(
+                Kebab.Name(SessionKind.Strength),
+                $"{Training.TodaysSession.Offered(o.Date)}: {o.Offer!.Note}",
+                string.Join(", ", plan.Days.First(d => d.Date == o.Date).Sessions[Training.LogPlannedSession.ParseKey(o.Key).Index].Exercises.Select(Describe)),
+                false,
+                Follow: Kebab.Name(FollowStatus.Planned),
+                FollowText: Training.TodaysSession.Offered(o.Date),
+                MovedFrom: o.Date)));
 
             // A session logged this day that no planned item of this plan accounts for (unplanned, or planned by a plan that
             // no longer holds the day) stays on its day, done.
@@ -258,14 +275,36 @@ public static class GetDashboard
                 x.PlannedSessionId is null ? "Logged: not in a plan." : "Logged for a plan that no longer holds this day.",
                 string.Join(", ", x.Sets.Select(set => set.ExerciseSlug).Distinct(StringComparer.OrdinalIgnoreCase).Select(slug => BuiltInCatalogue.Find(slug)?.Name ?? slug)),
                 true)));
+            var runFollow = follow.RunOn(day.Date);
             return new PlanDayView(
                 day.Date,
                 planned,
                 planned is null && dayRuns.Length == 0 ? null : dayRuns.Length > 0,
                 dayRuns.Length > 0 ? Math.Round(distance / 1000, 1) : null,
-                items.ToArray());
+                items.ToArray(),
+                runFollow is null ? null : Kebab.Name(runFollow.Status),
+                runFollow is null ? null : Training.PlanStatuses.Describe(runFollow));
         }).ToArray();
         return new ThisWeekView(record.Name, week.Index, Kebab.Name(week.Phase), week.Deload, days);
+    }
+
+    /// <summary>The week as followed (docs/decisions/0027), from the history already read.</summary>
+    private static PlanFollow Follow(
+        PlanRecord record, Plan plan, IReadOnlyList<HistoryRun> runs, IReadOnlyList<LoggedStrengthSession> sessions, IReadOnlyList<SessionLogRecord> logs,
+        DateOnly today)
+    {
+        // The dashboard's sessions carry the planned session as an id: map the week's keys back.
+        var keys = plan.Days.SelectMany(d => d.Sessions.Select((_, i) => (Id: RunnerHistory.PlannedSessionId(d.Date, i), Key: RunnerHistory.PlannedSessionKey(d.Date, i))))
+            .ToDictionary(p => p.Id, p => p.Key);
+        var log = new PlanLog
+        {
+            Runs = runs.Select(r => new DoneRun(r.Id, r.Run.Date, r.PlannedFor, Training.PlanStatuses.Sprints(r.Summary))).ToArray(),
+            Strength = sessions.Select(s => new DoneStrength(s.Date, s.PlannedSessionId is { } id && keys.TryGetValue(id, out var key) ? key : null)).ToArray(),
+            Marks = logs.Where(l => l.PlanId is null || l.PlanId == record.Id)
+                .Select(l => new SessionMark(l.PlannedSessionKey, l.Status, l.Reps is { } reps ? new SprintsDone(reps, l.Seconds, l.GradePercent) : null)).ToArray(),
+        };
+        // The whole plan, so that the race and the next week's Monday are seen from this week's days.
+        return PlanFollowing.Follow(plan, log, today);
     }
 
     private static string Describe(PlannedExercise e)

@@ -10,7 +10,9 @@ namespace RunStrong.Features.Plans;
 
 /// <summary>
 /// A stored plan with the plan regenerated from its profile and, from today on, following the runner's log
-/// (<see cref="Training.PlanProgress"/>: the next prescription of every exercise already logged).
+/// (<see cref="Training.PlanProgress"/>: the next prescription of every exercise already logged), and how each planned run
+/// and session stands against what was done (<see cref="Response.Follow"/>: done, moved, missed, planned or skipped, and
+/// where a missed strength session is offered; docs/decisions/0027).
 /// </summary>
 public static class GetPlan
 {
@@ -26,6 +28,13 @@ public static class GetPlan
         DateTime UpdatedAt,
         Plan Plan)
     {
+        /// <summary>
+        /// Each planned run and session against what was done, as of the runner's today:
+        /// <c>{today, runs: [{date, type, status, doneOn, activityIds}], sessions: [{key, date, kind, status, doneOn,
+        /// sprints: {reps, seconds, gradePercent}, detected, activityId, offer: {date, note}}]}</c>.
+        /// </summary>
+        public Domain.Planning.PlanFollow? Follow { get; init; }
+
         /// <summary>The profile as the generator reads it (for forms and pages; not in the JSON).</summary>
         [System.Text.Json.Serialization.JsonIgnore]
         public RunnerProfile RunnerProfile { get; init; } = null!;
@@ -37,9 +46,10 @@ public static class GetPlan
         var record = await FindAsync(db, runner, id, cancellationToken);
         var input = PlanInput.ReadStored(record.ProfileJson, record.StartDate);
         var exercises = await catalogue.AllAsync(cancellationToken);
+        var today = (await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken)).Today(clock);
         var plan = await Training.PlanProgress.ApplyAsync(db, runner, PlanInput.Generate(input, exercises), input.Profile, exercises,
-            (await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken)).Today(clock), record.Id, cancellationToken);
-        return From(record, input, plan);
+            today, record.Id, cancellationToken);
+        return From(record, input, plan) with { Follow = await Training.PlanStatuses.ReadAsync(db, runner, plan, record.Id, today, cancellationToken) };
     }
 
     /// <summary>The runner's plan <paramref name="id"/>, or a not-found <see cref="UserInputException"/>.</summary>

@@ -19,7 +19,12 @@ public static class PlanTable
     private const int RunWidth = 8;
     private static readonly int Indent = 2 + DateWidth + 2 + RunWidth + 2;
 
-    public static string Render(Plan plan)
+    /// <summary>
+    /// The table; with <paramref name="follow"/> (a saved plan), each run and session ends with how it stands in brackets
+    /// (<c>[done]</c>, <c>[moved: done Sun]</c>, <c>[missed: offered Sun]</c>) and a missed strength session offered later in
+    /// its week shows on that day (docs/decisions/0027).
+    /// </summary>
+    public static string Render(Plan plan, PlanFollow? follow = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var text = new StringBuilder();
@@ -33,11 +38,16 @@ public static class PlanTable
             {
                 var run = day.Run is null ? "rest" : Kebab.Name(day.Run.Type);
                 var head = $"  {Day(day.Date, "ddd dd MMM"),-DateWidth}  {run,-RunWidth}  ";
-                var sessions = day.Sessions.Select(Describe).ToList();
+                var sessions = day.Sessions.Select((s, i) => Describe(s) + Tag(follow?.Session(Domain.Planning.PlanFollowing.KeyOf(day.Date, i)))).ToList();
                 if (PlanText.Target(day.Run, ascii: true) is { } target)
                 {
                     // The runner's own run first, as they will do it: a target, not a change to their week.
-                    sessions.Insert(0, "run: " + target);
+                    sessions.Insert(0, "run: " + target + Tag(follow?.RunOn(day.Date)));
+                }
+
+                foreach (var offered in follow?.OfferedOn(day.Date) ?? [])
+                {
+                    sessions.Add($"strength: {Day(offered.Date, "dddd")}'s session, moved here (missed {Day(offered.Date, "dddd")}) [offered]");
                 }
 
                 if (sessions.Count == 0)
@@ -66,6 +76,23 @@ public static class PlanTable
 
         return text.ToString();
     }
+
+    private static string Tag(FollowedSession? session) => session switch
+    {
+        null or { Status: FollowStatus.Planned } => "",
+        { Status: FollowStatus.Moved, DoneOn: { } on } => $" [moved: done {Day(on, "ddd")}]",
+        { Status: FollowStatus.Missed, Offer: { Date: { } on } } => $" [missed: offered {Day(on, "ddd")}]",
+        { Status: FollowStatus.Missed, Offer: not null } => " [missed: no legal day left this week - skip it]",
+        { Detected: true } => $" [done: {session.Sprints!.Reps} detected in your run]",
+        _ => $" [{Kebab.Name(session.Status)}]",
+    };
+
+    private static string Tag(FollowedRun? run) => run switch
+    {
+        null or { Status: FollowStatus.Planned } => "",
+        { Status: FollowStatus.Moved, DoneOn: { } on } => $" [moved: run {Day(on, "ddd")}]",
+        _ => $" [{Kebab.Name(run.Status)}]",
+    };
 
     private static string Day(DateOnly date, string format) => date.ToString(format, CultureInfo.InvariantCulture);
 

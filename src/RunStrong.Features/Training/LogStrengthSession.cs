@@ -140,9 +140,36 @@ internal sealed record PlanLink(long PlanId, string Key)
         }
 
         var match = planned.FirstOrDefault(p => p.Key == key.Trim());
+        if (match is null && await MovedAsync(db, runner, catalogue, date, key.Trim(), cancellationToken) is { } moved)
+        {
+            return moved;
+        }
+
         return match is null
             ? throw new UserInputException("plannedSessionKey",
                 $"no planned strength session '{key.Trim()}' on {date:yyyy-MM-dd} in the plan for that day{(planned.Count > 0 ? "; that day has " + string.Join(", ", planned.Select(p => p.Key)) : "")}")
             : new PlanLink(match.PlanId, match.Key);
+    }
+
+    /// <summary>
+    /// A strength session of another day of <paramref name="date"/>'s week, done on <paramref name="date"/> instead (a missed
+    /// session offered later in its week, docs/decisions/0027): linked to its own key, so that it counts as done, moved.
+    /// </summary>
+    private static async Task<PlanLink?> MovedAsync(
+        RunStrongDbContext db, ICurrentRunner runner, IReadOnlyList<Domain.Catalogue.Exercise> catalogue, DateOnly date, string key, CancellationToken cancellationToken)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(key, @"^\d{4}-\d{2}-\d{2}#\d{1,2}$"))
+        {
+            return null;
+        }
+
+        var (plannedOn, _) = LogPlannedSession.ParseKey(key);
+        if (plannedOn == date || !PlanStatuses.SameWeek(plannedOn, date))
+        {
+            return null;
+        }
+
+        var plan = await TrainingPlan.ForDayAsync(db, runner, catalogue, plannedOn, cancellationToken);
+        return plan?.StrengthOn(plannedOn).FirstOrDefault(p => p.Key == key) is { } session ? new PlanLink(session.PlanId, session.Key) : null;
     }
 }

@@ -30,10 +30,14 @@ public static class TodaysSession
         LoggedSetView? Logged,
         bool TakesLoad);
 
-    public sealed record Planned(string Key, string PlanName, bool Deload, string Reason, long? SessionId, IReadOnlyList<Row> Rows, IReadOnlyList<LoggedSetView> Extra);
+    /// <param name="MovedFrom">For a missed session offered on this day (or logged here for its key): the day it was planned on.</param>
+    public sealed record Planned(
+        string Key, string PlanName, bool Deload, string Reason, long? SessionId, IReadOnlyList<Row> Rows, IReadOnlyList<LoggedSetView> Extra, DateOnly? MovedFrom = null);
 
     /// <param name="Other">Sessions logged on the day for a planned session the day's plan does not hold (another plan's).</param>
-    public sealed record Response(DateOnly Date, IReadOnlyList<Planned> Planned, StrengthSessionView? Unplanned, IReadOnlyList<StrengthSessionView> Other);
+    /// <param name="Follow">The day's plan against what was done, as of the runner's today (null without a plan).</param>
+    public sealed record Response(
+        DateOnly Date, IReadOnlyList<Planned> Planned, StrengthSessionView? Unplanned, IReadOnlyList<StrengthSessionView> Other, Domain.Planning.PlanFollow? Follow = null);
 
     public static async Task<Response> HandleAsync(
         RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, DateOnly? day, CancellationToken cancellationToken = default)
@@ -51,9 +55,18 @@ public static class TodaysSession
         var history = TrainingData.ToDomain(before, r => plan is not null && r.PlanId == plan.Record.Id && plan.IsDeload(r.Date));
         var checkIns = (await TrainingData.CheckInsAsync(db, runner, cancellationToken)).Where(c => c.Date < date).ToArray();
 
+        // A missed strength session offered on this day, or already logged here for its own key, is done here (docs/decisions/0027).
+        var today = await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
+        var follow = plan is null ? null : await PlanStatuses.ReadAsync(db, runner, plan.Plan, plan.Record.Id, today, cancellationToken);
+        var movedHere = plan is null ? [] : plan.Plan.Days
+            .Where(d => d.Date != date && PlanStatuses.SameWeek(d.Date, date))
+            .SelectMany(d => plan.StrengthOn(d.Date))
+            .Where(s => follow!.OfferedOn(date).Any(o => o.Key == s.Key) || onDay.Any(r => r.PlannedSessionKey == s.Key && (r.PlanId is null || r.PlanId == s.PlanId)))
+            .ToArray();
+
         var planned = new List<Planned>();
         var shown = new HashSet<long>();
-        foreach (var session in plan?.StrengthOn(date) ?? [])
+        foreach (var session in (plan?.StrengthOn(date) ?? []).Concat(movedHere))
         {
             var logged = onDay.FirstOrDefault(r => r.PlannedSessionKey == session.Key && (r.PlanId is null || r.PlanId == session.PlanId));
             if (logged is not null)
@@ -87,11 +100,16 @@ public static class TodaysSession
             }
 
             var extra = sets.Values.Where(s => s.Position >= rows.Count).OrderBy(s => s.Position).Select(LoggedSetView.From).ToArray();
-            planned.Add(new Planned(session.Key, session.PlanName, session.Deload, session.Session.Reason, logged?.Id, rows, extra));
+            var moved = session.Date != date;
+            var reason = moved ? $"{Offered(session.Date)}. {session.Session.Reason}" : session.Session.Reason;
+            planned.Add(new Planned(session.Key, session.PlanName, session.Deload, reason, logged?.Id, rows, extra, moved ? session.Date : null));
         }
 
         var unplanned = onDay.FirstOrDefault(r => r.PlannedSessionKey is null);
         var other = onDay.Where(r => r.PlannedSessionKey is not null && !shown.Contains(r.Id) && r.Sets.Count > 0).Select(StrengthSessionView.From).ToArray();
-        return new Response(date, planned, unplanned is null ? null : StrengthSessionView.From(unplanned), other);
+        return new Response(date, planned, unplanned is null ? null : StrengthSessionView.From(unplanned), other, follow);
     }
+
+    /// <summary>"Tuesday's strength session, moved here (missed Tuesday)".</summary>
+    public static string Offered(DateOnly plannedOn) => $"{plannedOn.DayOfWeek}'s strength session, moved here (missed {plannedOn.DayOfWeek})";
 }

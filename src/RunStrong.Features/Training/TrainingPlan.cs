@@ -132,8 +132,7 @@ public sealed class TrainingPlan
         Plan.Days.Where(d => d.Date >= date).SelectMany(d => StrengthOn(d.Date)).FirstOrDefault();
 
     /// <summary>The key stored in StrengthSessions.PlannedSessionKey: the day and the session's index that day (<c>2026-12-08#0</c>).</summary>
-    public static string KeyOf(DateOnly date, int index) =>
-        date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "#" + index.ToString(CultureInfo.InvariantCulture);
+    public static string KeyOf(DateOnly date, int index) => PlanFollowing.KeyOf(date, index);
 }
 
 /// <summary>

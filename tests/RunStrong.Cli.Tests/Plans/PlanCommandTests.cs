@@ -266,6 +266,29 @@ public sealed class PlanCommandTests : IAsyncLifetime
         Assert.Contains("--plan: a saved plan has its own profile", mixed.Stderr, StringComparison.Ordinal);
     }
 
+    // ---- Issue 15 part 3: the plan follows what was done ---------------------------------------------------------------
+
+    [Fact]
+    public async Task SavedPlan_Table_ShowsTuesdayMissedAndOffered_ThursdaysImportedRunDone()
+    {
+        // The clock on the Friday of the real run's week (FollowedWeek: every date comes from the file).
+        var friday = new Dictionary<string, string?> { [Features.Common.Clocks.EnvironmentVariable] = TestClock.Iso(FollowedWeek.At(FollowedWeek.Friday)) };
+        var zone = await CliProcess.RunWithAsync(friday, 160, "settings", "--time-zone", FollowedWeek.TimeZone, "--db", _db.DbArgument);
+        var import = await CliProcess.RunWithAsync(friday, 160, "import", FollowedWeek.RunFile, "--db", _db.DbArgument);
+        Assert.True(zone.ExitCode == 0 && import.ExitCode == 0, zone.Stderr + import.Stderr);
+        var id = await TrainingPlans.SeedAsync(_db, FollowedWeek.Monday, "Winter base", FollowedWeek.ProfileJson);
+
+        var result = await CliProcess.RunWithAsync(friday, 160, "plan", "--plan", id.ToString(CultureInfo.InvariantCulture), "--db", _db.DbArgument);
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var table = System.Text.RegularExpressions.Regex.Replace(result.Stdout, @"\s+", " ");
+        Assert.Contains("fire-hydrant 2x12-20 @7 [missed: offered Sun]", table, StringComparison.Ordinal);
+        Assert.Contains("(RPE 3-4) [done] hill sprints: 1x8s [missed]", table, StringComparison.Ordinal);
+        Assert.Contains("Sun 30 Dec long run: 60-75 min; easy and steady, conversational all the way (RPE 3-5) strength: Tuesday's session, moved here (missed Tuesday) [offered]", table, StringComparison.Ordinal);
+        // Friday (today) is still to do: no status.
+        Assert.Contains("side-lying-hip-abduction 2x12-20 @7 Sat 29 Dec", table, StringComparison.Ordinal);
+    }
+
     private static string[] Names(JsonElement element) => element.EnumerateObject().Select(p => p.Name).ToArray();
 
     // ---- Issue 12: the seed's training ---------------------------------------------------------------------------------

@@ -61,6 +61,10 @@ public sealed partial class RunningServer : IAsyncDisposable
     public static async Task<RunningServer> StartAsync(string engine = "sqlite") =>
         await StartOnAsync(await TestDatabases.CreateAsync(engine));
 
+    /// <summary>A server whose clock stands at <paramref name="now"/> (a day a test fixture's file fixes, not the suite's date).</summary>
+    public static async Task<RunningServer> StartAtAsync(string engine, DateTimeOffset now) =>
+        await StartOnAsync(await TestDatabases.CreateAsync(engine), withOwner: true, [], TestClock.At(now));
+
     /// <summary>A server as a first start leaves it: no account, only the setup link.</summary>
     public static async Task<RunningServer> StartWithoutAccountsAsync(string engine, params string[] settings) =>
         await StartOnAsync(await TestDatabases.CreateAsync(engine), withOwner: false, settings);
@@ -73,9 +77,9 @@ public sealed partial class RunningServer : IAsyncDisposable
     public static Task<RunningServer> StartOnAsync(TestDatabase database, params string[] settings) =>
         StartOnAsync(database, withOwner: true, settings);
 
-    private static async Task<RunningServer> StartOnAsync(TestDatabase database, bool withOwner, string[] settings)
+    private static async Task<RunningServer> StartOnAsync(TestDatabase database, bool withOwner, string[] settings, FakeTimeProvider? at = null)
     {
-        var clock = TestClock.Create();
+        var clock = at ?? TestClock.Create();
         var app = await RunStrongWebApp.CreateAsync(
         [
             "--urls", "http://127.0.0.1:0",

@@ -49,5 +49,26 @@ public static class PlanLabels
     /// <summary>The key of a day's run for "Log this": <c>2026-12-08#run</c>.</summary>
     public static string RunKey(DateOnly date) => string.Create(CultureInfo.InvariantCulture, $"{date:yyyy-MM-dd}#run");
 
+    /// <summary>A status badge's words: "done", "moved: Sun", "missed", "missed: offered Sun", "missed: no legal day left"; null while planned.</summary>
+    public static string? Status(FollowedSession? session) => session switch
+    {
+        null or { Status: FollowStatus.Planned } => null,
+        { Status: FollowStatus.Moved, DoneOn: { } on } => $"moved: done {Date(on, "ddd")}",
+        { Status: FollowStatus.Missed, Offer: { Date: { } on } } => $"missed: offered {Date(on, "ddd")}",
+        { Status: FollowStatus.Missed, Offer: not null } => "missed: no legal day left this week, skip it",
+        { Detected: true, Sprints: { } sprints } => $"done: {sprints.Reps} in your run",
+        _ => Kebab.Name(session.Status),
+    };
+
+    public static string? Status(FollowedRun? run) => run switch
+    {
+        null or { Status: FollowStatus.Planned } => null,
+        { Status: FollowStatus.Moved, DoneOn: { } on } => $"moved: run {Date(on, "ddd")}",
+        _ => Kebab.Name(run.Status),
+    };
+
+    /// <summary>The badge's class: <c>status status-missed</c>.</summary>
+    public static string StatusClass(FollowStatus status) => "status status-" + Kebab.Name(status);
+
     public static string Date(DateOnly date, string format) => date.ToString(format, CultureInfo.InvariantCulture);
 }
