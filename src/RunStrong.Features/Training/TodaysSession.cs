@@ -33,7 +33,14 @@ public static class TodaysSession
     public sealed record Planned(string Key, string PlanName, bool Deload, string Reason, long? SessionId, IReadOnlyList<Row> Rows, IReadOnlyList<LoggedSetView> Extra);
 
     /// <param name="Other">Sessions logged on the day for a planned session the day's plan does not hold (another plan's).</param>
-    public sealed record Response(DateOnly Date, IReadOnlyList<Planned> Planned, StrengthSessionView? Unplanned, IReadOnlyList<StrengthSessionView> Other);
+    public sealed record Response(DateOnly Date, IReadOnlyList<Planned> Planned, StrengthSessionView? Unplanned, IReadOnlyList<StrengthSessionView> Other)
+    {
+        /// <summary>
+        /// Sessions read from the runner's watch that day, shown apart from the planned rows (their sets follow the
+        /// watch's order, not the plan's); one waiting for a choice against a hand-logged session says so.
+        /// </summary>
+        public IReadOnlyList<StrengthSessionView> Watch { get; init; } = [];
+    }
 
     public static async Task<Response> HandleAsync(
         RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, DateOnly? day, CancellationToken cancellationToken = default)
@@ -55,7 +62,7 @@ public static class TodaysSession
         var shown = new HashSet<long>();
         foreach (var session in plan?.StrengthOn(date) ?? [])
         {
-            var logged = onDay.FirstOrDefault(r => r.PlannedSessionKey == session.Key && (r.PlanId is null || r.PlanId == session.PlanId));
+            var logged = onDay.FirstOrDefault(r => r.PlannedSessionKey == session.Key && (r.PlanId is null || r.PlanId == session.PlanId) && r.SourceActivityId is null);
             if (logged is not null)
             {
                 shown.Add(logged.Id);
@@ -90,8 +97,9 @@ public static class TodaysSession
             planned.Add(new Planned(session.Key, session.PlanName, session.Deload, session.Session.Reason, logged?.Id, rows, extra));
         }
 
-        var unplanned = onDay.FirstOrDefault(r => r.PlannedSessionKey is null);
-        var other = onDay.Where(r => r.PlannedSessionKey is not null && !shown.Contains(r.Id) && r.Sets.Count > 0).Select(StrengthSessionView.From).ToArray();
-        return new Response(date, planned, unplanned is null ? null : StrengthSessionView.From(unplanned), other);
+        var unplanned = onDay.FirstOrDefault(r => r.PlannedSessionKey is null && r.SourceActivityId is null);
+        var other = onDay.Where(r => r.PlannedSessionKey is not null && !shown.Contains(r.Id) && r.Sets.Count > 0 && r.SourceActivityId is null).Select(StrengthSessionView.From).ToArray();
+        var watch = onDay.Where(r => r.SourceActivityId is not null).Select(StrengthSessionView.From).ToArray();
+        return new Response(date, planned, unplanned is null ? null : StrengthSessionView.From(unplanned), other) { Watch = watch };
     }
 }
