@@ -165,13 +165,18 @@ public static class WatchStrength
     /// <c>runstrong log keep ID watch|mine|both</c>). 404 when the session is not the runner's watch session; 400 when it
     /// waits for no choice.
     /// </summary>
-    public static async Task<ChoiceResult> ChooseAsync(RunStrongDbContext db, ICurrentRunner runner, long watchSessionId, Keep keep, CancellationToken cancellationToken = default)
+    public static Task<ChoiceResult> ChooseAsync(RunStrongDbContext db, ICurrentRunner runner, long watchSessionId, Keep keep, CancellationToken cancellationToken = default) =>
+        ChooseAsync(db, runner, watchSessionId, keep.ToString(), cancellationToken);
+
+    /// <summary>The choice as the runner sent it (<c>watch</c>, <c>mine</c>, <c>both</c>); the session is looked up first (404 before 400).</summary>
+    public static async Task<ChoiceResult> ChooseAsync(RunStrongDbContext db, ICurrentRunner runner, long watchSessionId, string? keepText, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
         var owner = runner.RunnerId;
         var watch = await db.StrengthSessions.AsTracking().FirstOrDefaultAsync(s => s.OwnerId == owner && s.Id == watchSessionId && s.SourceActivityId != null, cancellationToken)
             ?? throw new UserInputException("id", $"no strength session {watchSessionId} from your watch in your log", notFound: true);
+        var keep = ParseKeep(keepText);
         if (watch.MergeWithSessionId is not { } handId
             || await db.StrengthSessions.AsTracking().FirstOrDefaultAsync(s => s.OwnerId == owner && s.Id == handId, cancellationToken) is not { } hand)
         {
