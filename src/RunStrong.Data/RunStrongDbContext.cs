@@ -63,6 +63,8 @@ public abstract class RunStrongDbContext(DbContextOptions options, IOwnerScope? 
 
     public DbSet<SessionLogRecord> SessionLogs => Set<SessionLogRecord>();
 
+    public DbSet<GarminExerciseMappingRecord> GarminExerciseMappings => Set<GarminExerciseMappingRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardOwners();

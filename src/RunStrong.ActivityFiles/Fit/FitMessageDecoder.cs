@@ -330,8 +330,9 @@ internal sealed class FitMessageDecoder
         // start_time, total_elapsed_time, total_timer_time, total_distance, avg/max heart rate, timestamp
         LapMessage => field is 2 or 7 or 8 or 9 or 15 or 16 or TimestampField,
 
-        // duration, repetitions, weight, set_type, start_time, category, timestamp (254 in this message)
-        SetMessage => field is 0 or 3 or 4 or 5 or 6 or 7 or 254,
+        // duration, repetitions, weight, set_type, start_time, category, category_subtype (the exercise name),
+        // weight_display_unit, timestamp (254 in this message)
+        SetMessage => field is 0 or 3 or 4 or 5 or 6 or 7 or 8 or 9 or 254,
 
         // type, time_created
         FileIdMessage => field is 0 or 4,
@@ -520,9 +521,10 @@ internal sealed class FitMessageDecoder
 
     private void AddSet(LocalDefinition definition, ReadOnlySpan<byte> message)
     {
-        double duration = double.NaN, repetitions = double.NaN, weight = double.NaN, setType = double.NaN;
+        double duration = double.NaN, repetitions = double.NaN, weight = double.NaN, setType = double.NaN, unit = double.NaN;
         double start = double.NaN, timestamp = double.NaN;
-        string? category = null;
+        ReadOnlySpan<byte> categories = default, subtypes = default;
+        byte categoryType = 0, subtypeType = 0;
         foreach (ref readonly var slot in definition.Slots.AsSpan(0, definition.Count))
         {
             var bytes = message.Slice(slot.Offset, slot.Size);
@@ -534,7 +536,9 @@ internal sealed class FitMessageDecoder
                 case 4: weight = value / 16.0; break;
                 case 5: setType = value; break;
                 case 6: start = value; break;
-                case 7: category = ExerciseCategory(bytes, slot.BaseType, definition.BigEndian); break;
+                case 7: categories = bytes; categoryType = slot.BaseType; break;
+                case 8: subtypes = bytes; subtypeType = slot.BaseType; break;
+                case 9: unit = value; break;
                 case 254: timestamp = value; break;
             }
         }
@@ -546,34 +550,62 @@ internal sealed class FitMessageDecoder
             return;
         }
 
+        var (category, exercise) = Exercise(categories, categoryType, subtypes, subtypeType, definition.BigEndian);
         Sets.Add(new StrengthSet(
             ToDateTime((uint)startTime),
             Nullable(duration),
             double.IsNaN(repetitions) ? null : (int)repetitions,
             double.IsNaN(weight) || weight <= 0 ? null : weight,
             category,
-            setType == 0));
+            setType == 0)
+        {
+            ExerciseName = exercise,
+            WeightDisplayUnit = unit switch { 1 => "kilogram", 2 => "pound", _ => null },
+        });
     }
 
-    /// <summary>The first known category of the set's category array (uint16 values), kebab-case.</summary>
-    private static string? ExerciseCategory(ReadOnlySpan<byte> bytes, byte baseType, bool bigEndian)
+    /// <summary>FIT's exercise_category value a watch writes for an exercise it did not recognise.</summary>
+    internal const int UnknownExerciseCategory = 65534;
+
+    /// <summary>
+    /// The set's exercise: the first category of its category array (uint16 values) that the profile knows (or
+    /// <c>unknown</c> for 65534), kebab-case, and the name at the same index of category_subtype in that category's
+    /// names; a name the profile does not list is kept as its number (<c>#123</c>).
+    /// </summary>
+    private static (string? Category, string? Name) Exercise(ReadOnlySpan<byte> categories, byte categoryType, ReadOnlySpan<byte> subtypes, byte subtypeType, bool bigEndian)
     {
-        if (baseType != FitValues.UInt16)
+        if (categoryType != FitValues.UInt16)
         {
-            return null;
+            return (null, null);
         }
 
-        for (var i = 0; i + 2 <= bytes.Length; i += 2)
+        for (var i = 0; i + 2 <= categories.Length; i += 2)
         {
-            var value = bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(bytes[i..]) : BinaryPrimitives.ReadUInt16LittleEndian(bytes[i..]);
-            if (value < FitNames.ExerciseCategories.Length && FitNames.ExerciseCategories[value] is { } name)
+            var value = UInt16(categories[i..], bigEndian);
+            string? category = value == UnknownExerciseCategory
+                ? "unknown"
+                : value < FitNames.ExerciseCategories.Length ? FitNames.ExerciseCategories[value] : null;
+            if (category is null)
             {
-                return name;
+                continue;
             }
+
+            string? name = null;
+            if (subtypeType == FitValues.UInt16 && i + 2 <= subtypes.Length && UInt16(subtypes[i..], bigEndian) is var subtype and not 0xFFFF)
+            {
+                name = FitNames.ExerciseNames.TryGetValue(value, out var names) && Array.FindIndex(names, n => n.Value == subtype) is var at and >= 0
+                    ? names[at].Name
+                    : "#" + subtype.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return (category, name);
         }
 
-        return null;
+        return (null, null);
     }
+
+    private static ushort UInt16(ReadOnlySpan<byte> bytes, bool bigEndian) =>
+        bigEndian ? BinaryPrimitives.ReadUInt16BigEndian(bytes) : BinaryPrimitives.ReadUInt16LittleEndian(bytes);
 
     private void ReadFileId(LocalDefinition definition, ReadOnlySpan<byte> message)
     {

@@ -42,6 +42,11 @@ public static class ImportActivitiesCommand
                 AnsiConsole.MarkupLine($"[bold]{report.Imported} imported[/], {report.Duplicates} already there, {report.Failed} failed, {report.Skipped} not activity files.");
                 if (Output.IsInteractive)
                 {
+                    foreach (var logged in files.Where(f => f.Strength is not null))
+                    {
+                        AnsiConsole.MarkupLine($"  {Output.Esc(System.IO.Path.GetFileName(logged.Path))}{Output.Esc(Strength(logged))}");
+                    }
+
                     foreach (var failed in files.Where(f => f.Status == FileStatus.Failed))
                     {
                         AnsiConsole.MarkupLine($"  [red]failed[/] {Output.Esc(failed.Error)}");
@@ -62,6 +67,10 @@ public static class ImportActivitiesCommand
         : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day
         : throw new UserInputException("--date", $"--date: '{text.Trim()}' is not a day; write it as YYYY-MM-DD (2011-11-22)");
 
+    /// <summary>", strength session 12: 6 sets on 2026-12-07 (2 to map: runstrong log map-garmin)" for a watch's strength activity.</summary>
+    private static string Strength(FileResult result) => result.Strength is not { } s ? "" : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $", strength session {s.SessionId}: {s.Sets} sets on {s.Date:yyyy-MM-dd}{(s.UnmappedSets > 0 ? $" ({s.UnmappedSets} to map: runstrong log map-garmin)" : "")}{(s.MergeWithSessionId is { } hand ? $"; you logged session {hand} by hand that day too: runstrong log keep {s.SessionId} watch|mine|both" : "")}");
+
     /// <summary>Plain lines (output redirected): one per file, as each is done.</summary>
     private static async Task<List<FileResult>> WithLinesAsync(IAsyncEnumerable<FileResult> results, CancellationToken ct)
     {
@@ -72,7 +81,7 @@ public static class ImportActivitiesCommand
             var status = result.Status.ToString().ToLowerInvariant();
             var detail = result.Status switch
             {
-                FileStatus.Imported => $"activity {result.ActivityId}",
+                FileStatus.Imported => $"activity {result.ActivityId}{Strength(result)}",
                 _ => result.Error,
             };
             Console.Out.WriteLine($"{status,-9} {result.Path}{(detail is null ? "" : "  " + detail)}");

@@ -25,6 +25,8 @@ public static class LogCommand
         command.Subcommands.Add(CreateSession());
         command.Subcommands.Add(CreateEdit());
         command.Subcommands.Add(CreateDelete());
+        command.Subcommands.Add(CreateKeep());
+        command.Subcommands.Add(CreateMapGarmin());
         return command;
     }
 
@@ -141,6 +143,84 @@ public static class LogCommand
             return Written(parse, changed, $"Soreness {changed.Id} on {changed.Date:yyyy-MM-dd}: {changed.Area} {changed.Score}/10");
         }));
         command.Subcommands.Add(soreness);
+        return command;
+    }
+
+    /// <summary><c>runstrong log keep ID watch|mine|both</c>: the choice for a watch session that duplicates one logged by hand.</summary>
+    private static Command CreateKeep()
+    {
+        var id = new Argument<long>("ID") { Description = "The watch session's id (`runstrong import` prints it)." };
+        var keep = new Argument<string>("KEEP") { Description = "watch (it replaces yours), mine (the watch's sets are deleted; the activity stays) or both." };
+        var command = new Command("keep", "Choose between a strength session from your watch and the one you logged by hand that day.") { id, keep, CliApp.Json };
+        command.SetAction((parse, ct) => CliApp.Guard(async () =>
+        {
+            var target = await CliApp.OpenDatabaseAsync(parse, ct);
+            await using var db = DataServices.CreateContext(target);
+            var result = await WatchStrength.ChooseAsync(db, LocalRunner.Instance, parse.GetValue(id), parse.GetValue(keep), ct);
+            if (parse.GetValue(CliApp.Json))
+            {
+                Output.WriteJson(result);
+                return CliApp.Ok;
+            }
+
+            AnsiConsole.MarkupLine(result.Keep switch
+            {
+                "watch" => $"Kept the watch's session {result.WatchSessionId}; yours is deleted.",
+                "mine" => $"Kept your session {result.HandSessionId}; the watch's sets are deleted (the activity stays).",
+                _ => $"Kept both: your session {result.HandSessionId} and the watch's {result.WatchSessionId}.",
+            });
+            return CliApp.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary><c>runstrong log map-garmin [NAME --exercise SLUG [--variant SLUG]]</c>: list or map Garmin exercise names.</summary>
+    private static Command CreateMapGarmin()
+    {
+        var name = new Argument<string?>("NAME") { Description = "A Garmin exercise as category/name (bench-press/barbell-bench-press); left out, the names are listed.", Arity = ArgumentArity.ZeroOrOne };
+        var exercise = new Option<string?>("--exercise") { Description = "The catalogue exercise it is (slug)." };
+        var variant = new Option<string?>("--variant") { Description = "Its rung (slug); the first rung when left out." };
+        var command = new Command("map-garmin", "Map a Garmin exercise name on sets from your watch to a catalogue exercise, once: its sets take it and later imports use it. Without NAME, list the names waiting and mapped.")
+            { name, exercise, variant, CliApp.Json };
+        command.SetAction((parse, ct) => CliApp.Guard(async () =>
+        {
+            var target = await CliApp.OpenDatabaseAsync(parse, ct);
+            await using var db = DataServices.CreateContext(target);
+            var garmin = parse.GetValue(name);
+            if (string.IsNullOrWhiteSpace(garmin))
+            {
+                var names = await WatchStrength.NamesAsync(db, LocalRunner.Instance, ct);
+                if (parse.GetValue(CliApp.Json))
+                {
+                    Output.WriteJson(names);
+                    return CliApp.Ok;
+                }
+
+                foreach (var n in names)
+                {
+                    Console.Out.WriteLine(n.UnmappedSets > 0
+                        ? $"{n.Garmin}  {n.UnmappedSets} set(s) waiting: {n.Label}"
+                        : $"{n.Garmin}  mapped to {n.Exercise} ({n.Variant})");
+                }
+
+                return CliApp.Ok;
+            }
+
+            if (string.IsNullOrWhiteSpace(parse.GetValue(exercise)))
+            {
+                throw new Features.Common.UserInputException("--exercise", "--exercise: say which catalogue exercise it is (runstrong exercises lists them)");
+            }
+
+            var sets = await WatchStrength.MapAsync(db, LocalRunner.Instance, CliApp.Clock, garmin, parse.GetValue(exercise), parse.GetValue(variant), ct);
+            if (parse.GetValue(CliApp.Json))
+            {
+                Output.WriteJson(new { garmin = garmin.Trim(), exercise = parse.GetValue(exercise), variant = parse.GetValue(variant), sets });
+                return CliApp.Ok;
+            }
+
+            AnsiConsole.MarkupLine($"{Output.Esc(garmin.Trim())} is now {Output.Esc(parse.GetValue(exercise)!)}: {sets} set(s) changed.");
+            return CliApp.Ok;
+        }));
         return command;
     }
 

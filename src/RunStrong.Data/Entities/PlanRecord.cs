@@ -59,6 +59,19 @@ public sealed class StrengthSessionRecord : IOwnedByRunner
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// The watch activity this session was read from (a FIT strength activity's sets), null for a session logged by
+    /// hand. One session per activity: importing the file again finds the activity and logs nothing more.
+    /// </summary>
+    public long? SourceActivityId { get; set; }
+
+    /// <summary>
+    /// Set on a watch session while the runner has not chosen between it and the session they logged by hand for the
+    /// same planned session (or the same day): that hand-logged session. While set, the watch session is shown as a
+    /// choice (keep the watch's, keep mine, keep both) and counts for nothing else.
+    /// </summary>
+    public long? MergeWithSessionId { get; set; }
+
     public List<LoggedSetRecord> Sets { get; set; } = [];
 }
 
@@ -98,6 +111,31 @@ public sealed class LoggedSetRecord : IOwnedByRunner
     public bool Pain { get; set; }
 
     public bool Completed { get; set; } = true;
+
+    /// <summary>
+    /// For a set read from a watch: the exercise as the watch named it, <c>category/name</c> in Garmin's FIT profile
+    /// (<c>hip-raise/barbell-hip-thrust-with-bench</c>, <c>unknown/</c> when the watch did not recognise it); null for
+    /// a set logged by hand. A set whose exercise has no catalogue match yet has <see cref="ExerciseSlug"/>
+    /// <c>unmapped</c> until the runner maps the name.
+    /// </summary>
+    public string? GarminExercise { get; set; }
+}
+
+/// <summary>A runner's own answer to "which exercise is this Garmin name?", applied to every set read from a watch.</summary>
+public sealed class GarminExerciseMappingRecord : IOwnedByRunner
+{
+    public long Id { get; set; }
+
+    public Guid OwnerId { get; set; }
+
+    /// <summary><c>category/name</c> as in <see cref="LoggedSetRecord.GarminExercise"/>.</summary>
+    public required string GarminExercise { get; set; }
+
+    public required string ExerciseSlug { get; set; }
+
+    public required string VariantSlug { get; set; }
+
+    public DateTime CreatedAt { get; set; }
 }
 
 /// <summary>A soreness check-in: one body area, 0–10, on a day.</summary>
@@ -125,7 +163,8 @@ internal sealed class TrainingLogConfiguration :
     IEntityTypeConfiguration<PlanRecord>,
     IEntityTypeConfiguration<StrengthSessionRecord>,
     IEntityTypeConfiguration<LoggedSetRecord>,
-    IEntityTypeConfiguration<SorenessRecord>
+    IEntityTypeConfiguration<SorenessRecord>,
+    IEntityTypeConfiguration<GarminExerciseMappingRecord>
 {
     public void Configure(EntityTypeBuilder<PlanRecord> plan)
     {
@@ -146,6 +185,19 @@ internal sealed class TrainingLogConfiguration :
         session.HasOne<Runner>().WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Cascade);
         session.HasOne<PlanRecord>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.SetNull);
         session.HasMany(s => s.Sets).WithOne().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);
+        session.HasIndex(s => s.SourceActivityId).IsUnique();
+        session.HasOne<StoredActivity>().WithMany().HasForeignKey(s => s.SourceActivityId).OnDelete(DeleteBehavior.SetNull);
+        session.HasOne<StrengthSessionRecord>().WithMany().HasForeignKey(s => s.MergeWithSessionId).OnDelete(DeleteBehavior.SetNull);
+    }
+
+    public void Configure(EntityTypeBuilder<GarminExerciseMappingRecord> mapping)
+    {
+        mapping.ToTable("GarminExerciseMappings");
+        mapping.Property(m => m.GarminExercise).HasMaxLength(120);
+        mapping.Property(m => m.ExerciseSlug).HasMaxLength(200);
+        mapping.Property(m => m.VariantSlug).HasMaxLength(200);
+        mapping.HasIndex(m => new { m.OwnerId, m.GarminExercise }).IsUnique();
+        mapping.HasOne<Runner>().WithMany().HasForeignKey(m => m.OwnerId).OnDelete(DeleteBehavior.Cascade);
     }
 
     public void Configure(EntityTypeBuilder<LoggedSetRecord> set)
@@ -155,6 +207,7 @@ internal sealed class TrainingLogConfiguration :
         set.Property(s => s.VariantSlug).HasMaxLength(200);
         set.Property(s => s.LoadUnit).HasMaxLength(5);
         set.Property(s => s.Band).HasMaxLength(10);
+        set.Property(s => s.GarminExercise).HasMaxLength(120);
         set.HasIndex(s => new { s.OwnerId, s.ExerciseSlug });
     }
 

@@ -155,12 +155,25 @@ public sealed record ActivitySession(
     double? MaxHeartRate);
 
 /// <summary>A strength set recorded by a watch (FIT set message).</summary>
-/// <param name="Category">FIT exercise category name as recorded, kebab-case when known (<c>hip-raise</c>), else null.</param>
-/// <param name="WeightKg">Kilograms, null when bodyweight or not recorded.</param>
+/// <param name="Category">
+/// FIT exercise category name as recorded, kebab-case when known (<c>hip-raise</c>), <c>unknown</c> when the watch did not
+/// recognise the exercise (category 65534), else null.
+/// </param>
+/// <param name="WeightKg">Kilograms as FIT stores them (1/16 kg steps), null when bodyweight or not recorded.</param>
 public sealed record StrengthSet(
     DateTime StartTime,
     double? DurationSeconds,
     int? Repetitions,
     double? WeightKg,
     string? Category,
-    bool IsRest);
+    bool IsRest)
+{
+    /// <summary>
+    /// The exercise's name within <see cref="Category"/> (FIT category_subtype), kebab-case as Garmin's profile names it
+    /// (<c>barbell-hip-thrust-with-bench</c>); <c>#N</c> for a value the profile does not list; null when not recorded.
+    /// </summary>
+    public string? ExerciseName { get; init; }
+
+    /// <summary>The unit the runner entered the weight in on the watch or in Garmin Connect: <c>kilogram</c>, <c>pound</c> or null.</summary>
+    public string? WeightDisplayUnit { get; init; }
+}

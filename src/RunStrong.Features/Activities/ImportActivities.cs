@@ -41,7 +41,15 @@ public static class ImportActivities
         string? Sport,
         DateTime? StartTime,
         double? DistanceMeters,
-        IReadOnlyList<string> Warnings);
+        IReadOnlyList<string> Warnings)
+    {
+        /// <summary>
+        /// The strength session logged from the file's strength sets (a watch's strength activity), with how many sets
+        /// it holds, how many wait for their Garmin exercise to be mapped, and the hand-logged session the runner is
+        /// asked to choose against; null when the file has no strength sets.
+        /// </summary>
+        public Training.WatchStrength.Logged? Strength { get; init; }
+    }
 
     /// <summary>The whole batch (what <c>runstrong import --json</c> prints).</summary>
     public sealed record Report(int Imported, int Duplicates, int Failed, int Skipped, IReadOnlyList<FileResult> Files)
@@ -150,6 +158,8 @@ public static class ImportActivities
         var owner = runner.RunnerId;
         var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
         var pending = new List<(StoredActivity Row, FileResult Result)>();
+        var pendingSets = new List<Domain.Activities.Activity>();
+        var watch = new Training.WatchStrength.Context(db, runner);
         var pendingHashes = new Dictionary<string, string>(StringComparer.Ordinal);
         var pendingStarts = new Dictionary<(DateTime, string), string>();
         var pendingBytes = 0L;
@@ -195,6 +205,7 @@ public static class ImportActivities
             }
 
             pending.Add((row, result));
+            pendingSets.Add(file.Activity!);
             pendingHashes[row.ContentHash] = file.Path;
             if (HasKnownStart(row.StartTime) && file.Activity!.StartTimeSource is StartTimeSource.Recorded or StartTimeSource.FileMetadata)
             {
@@ -204,22 +215,56 @@ public static class ImportActivities
             pendingBytes += row.File!.GzipContent.Length;
             if (pending.Count >= BatchFiles || pendingBytes >= BatchBytes || firstPending.Elapsed >= BatchAge)
             {
-                foreach (var saved in await SaveAsync(db, pending, cancellationToken))
+                foreach (var saved in await SaveWithStrengthAsync(db, runner, clock, watch, preferences, pending, pendingSets, cancellationToken))
                 {
                     yield return saved;
                 }
 
                 pending.Clear();
+                pendingSets.Clear();
                 pendingHashes.Clear();
                 pendingStarts.Clear();
                 pendingBytes = 0;
             }
         }
 
-        foreach (var saved in await SaveAsync(db, pending, cancellationToken))
+        foreach (var saved in await SaveWithStrengthAsync(db, runner, clock, watch, preferences, pending, pendingSets, cancellationToken))
         {
             yield return saved;
         }
+    }
+
+    /// <summary>Saves a batch, then logs the strength sets of each activity stored (a watch's strength activity) as a session.</summary>
+    private static async Task<IReadOnlyList<FileResult>> SaveWithStrengthAsync(
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, Training.WatchStrength.Context watch, Settings.RunnerPreferences preferences,
+        List<(StoredActivity Row, FileResult Result)> pending, List<Domain.Activities.Activity> activities, CancellationToken cancellationToken)
+    {
+        var saved = await SaveAsync(db, pending, cancellationToken);
+        var results = new List<FileResult>(saved.Count);
+        for (var i = 0; i < saved.Count; i++)
+        {
+            var result = saved[i];
+            var activity = activities[i];
+            if (result is { Status: FileStatus.Imported, ActivityId: { } id } && activity.StrengthSets.Count > 0)
+            {
+                var row = pending[i].Row;
+                try
+                {
+                    var logged = await Training.WatchStrength.LogFromActivityAsync(
+                        db, runner, clock, watch, id, row.LocalDate, activity.StrengthSets, row.ElapsedSeconds, preferences, cancellationToken);
+                    result = result with { Strength = logged };
+                }
+                catch (DbUpdateException ex)
+                {
+                    db.ChangeTracker.Clear();
+                    result = result with { Warnings = [.. result.Warnings, $"{FileName(result.Path)}: stored, but its strength sets could not be logged ({(ex.InnerException ?? ex).Message})"] };
+                }
+            }
+
+            results.Add(result);
+        }
+
+        return results;
     }
 
     /// <summary>Summarises a read file into a row ready to save; files that were not read become their result at once.</summary>

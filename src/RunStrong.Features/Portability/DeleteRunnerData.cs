@@ -26,6 +26,7 @@ public static class DeleteRunnerData
         var sessions = await db.StrengthSessions.Where(s => s.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         var checkIns = await db.SorenessCheckIns.Where(c => c.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         await db.SessionLogs.Where(l => l.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
+        await db.GarminExerciseMappings.Where(m => m.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         await db.ActivityFiles.Where(f => f.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         var activities = await db.Activities.Where(a => a.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         var plans = await db.Plans.Where(p => p.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);

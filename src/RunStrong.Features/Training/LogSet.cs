@@ -51,7 +51,7 @@ public static class LogSet
         var owner = runner.RunnerId;
 
         var session = await db.StrengthSessions.AsTracking().Include(s => s.Sets)
-            .Where(s => s.OwnerId == owner && s.Date == date && s.PlannedSessionKey == key)
+            .Where(s => s.OwnerId == owner && s.Date == date && s.PlannedSessionKey == key && s.SourceActivityId == null)
             .OrderBy(s => s.Id)
             .FirstOrDefaultAsync(cancellationToken);
         if (session is null)

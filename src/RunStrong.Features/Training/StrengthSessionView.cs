@@ -22,8 +22,17 @@ public sealed record LoggedSetView(
     public static LoggedSetView From(LoggedSetRecord r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        return new(r.Position, r.ExerciseSlug, r.VariantSlug, r.Reps, r.LoadValue, r.LoadUnit, r.Band, r.Seconds, r.Rpe, r.RepsInReserve, r.Pain, r.Completed, r.Id);
+        return new(r.Position, r.ExerciseSlug, r.VariantSlug, r.Reps, r.LoadValue, r.LoadUnit, r.Band, r.Seconds, r.Rpe, r.RepsInReserve, r.Pain, r.Completed, r.Id)
+        {
+            Garmin = r.GarminExercise,
+        };
     }
+
+    /// <summary>
+    /// For a set read from a watch, the exercise as the watch named it (<c>hip-raise/barbell-hip-thrust-with-bench</c>);
+    /// null for a set logged by hand. A set still waiting for its mapping has <see cref="Exercise"/> <c>unmapped</c>.
+    /// </summary>
+    public string? Garmin { get; init; }
 
     /// <summary>The set in the CLI's notation: <c>12x60kg@7</c>, <c>10+light</c>, <c>30s</c>, with <c>:pain</c>/<c>:failed</c>.</summary>
     public string Notation => SetNotation.Format(this);
@@ -47,8 +56,21 @@ public sealed record StrengthSessionView(
     {
         ArgumentNullException.ThrowIfNull(r);
         return new(r.Id, r.Date, r.PlanId, r.PlannedSessionKey, r.SessionRpe, r.DurationMinutes, r.Notes,
-            r.Sets.OrderBy(s => s.Position).Select(LoggedSetView.From).ToArray());
+            r.Sets.OrderBy(s => s.Position).Select(LoggedSetView.From).ToArray())
+        {
+            SourceActivityId = r.SourceActivityId,
+            MergeWithSessionId = r.MergeWithSessionId,
+        };
     }
+
+    /// <summary>The watch activity the session was read from; null when logged by hand.</summary>
+    public long? SourceActivityId { get; init; }
+
+    /// <summary>
+    /// The hand-logged session this watch session may duplicate, while the runner has not chosen (keep the watch's,
+    /// keep mine, keep both); null otherwise.
+    /// </summary>
+    public long? MergeWithSessionId { get; init; }
 
     /// <summary>"hip-thrust 12x60kg@7, 12x60kg@8; clamshell 15+light" for lists.</summary>
     public string Summary => string.Join("; ", Sets.GroupBy(s => (s.Exercise, s.Variant))

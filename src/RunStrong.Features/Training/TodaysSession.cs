@@ -37,7 +37,14 @@ public static class TodaysSession
     /// <param name="Other">Sessions logged on the day for a planned session the day's plan does not hold (another plan's).</param>
     /// <param name="Follow">The day's plan against what was done, as of the runner's today (null without a plan).</param>
     public sealed record Response(
-        DateOnly Date, IReadOnlyList<Planned> Planned, StrengthSessionView? Unplanned, IReadOnlyList<StrengthSessionView> Other, Domain.Planning.PlanFollow? Follow = null);
+        DateOnly Date, IReadOnlyList<Planned> Planned, StrengthSessionView? Unplanned, IReadOnlyList<StrengthSessionView> Other, Domain.Planning.PlanFollow? Follow = null)
+    {
+        /// <summary>
+        /// Sessions read from the runner's watch that day, shown apart from the planned rows (their sets follow the
+        /// watch's order, not the plan's); one waiting for a choice against a hand-logged session says so.
+        /// </summary>
+        public IReadOnlyList<StrengthSessionView> Watch { get; init; } = [];
+    }
 
     public static async Task<Response> HandleAsync(
         RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, DateOnly? day, CancellationToken cancellationToken = default)
@@ -68,7 +75,7 @@ public static class TodaysSession
         var shown = new HashSet<long>();
         foreach (var session in (plan?.StrengthOn(date) ?? []).Concat(movedHere))
         {
-            var logged = onDay.FirstOrDefault(r => r.PlannedSessionKey == session.Key && (r.PlanId is null || r.PlanId == session.PlanId));
+            var logged = onDay.FirstOrDefault(r => r.PlannedSessionKey == session.Key && (r.PlanId is null || r.PlanId == session.PlanId) && r.SourceActivityId is null);
             if (logged is not null)
             {
                 shown.Add(logged.Id);
@@ -105,9 +112,10 @@ public static class TodaysSession
             planned.Add(new Planned(session.Key, session.PlanName, session.Deload, reason, logged?.Id, rows, extra, moved ? session.Date : null));
         }
 
-        var unplanned = onDay.FirstOrDefault(r => r.PlannedSessionKey is null);
-        var other = onDay.Where(r => r.PlannedSessionKey is not null && !shown.Contains(r.Id) && r.Sets.Count > 0).Select(StrengthSessionView.From).ToArray();
-        return new Response(date, planned, unplanned is null ? null : StrengthSessionView.From(unplanned), other, follow);
+        var unplanned = onDay.FirstOrDefault(r => r.PlannedSessionKey is null && r.SourceActivityId is null);
+        var other = onDay.Where(r => r.PlannedSessionKey is not null && !shown.Contains(r.Id) && r.Sets.Count > 0 && r.SourceActivityId is null).Select(StrengthSessionView.From).ToArray();
+        var watch = onDay.Where(r => r.SourceActivityId is not null).Select(StrengthSessionView.From).ToArray();
+        return new Response(date, planned, unplanned is null ? null : StrengthSessionView.From(unplanned), other, follow) { Watch = watch };
     }
 
     /// <summary>"Tuesday's strength session, moved here (missed Tuesday)".</summary>

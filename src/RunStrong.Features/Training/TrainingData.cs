@@ -28,11 +28,15 @@ public static class TrainingData
         return [.. sessions.OrderBy(s => s.Date).ThenBy(s => s.Id)];
     }
 
-    /// <summary>Sessions as the domain sees them, oldest first; <paramref name="isDeload"/> marks sessions of a plan's deload week.</summary>
+    /// <summary>
+    /// Sessions as the domain sees them, oldest first; <paramref name="isDeload"/> marks sessions of a plan's deload week.
+    /// A watch session waiting for the runner's choice against a hand-logged one, and watch sets whose Garmin exercise
+    /// is not mapped yet, count for nothing (<see cref="WatchStrength"/>).
+    /// </summary>
     public static IReadOnlyList<LoggedStrengthSession> ToDomain(IEnumerable<StrengthSessionRecord> records, Func<StrengthSessionRecord, bool>? isDeload = null) =>
-        records.Where(r => r.Sets.Count > 0).Select(r => new LoggedStrengthSession(
+        records.Where(r => r.MergeWithSessionId is null && r.Sets.Any(s => s.ExerciseSlug != WatchStrength.Unmapped)).Select(r => new LoggedStrengthSession(
             r.Date,
-            r.Sets.OrderBy(s => s.Position).Select(ToDomain),
+            r.Sets.Where(s => s.ExerciseSlug != WatchStrength.Unmapped).OrderBy(s => s.Position).Select(ToDomain),
             notes: r.Notes,
             duration: r.DurationMinutes is > 0 and var m ? TimeSpan.FromMinutes(m) : null,
             sessionRpe: r.SessionRpe is >= 1 and <= 10 ? r.SessionRpe : null,

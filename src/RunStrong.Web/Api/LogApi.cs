@@ -47,6 +47,21 @@ public static class LogApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapPost("/strength/{id:long}/keep", KeepAsync)
+            .WithName("ChooseWatchSession")
+            .WithSummary("For a strength session read from your watch on a day you also logged by hand: keep the watch's (it replaces yours and takes the planned session), keep mine (the watch's is deleted; the activity stays) or keep both")
+            .WithDescription("Body: {\"keep\": \"watch\" | \"mine\" | \"both\"}. The id is the watch session's (its mergeWithSessionId names yours). 400 when it waits for no choice.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/garmin-exercises", GarminNamesAsync)
+            .WithName("ListGarminExercises")
+            .WithSummary("Garmin exercise names on sets from your watch: those waiting for a catalogue exercise (with how many sets) and those you mapped");
+        group.MapPut("/garmin-exercises", MapGarminAsync)
+            .WithName("MapGarminExercise")
+            .WithSummary("Map a Garmin exercise name (garmin: \"bench-press/barbell-bench-press\") to a catalogue exercise and variant: its waiting sets take it and later imports use it (an unknown exercise is mapped where it stands, not remembered)")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapPut("/sets", LogSetAsync)
             .WithName("LogSet")
             .WithSummary("Log one set the moment it is done; a retry replaces the set at the same position instead of adding one")
@@ -156,6 +171,29 @@ public static class LogApi
     {
         await History.DeleteSessionAsync(db, runner, id, cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>The runner's choice for a watch session: <c>watch</c>, <c>mine</c> or <c>both</c>.</summary>
+    public sealed record KeepRequest(string? Keep);
+
+    /// <summary>A Garmin exercise name and the catalogue exercise (and variant, the first rung when left out) it is.</summary>
+    public sealed record MapRequest(string? Garmin, string? Exercise, string? Variant);
+
+    /// <summary>How many logged sets the mapping changed.</summary>
+    public sealed record MapResponse(string Garmin, string Exercise, string? Variant, int Sets);
+
+    private static async Task<Ok<WatchStrength.ChoiceResult>> KeepAsync(
+        RunStrongDbContext db, ICurrentRunner runner, long id, KeepRequest request, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await WatchStrength.ChooseAsync(db, runner, id, request?.Keep, cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<WatchStrength.GarminName>>> GarminNamesAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await WatchStrength.NamesAsync(db, runner, cancellationToken));
+
+    private static async Task<Ok<MapResponse>> MapGarminAsync(
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, MapRequest request, CancellationToken cancellationToken)
+    {
+        var sets = await WatchStrength.MapAsync(db, runner, clock, request?.Garmin, request?.Exercise, request?.Variant, cancellationToken);
+        return TypedResults.Ok(new MapResponse(request!.Garmin!.Trim(), request.Exercise!.Trim(), request.Variant, sets));
     }
 
     private static async Task<Ok<LogSet.Response>> LogSetAsync(

@@ -27,7 +27,7 @@ public partial class IsolationTests
     public static TheoryData<string> Engines => TestDatabases.Engines;
 
     /// <summary>Words only the other runner's rows hold; no answer to the owner may contain any of them.</summary>
-    private static readonly string[] Markers = ["Bees secret plan", "bee-secret-strength", "bee-secret-run", "bee-secret-soreness", "bee-secret-drills", "bee-token"];
+    private static readonly string[] Markers = ["Bees secret plan", "bee-secret-strength", "bee-secret-run", "bee-secret-soreness", "bee-secret-drills", "bee-token", "Barbell bench press"];
 
     [Theory, MemberData(nameof(Engines))]
     public async Task EveryApiEndpoint_WithAnotherRunnersIds_Is404_AndNeverShowsTheirData(string engine)
@@ -73,6 +73,9 @@ public partial class IsolationTests
         Assert.Contains("GET /api/plans/{id:long}/weeks/{week:int}.zip", walked);
         Assert.Contains("DELETE /api/activities/{id:long}", walked);
         Assert.Contains("GET /api/log/strength", walked);
+        Assert.Contains("POST /api/log/strength/{id:long}/keep", walked);
+        Assert.Contains("GET /api/log/garmin-exercises", walked);
+        Assert.Contains("PUT /api/log/garmin-exercises", walked);
         Assert.Contains("GET /api/export", walked);
         Assert.Contains("PUT /api/coach/athletes/{runnerId:guid}/plans/{id:long}", walked);
 
@@ -117,8 +120,8 @@ public partial class IsolationTests
         Assert.Empty(await server.GetJsonAsync<JsonElement[]>("/api/plans"));
         var plan = await beeClient.GetFromJsonAsync<JsonElement>($"/api/plans/{ids["plans"]}");
         Assert.Equal("Bees secret plan", plan.GetProperty("name").GetString());
-        // The logged run and the uploaded FIT file are both activities.
-        Assert.Equal(2, (await beeClient.GetFromJsonAsync<JsonElement>("/api/activities")).GetProperty("items").GetArrayLength());
+        // The logged run, the uploaded FIT run and the watch's strength activity are all activities.
+        Assert.Equal(3, (await beeClient.GetFromJsonAsync<JsonElement>("/api/activities")).GetProperty("items").GetArrayLength());
     }
 
     /// <summary>Every (method, route pattern) under /api the running app answers.</summary>
@@ -228,6 +231,23 @@ public partial class IsolationTests
             var report = JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement;
             Assert.True(upload.IsSuccessStatusCode, report.ToString());
             ids["activities"] = report.GetProperty("files")[0].GetProperty("activityId").GetInt64();
+        }
+
+        // A strength activity from the other runner's watch on the day of their hand-logged session: it waits for their
+        // choice, and its bench press for a mapping; the owner can see neither, nor choose for them.
+        var strengthFit = Path.Combine(Path.GetTempPath(), $"runstrong-isolation-{Guid.NewGuid():N}.fit");
+        GarminFitSdk.EncodeStrength(strengthFit, new DateTime(2026, 11, 16, 7, 30, 0, DateTimeKind.Utc), "kilogram");
+        try
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(strengthFit)), "files", "strength.fit" } };
+            using var watch = await bee.PostAsync(new Uri("/api/activities", UriKind.Relative), form);
+            var report = JsonDocument.Parse(await watch.Content.ReadAsStringAsync()).RootElement;
+            Assert.True(watch.IsSuccessStatusCode, report.ToString());
+            Assert.Equal(ids["strength"], report.GetProperty("files")[0].GetProperty("strength").GetProperty("mergeWithSessionId").GetInt64());
+        }
+        finally
+        {
+            File.Delete(strengthFit);
         }
 
         using (var settings = await bee.PutAsJsonAsync("/api/settings", new { restingHeartRate = 43, maxHeartRate = 191, trimpWeighting = "women" }))

@@ -320,6 +320,43 @@ namespace RunStrong.Data.Migrations.Postgres
                     b.ToTable("CoachShares", (string)null);
                 });
 
+            modelBuilder.Entity("RunStrong.Data.Entities.GarminExerciseMappingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExerciseSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("GarminExercise")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VariantSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "GarminExercise")
+                        .IsUnique();
+
+                    b.ToTable("GarminExerciseMappings", (string)null);
+                });
+
             modelBuilder.Entity("RunStrong.Data.Entities.Invitation", b =>
                 {
                     b.Property<long>("Id")
@@ -384,6 +421,10 @@ namespace RunStrong.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("GarminExercise")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.Property<string>("LoadUnit")
                         .HasMaxLength(5)
@@ -824,6 +865,9 @@ namespace RunStrong.Data.Migrations.Postgres
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("MergeWithSessionId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -841,9 +885,17 @@ namespace RunStrong.Data.Migrations.Postgres
                     b.Property<double?>("SessionRpe")
                         .HasColumnType("double precision");
 
+                    b.Property<long?>("SourceActivityId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("MergeWithSessionId");
+
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("SourceActivityId")
+                        .IsUnique();
 
                     b.HasIndex("OwnerId", "Date");
 
@@ -934,6 +986,15 @@ namespace RunStrong.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RunStrong.Data.Entities.GarminExerciseMappingRecord", b =>
+                {
+                    b.HasOne("RunStrong.Data.Entities.Runner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RunStrong.Data.Entities.LoggedSetRecord", b =>
                 {
                     b.HasOne("RunStrong.Data.Entities.StrengthSessionRecord", null)
@@ -986,6 +1047,11 @@ namespace RunStrong.Data.Migrations.Postgres
 
             modelBuilder.Entity("RunStrong.Data.Entities.StrengthSessionRecord", b =>
                 {
+                    b.HasOne("RunStrong.Data.Entities.StrengthSessionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("MergeWithSessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("RunStrong.Data.Entities.Runner", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -995,6 +1061,11 @@ namespace RunStrong.Data.Migrations.Postgres
                     b.HasOne("RunStrong.Data.Entities.PlanRecord", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("RunStrong.Data.Entities.StoredActivity", null)
+                        .WithMany()
+                        .HasForeignKey("SourceActivityId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

@@ -303,6 +303,41 @@ namespace RunStrong.Data.Migrations.Sqlite
                     b.ToTable("CoachShares", (string)null);
                 });
 
+            modelBuilder.Entity("RunStrong.Data.Entities.GarminExerciseMappingRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExerciseSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GarminExercise")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VariantSlug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "GarminExercise")
+                        .IsUnique();
+
+                    b.ToTable("GarminExerciseMappings", (string)null);
+                });
+
             modelBuilder.Entity("RunStrong.Data.Entities.Invitation", b =>
                 {
                     b.Property<long>("Id")
@@ -362,6 +397,10 @@ namespace RunStrong.Data.Migrations.Sqlite
                     b.Property<string>("ExerciseSlug")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GarminExercise")
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LoadUnit")
@@ -793,6 +832,9 @@ namespace RunStrong.Data.Migrations.Sqlite
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("MergeWithSessionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -810,9 +852,17 @@ namespace RunStrong.Data.Migrations.Sqlite
                     b.Property<double?>("SessionRpe")
                         .HasColumnType("REAL");
 
+                    b.Property<long?>("SourceActivityId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("MergeWithSessionId");
+
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("SourceActivityId")
+                        .IsUnique();
 
                     b.HasIndex("OwnerId", "Date");
 
@@ -903,6 +953,15 @@ namespace RunStrong.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RunStrong.Data.Entities.GarminExerciseMappingRecord", b =>
+                {
+                    b.HasOne("RunStrong.Data.Entities.Runner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RunStrong.Data.Entities.LoggedSetRecord", b =>
                 {
                     b.HasOne("RunStrong.Data.Entities.StrengthSessionRecord", null)
@@ -955,6 +1014,11 @@ namespace RunStrong.Data.Migrations.Sqlite
 
             modelBuilder.Entity("RunStrong.Data.Entities.StrengthSessionRecord", b =>
                 {
+                    b.HasOne("RunStrong.Data.Entities.StrengthSessionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("MergeWithSessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("RunStrong.Data.Entities.Runner", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -964,6 +1028,11 @@ namespace RunStrong.Data.Migrations.Sqlite
                     b.HasOne("RunStrong.Data.Entities.PlanRecord", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("RunStrong.Data.Entities.StoredActivity", null)
+                        .WithMany()
+                        .HasForeignKey("SourceActivityId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

@@ -161,6 +161,49 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
         }
     }
 
+    /// <summary>The runner's choice for a watch session that duplicates one logged by hand.</summary>
+    public async Task<IActionResult> OnPostKeepAsync(long id, string? keep, DateOnly? date, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await WatchStrength.ChooseAsync(db, runner, id, keep, cancellationToken);
+            var said = result.Keep switch
+            {
+                "watch" => "Kept the watch's session.",
+                "mine" => "Kept your session; the watch's sets are gone (the activity stays).",
+                _ => "Kept both sessions.",
+            };
+            return Redirect(string.Create(CultureInfo.InvariantCulture, $"/log?date={date:yyyy-MM-dd}&saved={Uri.EscapeDataString(said)}"));
+        }
+        catch (UserInputException ex)
+        {
+            Error = ex.Message;
+            Response.StatusCode = ex.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
+            await LoadAsync(date, cancellationToken);
+            return Page();
+        }
+    }
+
+    /// <summary>Maps a Garmin exercise name on the watch's sets to a catalogue exercise ("hip-thrust|barbell").</summary>
+    public async Task<IActionResult> OnPostMapGarminAsync(string? garmin, string? exerciseVariant, DateOnly? date, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var parts = (exerciseVariant ?? "").Split('|', 2);
+            var sets = await WatchStrength.MapAsync(db, runner, clock, garmin, parts[0], parts.Length > 1 ? parts[1] : null, cancellationToken);
+            var exercise = SetWords.Exercise(await new Features.Catalogue.ExerciseCatalogue(db).AllAsync(cancellationToken), parts[0], parts.Length > 1 ? parts[1] : "");
+            var said = string.Create(CultureInfo.InvariantCulture, $"{sets} {(sets == 1 ? "set" : "sets")} from your watch now {exercise}.");
+            return Redirect(string.Create(CultureInfo.InvariantCulture, $"/log?date={date:yyyy-MM-dd}&saved={Uri.EscapeDataString(said)}"));
+        }
+        catch (UserInputException ex)
+        {
+            Error = ex.Message;
+            Response.StatusCode = ex.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
+            await LoadAsync(date, cancellationToken);
+            return Page();
+        }
+    }
+
     public async Task<IActionResult> OnPostLinkRunAsync(long activity, DateOnly date, CancellationToken cancellationToken)
     {
         try
