@@ -36,5 +36,9 @@ public static class SetActivityDate
         var json = (summary with { StartTimeSource = "entered" }).ToJson();
         await db.Activities.Where(a => a.Id == request.Id && a.OwnerId == owner)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.StartTime, start).SetProperty(a => a.LocalDate, date).SetProperty(a => a.SummaryJson, json), cancellationToken);
+        // A bulk update passes by SaveChanges, which marks the dashboard's rollups stale on its own: both weeks change.
+        db.Entry(row).State = EntityState.Detached;
+        db.MarkRollupsStale(owner, row.LocalDate, date);
+        await db.SaveChangesAsync(cancellationToken);
     }
 }
