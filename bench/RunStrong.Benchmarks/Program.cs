@@ -11,10 +11,16 @@ using RunStrong.Benchmarks;
 //                                 decode every .fit file under DIR (loaded first), print one JSON line
 //   fit-dump [--all] FILE...      print what the FIT reader made of each file (a debugging aid)
 //   import-corpus DIR [--db FILE] import DIR into a fresh SQLite file through the ImportActivities slice, print one JSON line
+//   ten-years --db FILE [--fit DIR] ten years of one runner's training in a fresh SQLite file; prints a read token
 //   bdn [BenchmarkDotNet args]    the BenchmarkDotNet classes, e.g. `bdn --filter *Fit*`
 if (args is ["import-corpus", var corpus, .. var importArgs])
 {
     return await ImportCorpus.RunAsync(corpus, importArgs);
+}
+
+if (args is ["ten-years", .. var tenYearsArgs])
+{
+    return await TenYears.RunAsync(tenYearsArgs);
 }
 
 return args switch
