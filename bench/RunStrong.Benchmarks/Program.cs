@@ -15,6 +15,7 @@ using RunStrong.Benchmarks;
 //                                 N runners with Y years of training each, through the public API (bench/load.sh)
 //   load-run --server URL --tokens FILE [--seconds S] [--warmup S] [--connections C] [--gpx FILE] [--label TEXT]
 //                                 the static-file baseline, then a mixed load with wrk; a Markdown table on stdout
+//   ten-years --db FILE [--fit DIR] ten years of one runner's training in a fresh SQLite file; prints a read token
 //   bdn [BenchmarkDotNet args]    the BenchmarkDotNet classes, e.g. `bdn --filter *Fit*`
 if (args is ["load-seed", .. var seedArgs])
 {
@@ -29,6 +30,11 @@ if (args is ["load-run", .. var loadArgs])
 if (args is ["import-corpus", var corpus, .. var importArgs])
 {
     return await ImportCorpus.RunAsync(corpus, importArgs);
+}
+
+if (args is ["ten-years", .. var tenYearsArgs])
+{
+    return await TenYears.RunAsync(tenYearsArgs);
 }
 
 return args switch

@@ -46,6 +46,7 @@ public static class CliApp
         root.Options.Add(Db);
         root.Subcommands.Add(ExercisesCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(RollupsCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(PlanCommand.CreateList());
         root.Subcommands.Add(InspectCommand.Create());

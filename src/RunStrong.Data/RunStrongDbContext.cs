@@ -17,7 +17,7 @@ namespace RunStrong.Data;
 /// app sets the owner from the signed-in account (nobody signed in: <see cref="Guid.Empty"/>, which owns nothing); the
 /// CLI on its own database file leaves it null and sees every runner's rows, as whoever holds the file can.
 /// </remarks>
-public abstract class RunStrongDbContext(DbContextOptions options, IOwnerScope? owner)
+public abstract partial class RunStrongDbContext(DbContextOptions options, IOwnerScope? owner)
     : IdentityDbContext<RunStrongUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     private Guid? _actingFor;
@@ -68,12 +68,14 @@ public abstract class RunStrongDbContext(DbContextOptions options, IOwnerScope? 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardOwners();
+        MarkChangedWeeks();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardOwners();
+        MarkChangedWeeks();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

@@ -11,12 +11,17 @@ public static class DeleteActivity
     {
         var owner = runner.RunnerId;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var dates = await db.Activities.Where(a => a.Id == id && a.OwnerId == owner).Select(a => a.LocalDate).ToListAsync(cancellationToken);
         await db.ActivityFiles.Where(f => f.ActivityId == id && f.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         var deleted = await db.Activities.Where(a => a.Id == id && a.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         if (deleted == 0)
         {
             throw GetActivity.NotFound(id);
         }
+
+        // A bulk delete passes by SaveChanges, which marks the dashboard's rollups stale on its own.
+        db.MarkRollupsStale(owner, dates);
+        await db.SaveChangesAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
     }

@@ -53,7 +53,29 @@ public static class GetDashboard
         }
     }
 
+    /// <summary>The dashboard from the runner's rollups, after recomputing the weeks changed since they were last read.</summary>
     public static async Task<DashboardView> HandleAsync(
+        RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, TimeProvider clock, Request request,
+        CancellationToken cancellationToken = default)
+    {
+        Validate(request);
+        var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
+        var today = preferences.Today(clock);
+        var to = request.To ?? today;
+        var from = Domain.Load.Weeks.StartOf(to).AddDays(-7 * (request.Weeks - 1));
+        var exercises = await catalogue.AllAsync(cancellationToken);
+        var heartRate = await Settings.RunnerSettings.GetAsync(db, runner, cancellationToken);
+        if (!await Rollups.RunnerRollups.TryRefreshAsync(db, runner.RunnerId, cancellationToken))
+        {
+            return await RecomputeAsync(db, catalogue, runner, clock, request, cancellationToken);
+        }
+
+        var history = await Rollups.RollupHistory.LoadAsync(db, runner, LoadFrom(from, to), to, cancellationToken);
+        return BuildFromRollups(history, exercises, today, from, to, heartRate, preferences.Distance);
+    }
+
+    /// <summary>The dashboard recomputed from the runner's whole history as stored, without rollups (what they must equal).</summary>
+    public static async Task<DashboardView> RecomputeAsync(
         RunStrongDbContext db, ExerciseCatalogue catalogue, ICurrentRunner runner, TimeProvider clock, Request request,
         CancellationToken cancellationToken = default)
     {
@@ -64,8 +86,7 @@ public static class GetDashboard
         var lastWeek = Domain.Load.Weeks.StartOf(to);
         var from = lastWeek.AddDays(-7 * (request.Weeks - 1));
         // Enough history before the first week for the 28-day chronic average, the 30-day long-run window and a year of races.
-        var loadFrom = new[] { from.AddDays(-84), new DateOnly(to.Year, to.Month, 1).AddMonths(-(PredictionMonths - 1)) }.Min();
-        var history = await RunnerHistory.LoadAsync(db, runner, loadFrom, cancellationToken);
+        var history = await RunnerHistory.LoadAsync(db, runner, LoadFrom(from, to), cancellationToken);
         var exercises = await catalogue.AllAsync(cancellationToken);
         var heartRate = await Settings.RunnerSettings.GetAsync(db, runner, cancellationToken);
         return Build(history, exercises, today, from, to, heartRate, preferences.Distance);
@@ -97,10 +118,111 @@ public static class GetDashboard
         }).ToArray(), TrimpNote);
     }
 
-    /// <summary>The dashboard from history already read (pure: the tests and the handler share it).</summary>
+    /// <summary>The dashboard from history already read (pure: the full recomputation that the rollups must equal).</summary>
     public static DashboardView Build(
         RunnerHistory history, IReadOnlyList<Exercise> catalogue, DateOnly today, DateOnly from, DateOnly to, Settings.HeartRateSettings? heartRate = null,
         Domain.Units.DistanceUnit unit = Domain.Units.DistanceUnit.Kilometres)
+    {
+        var weeks = WeekList(from, to);
+        var runs = history.Runs.Where(r => r.Run.Date <= to).ToArray();
+        var loggedRuns = runs.Select(r => r.Run).ToArray();
+        var sessions = history.Sessions.Where(s => s.Date <= to).ToArray();
+        var checkIns = history.CheckIns.Where(c => c.Date <= to).ToArray();
+        var (covering, plan, planNote) = PlanFor(history.Plans, catalogue, to);
+        var runLoads = loggedRuns.Select(SessionLoad.From).OfType<SessionLoad>().ToArray();
+        var strengthLoads = sessions.Select(SessionLoad.From).OfType<SessionLoad>().ToArray();
+        var firstMonth = FirstPredictionMonth(to);
+
+        return new DashboardView
+        {
+            Today = today,
+            From = from,
+            To = to,
+            HasData = !history.IsEmpty,
+            HasDemoData = history.HasDemoData,
+            Weeks = weeks,
+            ThisWeek = plan is null ? null : ThisWeek(covering!, plan, runs.Select(r => new DayRun(r.Id, r.Run, r.PlannedFor, Training.PlanStatuses.Sprints(r.Summary))).ToArray(), sessions, history.SessionLogs ?? [], to, today),
+            ThisWeekNote = planNote,
+            RunningVolume = weeks.Select(w => Volume(w, loggedRuns)).ToArray(),
+            StrengthSessions = weeks.Select(w => new WeeklyCount(w, sessions.Count(s => InWeek(s.Date, w)))).ToArray(),
+            MuscleSets = new MuscleSetsView(
+                MuscleVolume.Tracked.Select(m => Kebab.Name(m)).ToArray(),
+                weeks.Select(w => new WeeklyMuscleSets(w, Sets(MuscleVolume.Sets(sessions, loggedRuns, catalogue, w, w.AddDays(6))))).ToArray(),
+                MuscleSetsNote),
+            OneRepMaxTrends = OneRepMaxTrends(sessions, catalogue, from, to),
+            PredictionTrend = Predictions(runs.Where(r => r.Run.Date >= firstMonth && r.ForPredictions).SelectMany(DashboardPerformances)),
+            Load = weeks.Select(w => WeekLoad(w, runLoads, strengthLoads)).ToArray(),
+            Trimp = TrimpWeeks(weeks, loggedRuns, heartRate ?? Settings.HeartRateSettings.None),
+            AcuteChronic = AcuteChronic(runLoads.Concat(strengthLoads).ToArray(), from, to),
+            LongRunWarnings = LongRuns(history.LoggedRuns, from, today, unit),
+            Soreness = Soreness(checkIns, weeks),
+            Suggestions = Suggestions(to, checkIns, sessions, loggedRuns, plan, catalogue),
+            ProfessionalNote = ProfessionalNote,
+        };
+    }
+
+    /// <summary>
+    /// The same dashboard as <see cref="Build"/> from the runner's weekly rollups (RunnerRollups) instead of their whole history:
+    /// only the strength sessions of the last five weeks are read in full, for this week's plan, the last week's sets
+    /// and lifts and the suggestions (which look back at most four weeks before this one).
+    /// </summary>
+    public static DashboardView BuildFromRollups(
+        Rollups.RollupHistory history, IReadOnlyList<Exercise> catalogue, DateOnly today, DateOnly from, DateOnly to, Settings.HeartRateSettings? heartRate = null,
+        Domain.Units.DistanceUnit unit = Domain.Units.DistanceUnit.Kilometres)
+    {
+        var weeks = WeekList(from, to);
+        var lastWeek = Domain.Load.Weeks.StartOf(to);
+        var allRuns = history.Runs.Select(r => r.ToRun()).ToArray();
+        var runFacts = history.Runs.Where(r => r.Date <= to).ToArray();
+        var loggedRuns = runFacts.Select(r => r.ToRun()).ToArray();
+        var sessionFacts = history.Sessions.Where(s => s.Date <= to).ToArray();
+        var recentSessions = history.RecentSessions.Where(s => s.Date <= to).ToArray();
+        var checkIns = history.CheckIns.Where(c => c.Date <= to).Select(c => c.ToCheckIn()).ToArray();
+        var (covering, plan, planNote) = PlanFor(history.Plans, catalogue, to);
+        var runLoads = loggedRuns.Select(SessionLoad.From).OfType<SessionLoad>().ToArray();
+        var strengthLoads = sessionFacts.Select(s => s.Load).OfType<SessionLoad>().ToArray();
+        var firstMonth = FirstPredictionMonth(to);
+        var byWeek = history.Weeks;
+
+        return new DashboardView
+        {
+            Today = today,
+            From = from,
+            To = to,
+            HasData = history.Plans.Count > 0 || history.Runs.Count > 0 || history.Sessions.Count > 0 || history.CheckIns.Count > 0,
+            HasDemoData = history.HasDemoData,
+            Weeks = weeks,
+            ThisWeek = plan is null ? null : ThisWeek(covering!, plan, runFacts.Select(r => new DayRun(r.Id, r.ToRun(), r.PlannedFor, r.Sprints)).ToArray(), recentSessions, history.SessionLogs, to, today),
+            ThisWeekNote = planNote,
+            RunningVolume = weeks.Select(w => Volume(w, loggedRuns)).ToArray(),
+            StrengthSessions = weeks.Select(w => new WeeklyCount(w, sessionFacts.Count(s => InWeek(s.Date, w)))).ToArray(),
+            MuscleSets = new MuscleSetsView(
+                MuscleVolume.Tracked.Select(m => Kebab.Name(m)).ToArray(),
+                weeks.Select(w => new WeeklyMuscleSets(w, Sets(w < lastWeek
+                    ? RolledUpMuscleSets(byWeek.GetValueOrDefault(w)?.Sets ?? [], loggedRuns, catalogue, w)
+                    : MuscleVolume.Sets(recentSessions, loggedRuns, catalogue, w, w.AddDays(6))))).ToArray(),
+                MuscleSetsNote),
+            OneRepMaxTrends = RolledUpOneRepMaxTrends(byWeek, recentSessions, catalogue, from, to),
+            PredictionTrend = Predictions(history.Bests.Where(b => b.Date >= firstMonth && b.Date <= to).Select(b => b.ToPerformance())),
+            Load = weeks.Select(w => WeekLoad(w, runLoads, strengthLoads)).ToArray(),
+            Trimp = TrimpWeeks(weeks, loggedRuns, heartRate ?? Settings.HeartRateSettings.None),
+            AcuteChronic = AcuteChronic(runLoads.Concat(strengthLoads).ToArray(), from, to),
+            LongRunWarnings = LongRuns(allRuns, from, today, unit),
+            Soreness = Soreness(checkIns, weeks),
+            Suggestions = Suggestions(to, checkIns, recentSessions, loggedRuns, plan, catalogue),
+            ProfessionalNote = ProfessionalNote,
+        };
+    }
+
+    /// <summary>How far back the rollup path reads whole strength sessions: the suggestions look at the four weeks before this one.</summary>
+    public static DateOnly RecentSessionsFrom(DateOnly to) => Domain.Load.Weeks.StartOf(to).AddDays(-28);
+
+    /// <summary>The first day whose history the dashboard for <paramref name="to"/> reads.</summary>
+    public static DateOnly LoadFrom(DateOnly from, DateOnly to) => new[] { from.AddDays(-84), FirstPredictionMonth(to) }.Min();
+
+    private static DateOnly FirstPredictionMonth(DateOnly to) => new DateOnly(to.Year, to.Month, 1).AddMonths(-(PredictionMonths - 1));
+
+    private static List<DateOnly> WeekList(DateOnly from, DateOnly to)
     {
         var weeks = new List<DateOnly>();
         for (var w = from; w <= to; w = w.AddDays(7))
@@ -108,14 +230,15 @@ public static class GetDashboard
             weeks.Add(w);
         }
 
-        var runs = history.Runs.Where(r => r.Run.Date <= to).ToArray();
-        var loggedRuns = runs.Select(r => r.Run).ToArray();
-        var sessions = history.Sessions.Where(s => s.Date <= to).ToArray();
-        var checkIns = history.CheckIns.Where(c => c.Date <= to).ToArray();
-        // This week is the week of the plan that holds the day shown (the newest such plan): a new plan that starts later
-        // leaves this week with the plan that planned it, and the note says when the new one starts.
-        var covering = Training.PlanSpan.Covering(history.Plans, to);
-        var upcoming = Training.PlanSpan.NextAfter(history.Plans, to);
+        return weeks;
+    }
+
+    // This week is the week of the plan that holds the day shown (the newest such plan): a new plan that starts later
+    // leaves this week with the plan that planned it, and the note says when the new one starts.
+    private static (PlanRecord? Covering, Plan? Plan, string? Note) PlanFor(IReadOnlyList<PlanRecord> plans, IReadOnlyList<Exercise> catalogue, DateOnly to)
+    {
+        var covering = Training.PlanSpan.Covering(plans, to);
+        var upcoming = Training.PlanSpan.NextAfter(plans, to);
         string? planNote = null;
         Plan? plan = null;
         if (covering is { } c)
@@ -128,46 +251,85 @@ public static class GetDashboard
         }
         else
         {
-            planNote = history.Plans.Count == 0 ? NoPlanNote
+            planNote = plans.Count == 0 ? NoPlanNote
                 : upcoming is { } next ? $"Your plan '{next.Record.Name}' starts on {Day(next.Span.First)}: nothing is planned this week yet."
-                : Training.PlanSpan.Of(history.Plans[0]) is null ? $"The plan '{history.Plans[0].Name}' could not be read."
+                : Training.PlanSpan.Of(plans[0]) is null ? $"The plan '{plans[0].Name}' could not be read."
                 : "Your plan has ended: make a new one on the Plan page.";
         }
 
-        return new DashboardView
+        return (covering?.Record, plan, planNote);
+    }
+
+    private static SuggestionView[] Suggestions(
+        DateOnly to, IReadOnlyList<SorenessCheckIn> checkIns, IReadOnlyList<LoggedStrengthSession> sessions, IReadOnlyList<LoggedRun> runs, Plan? plan,
+        IReadOnlyList<Exercise> catalogue) =>
+        SorenessInsights.Suggest(new InsightRequest
         {
-            Today = today,
-            From = from,
-            To = to,
-            HasData = !history.IsEmpty,
-            HasDemoData = history.HasDemoData,
-            Weeks = weeks,
-            ThisWeek = plan is null ? null : ThisWeek(covering!.Value.Record, plan, runs, sessions, history.SessionLogs ?? [], to, today),
-            ThisWeekNote = planNote,
-            RunningVolume = weeks.Select(w => Volume(w, loggedRuns)).ToArray(),
-            StrengthSessions = weeks.Select(w => new WeeklyCount(w, sessions.Count(s => InWeek(s.Date, w)))).ToArray(),
-            MuscleSets = new MuscleSetsView(
-                MuscleVolume.Tracked.Select(m => Kebab.Name(m)).ToArray(),
-                weeks.Select(w => new WeeklyMuscleSets(w, Sets(MuscleVolume.Sets(sessions, loggedRuns, catalogue, w, w.AddDays(6))))).ToArray(),
-                MuscleSetsNote),
-            OneRepMaxTrends = OneRepMaxTrends(sessions, catalogue, from, to),
-            PredictionTrend = Predictions(runs, to),
-            Load = weeks.Select(w => WeekLoad(w, loggedRuns, sessions)).ToArray(),
-            Trimp = TrimpWeeks(weeks, loggedRuns, heartRate ?? Settings.HeartRateSettings.None),
-            AcuteChronic = AcuteChronic(loggedRuns, sessions, from, to),
-            LongRunWarnings = LongRuns(history.LoggedRuns, from, today, unit),
-            Soreness = Soreness(checkIns, weeks),
-            Suggestions = SorenessInsights.Suggest(new InsightRequest
+            Today = to,
+            CheckIns = checkIns,
+            Sessions = sessions,
+            Runs = runs,
+            Planned = plan is null ? [] : PlannedStrength(plan),
+            Catalogue = catalogue,
+        }).Select(SuggestionView.From).ToArray();
+
+    /// <summary>A run as this week's plan sees it: the day it counts for and whether it holds hill sprints.</summary>
+    private sealed record DayRun(long Id, LoggedRun Run, DateOnly? PlannedFor, SprintsDone? Sprints)
+    {
+        public DateOnly CountsFor => PlannedFor ?? Run.Date;
+
+        public bool HillSprints => Sprints is not null;
+    }
+
+    /// <summary>Sets per muscle of a rolled-up week: as MuscleVolume.Sets, from its sets per exercise.</summary>
+    private static Dictionary<Muscle, double> RolledUpMuscleSets(
+        IReadOnlyList<Rollups.SlugSets> slugSets, IReadOnlyList<LoggedRun> runs, IReadOnlyList<Exercise> catalogue, DateOnly week)
+    {
+        var bySlug = catalogue.DistinctBy(e => e.Slug, StringComparer.OrdinalIgnoreCase).ToDictionary(e => e.Slug, StringComparer.OrdinalIgnoreCase);
+        var sets = MuscleVolume.Tracked.ToDictionary(m => m, _ => 0.0);
+        foreach (var slug in slugSets)
+        {
+            if (!bySlug.TryGetValue(slug.Slug, out var exercise))
             {
-                Today = to,
-                CheckIns = checkIns,
-                Sessions = sessions,
-                Runs = loggedRuns,
-                Planned = plan is null ? [] : PlannedStrength(plan),
-                Catalogue = catalogue,
-            }).Select(SuggestionView.From).ToArray(),
-            ProfessionalNote = ProfessionalNote,
-        };
+                continue;
+            }
+
+            // Whole and half sets add up exactly in any order, so a count times the credit is the sum set by set.
+            foreach (var muscle in exercise.PrimaryMuscles)
+            {
+                sets[muscle] = sets.GetValueOrDefault(muscle) + (slug.Sets * MuscleVolume.PrimaryCredit);
+            }
+
+            foreach (var muscle in exercise.SecondaryMuscles.Except(exercise.PrimaryMuscles))
+            {
+                sets[muscle] = sets.GetValueOrDefault(muscle) + (slug.Sets * MuscleVolume.SecondaryCredit);
+            }
+        }
+
+        sets[Muscle.GluteusMaximus] += runs.Where(r => r.Date >= week && r.Date <= week.AddDays(6)).Sum(MuscleVolume.HillSets);
+        return sets;
+    }
+
+    private static LiftTrend[] RolledUpOneRepMaxTrends(
+        IReadOnlyDictionary<DateOnly, Rollups.WeekFacts> weeks, IReadOnlyList<LoggedStrengthSession> recent, IReadOnlyList<Exercise> catalogue, DateOnly from, DateOnly to)
+    {
+        var lastWeek = Domain.Load.Weeks.StartOf(to);
+        var rolled = weeks.Where(w => w.Key >= from && w.Key < lastWeek)
+            .SelectMany(w => w.Value.Lifts.Select(l => (Week: w.Key, Lift: (l.Exercise, l.Variant), l.Count, l.MaxKilograms)));
+        var latest = recent.Where(s => s.Date >= lastWeek && s.Date >= from && s.Date <= to)
+            .SelectMany(s => s.Sets.Select(set => (Lift: (set.ExerciseSlug.ToLowerInvariant(), set.VariantSlug.ToLowerInvariant()), Estimate: OneRepMax.Estimate(set))))
+            .Where(x => x.Estimate is not null)
+            .GroupBy(x => x.Lift)
+            .Select(g => (Week: lastWeek, Lift: g.Key, Count: g.Count(), MaxKilograms: g.Max(x => x.Estimate!.Value.Kilograms)));
+        return rolled.Concat(latest).GroupBy(x => x.Lift)
+            .OrderByDescending(g => g.Sum(x => x.Count)).ThenBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Item2, StringComparer.Ordinal)
+            .Take(MainLifts)
+            .Select(g => new LiftTrend(
+                g.Key.Item1,
+                g.Key.Item2,
+                LiftName(catalogue, g.Key.Item1, g.Key.Item2),
+                g.OrderBy(x => x.Week).Select(x => new LiftPoint(x.Week, Math.Round(x.MaxKilograms, 1))).ToArray()))
+            .ToArray();
     }
 
     private static string Day(DateOnly date) => date.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
@@ -210,7 +372,7 @@ public static class GetDashboard
     }
 
     private static ThisWeekView? ThisWeek(
-        PlanRecord record, Plan plan, IReadOnlyList<HistoryRun> runs, IReadOnlyList<LoggedStrengthSession> sessions, IReadOnlyList<SessionLogRecord> logs, DateOnly to,
+        PlanRecord record, Plan plan, IReadOnlyList<DayRun> runs, IReadOnlyList<LoggedStrengthSession> sessions, IReadOnlyList<SessionLogRecord> logs, DateOnly to,
         DateOnly today)
     {
         var week = plan.Weeks.FirstOrDefault(w => w.Days.Any(d => d.Date == to));
@@ -250,7 +412,7 @@ public static class GetDashboard
                     s.Kind switch
                     {
                         SessionKind.Strength => StrengthDone(index) || didIt || doneElsewhere,
-                        SessionKind.HillSprints => didIt || (mark is null && (doneElsewhere || dayRuns.Any(r => r.Run.Type == RunType.Hills || r.Summary.HillSprints.Count > 0))),
+                        SessionKind.HillSprints => didIt || (mark is null && (doneElsewhere || dayRuns.Any(r => r.Run.Type == RunType.Hills || r.HillSprints))),
                         _ => didIt,
                     },
                     mark?.Status,
@@ -290,7 +452,7 @@ public static class GetDashboard
 
     /// <summary>The week as followed (docs/decisions/0027), from the history already read.</summary>
     private static PlanFollow Follow(
-        PlanRecord record, Plan plan, IReadOnlyList<HistoryRun> runs, IReadOnlyList<LoggedStrengthSession> sessions, IReadOnlyList<SessionLogRecord> logs,
+        PlanRecord record, Plan plan, IReadOnlyList<DayRun> runs, IReadOnlyList<LoggedStrengthSession> sessions, IReadOnlyList<SessionLogRecord> logs,
         DateOnly today)
     {
         // The dashboard's sessions carry the planned session as an id: map the week's keys back.
@@ -298,7 +460,7 @@ public static class GetDashboard
             .ToDictionary(p => p.Id, p => p.Key);
         var log = new PlanLog
         {
-            Runs = runs.Select(r => new DoneRun(r.Id, r.Run.Date, r.PlannedFor, Training.PlanStatuses.Sprints(r.Summary))).ToArray(),
+            Runs = runs.Select(r => new DoneRun(r.Id, r.Run.Date, r.PlannedFor, r.Sprints)).ToArray(),
             Strength = sessions.Select(s => new DoneStrength(s.Date, s.PlannedSessionId is { } id && keys.TryGetValue(id, out var key) ? key : null)).ToArray(),
             Marks = logs.Where(l => l.PlanId is null || l.PlanId == record.Id)
                 .Select(l => new SessionMark(l.PlannedSessionKey, l.Status, l.Reps is { } reps ? new SprintsDone(reps, l.Seconds, l.GradePercent) : null)).ToArray(),
@@ -360,16 +522,16 @@ public static class GetDashboard
         return rung?.Name ?? $"{exercise?.Name ?? slug} ({variant})";
     }
 
-    private static MonthlyPrediction[] Predictions(IReadOnlyList<HistoryRun> runs, DateOnly to)
-    {
-        var firstMonth = new DateOnly(to.Year, to.Month, 1).AddMonths(-(PredictionMonths - 1));
+    /// <summary>A road run's or race's efforts the dashboard's trend starts from: 5 km and more, VDOT between 15 and 90.</summary>
+    internal static IEnumerable<Performance> DashboardPerformances(HistoryRun r) =>
         // Efforts of 5 km and more only: a fast kilometre inside an interval session says little about a 10 km race.
-        var performances = runs.Where(r => r.Run.Date >= firstMonth && r.ForPredictions)
-            .SelectMany(r => r.Summary.BestEfforts
-                .Where(e => e.DistanceMeters >= 5000 && e.Seconds > 0)
-                .Select(e => new Performance(r.Run.Date, RaceDistance.FromMetres(e.DistanceMeters), RaceTime.FromSeconds(e.Seconds))))
-            .Where(p => DanielsGilbert.Vdot(p.Distance, p.Time) is > 15 and < 90)
-            .ToArray();
+        r.Summary.BestEfforts
+            .Where(e => e.DistanceMeters >= 5000 && e.Seconds > 0)
+            .Select(e => new Performance(r.Run.Date, RaceDistance.FromMetres(e.DistanceMeters), RaceTime.FromSeconds(e.Seconds)))
+            .Where(p => DanielsGilbert.Vdot(p.Distance, p.Time) is > 15 and < 90);
+
+    private static MonthlyPrediction[] Predictions(IEnumerable<Performance> performances)
+    {
         return RacePredictor.MonthlyTrend(performances).Select(m => new MonthlyPrediction(
             string.Create(CultureInfo.InvariantCulture, $"{m.Year:0000}-{m.Month:00}"),
             Math.Round(m.Vdot, 1),
@@ -380,23 +542,20 @@ public static class GetDashboard
             string.Create(CultureInfo.InvariantCulture, $"{m.Best.Distance.Name} in {m.Best.Time} on {m.Best.Date:d MMM yyyy}"))).ToArray();
     }
 
-    private static IEnumerable<SessionLoad> Loads(IEnumerable<LoggedRun> runs, IEnumerable<LoggedStrengthSession> sessions) =>
-        runs.Select(SessionLoad.From).Concat(sessions.Select(SessionLoad.From)).OfType<SessionLoad>();
-
-    private static WeeklyLoad WeekLoad(DateOnly week, IReadOnlyList<LoggedRun> runs, IReadOnlyList<LoggedStrengthSession> sessions)
+    private static WeeklyLoad WeekLoad(DateOnly week, IReadOnlyList<SessionLoad> runLoads, IReadOnlyList<SessionLoad> strengthLoads)
     {
-        var runLoad = runs.Where(r => InWeek(r.Date, week)).Select(SessionLoad.From).OfType<SessionLoad>().Sum(s => s.Load);
-        var strengthLoad = sessions.Where(s => InWeek(s.Date, week)).Select(SessionLoad.From).OfType<SessionLoad>().Sum(s => s.Load);
-        var monotony = Foster.Monotony(Loads(runs, sessions), week);
+        var runLoad = runLoads.Where(r => InWeek(r.Date, week)).Sum(s => s.Load);
+        var strengthLoad = strengthLoads.Where(s => InWeek(s.Date, week)).Sum(s => s.Load);
+        var monotony = Foster.Monotony(runLoads.Concat(strengthLoads), week);
         return new WeeklyLoad(week, Math.Round(runLoad), Math.Round(strengthLoad), Math.Round(monotony.WeeklyLoad),
             monotony.Monotony is { } m ? Math.Round(m, 2) : null,
             monotony.Strain is { } s ? Math.Round(s) : null,
             monotony.Note);
     }
 
-    private static AcuteChronicView AcuteChronic(IReadOnlyList<LoggedRun> runs, IReadOnlyList<LoggedStrengthSession> sessions, DateOnly from, DateOnly to)
+    /// <param name="loads">Every run's load, then every session's, as Foster's daily series sums them.</param>
+    private static AcuteChronicView AcuteChronic(SessionLoad[] loads, DateOnly from, DateOnly to)
     {
-        var loads = Loads(runs, sessions).ToArray();
         if (loads.Length == 0)
         {
             return new AcuteChronicView([], AcuteChronicRatio.Caveat);

@@ -87,7 +87,7 @@ public sealed record RunnerHistory(
         return PlannedSessionId(date, index);
     }
 
-    private static HistoryRun? ToRun(StoredActivity a)
+    internal static HistoryRun? ToRun(StoredActivity a)
     {
         var seconds = a.MovingSeconds > 0 ? a.MovingSeconds : a.ElapsedSeconds;
         if (!(a.DistanceMeters > 0) || !(seconds > 0))
@@ -110,7 +110,7 @@ public sealed record RunnerHistory(
         return new HistoryRun(a.Id, run, summary, a.IsDemo, a.PlannedFor, Predictions.PredictionRuns.WhyLeftOut(a, summary) is null);
     }
 
-    private static StoredSummary SafeSummary(string json)
+    internal static StoredSummary SafeSummary(string json)
     {
         try
         {
@@ -122,7 +122,7 @@ public sealed record RunnerHistory(
         }
     }
 
-    private static LoggedStrengthSession? ToSession(StrengthSessionRecord s)
+    internal static LoggedStrengthSession? ToSession(StrengthSessionRecord s)
     {
         var sets = s.Sets.OrderBy(x => x.Position).Select(ToSet).OfType<LoggedSet>().ToArray();
         if (sets.Length == 0)
@@ -156,7 +156,7 @@ public sealed record RunnerHistory(
         }
     }
 
-    private static SorenessCheckIn? ToCheckIn(SorenessRecord c) =>
+    internal static SorenessCheckIn? ToCheckIn(SorenessRecord c) =>
         Kebab.TryParse<BodyArea>(c.Area, out var area) && c.Score is >= 0 and <= 10 ? new SorenessCheckIn(c.Date, area, c.Score) : null;
 }
 

@@ -68,6 +68,8 @@ public static class DemoData
         var checkIns = await db.SorenessCheckIns.Where(c => c.OwnerId == owner && c.IsDemo).ExecuteDeleteAsync(cancellationToken);
         var runs = await db.Activities.Where(a => a.OwnerId == owner && a.IsDemo).ExecuteDeleteAsync(cancellationToken);
         var plans = await db.Plans.Where(p => p.OwnerId == owner && p.IsDemo).ExecuteDeleteAsync(cancellationToken);
+        // Bulk deletes pass by SaveChanges, which marks the dashboard's rollups stale: a year changed, so build them again.
+        await db.ForgetRollupsAsync(owner, cancellationToken);
         return new Summary(runs, sessions, sets, checkIns, plans, null, null);
     }
 }

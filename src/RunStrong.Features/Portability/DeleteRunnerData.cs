@@ -30,6 +30,7 @@ public static class DeleteRunnerData
         await db.ActivityFiles.Where(f => f.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         var activities = await db.Activities.Where(a => a.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         var plans = await db.Plans.Where(p => p.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
+        await db.ForgetRollupsAsync(owner, cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

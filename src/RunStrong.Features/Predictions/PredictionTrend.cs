@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using RunStrong.Data;
 using RunStrong.Domain.Prediction;
 using RunStrong.Features.Common;
@@ -16,12 +17,31 @@ public static class PredictionTrend
         public DateOnly Start => new(Year, Month, 1);
     }
 
+    /// <summary>The trend from the runner's monthly rollups, after recomputing the months changed since they were last read.</summary>
     public static async Task<IReadOnlyList<MonthForm>> HandleAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken = default)
     {
+        if (!await Rollups.RunnerRollups.TryRefreshAsync(db, runner.RunnerId, cancellationToken))
+        {
+            return await RecomputeAsync(db, runner, cancellationToken);
+        }
+
+        var owner = runner.RunnerId;
+        var rows = await db.MonthRollups.AsNoTracking().Where(m => m.OwnerId == owner).OrderBy(m => m.Month).ToListAsync(cancellationToken);
+        return rows.Select(m => new MonthForm(m.Month.Year, m.Month.Month, m.BestDate, m.BestDistanceMeters, m.BestSeconds, m.Vdot, m.FiveKSeconds, m.TenKSeconds)).ToArray();
+    }
+
+    /// <summary>The trend recomputed from every stored run, without rollups (what they must equal).</summary>
+    public static async Task<IReadOnlyList<MonthForm>> RecomputeAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken = default)
+    {
         var performances = await StoredPerformances.AllAsync(db, runner, cancellationToken);
-        return RacePredictor.MonthlyTrend(performances)
-            .Select(m => new MonthForm(m.Year, m.Month, m.Best.Date, m.Best.Distance.Metres, Math.Round(m.Best.Time.TotalSeconds, 1), Math.Round(m.Vdot, 2),
-                Math.Round(m.FiveK.TotalSeconds, 1), Math.Round(m.TenK.TotalSeconds, 1)))
-            .ToArray();
+        return RacePredictor.MonthlyTrend(performances).Select(Form).ToArray();
+    }
+
+    /// <summary>A month of <see cref="RacePredictor.MonthlyTrend"/> as the trend shows it.</summary>
+    public static MonthForm Form(MonthlyForm m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return new MonthForm(m.Year, m.Month, m.Best.Date, m.Best.Distance.Metres, Math.Round(m.Best.Time.TotalSeconds, 1), Math.Round(m.Vdot, 2),
+            Math.Round(m.FiveK.TotalSeconds, 1), Math.Round(m.TenK.TotalSeconds, 1));
     }
 }

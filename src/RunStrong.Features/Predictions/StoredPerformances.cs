@@ -1,4 +1,6 @@
 using RunStrong.Data;
+using RunStrong.Data.Entities;
+using RunStrong.Features.Activities;
 using RunStrong.Domain.Prediction;
 using RunStrong.Features.Common;
 using RunStrong.Features.Training;
@@ -33,15 +35,23 @@ public static class StoredPerformances
             .OfType<string>()
             .GroupBy(why => why)
             .ToDictionary(g => g.Key, g => g.Count());
-        var performances = runs
+        var performances = Of(runs.Select(r => (r.Row, r.Summary)));
+        return (performances, leftOut);
+    }
+
+    /// <summary>
+    /// The performances of the road runs and races among <paramref name="activities"/> (in their stored order: by day, then start),
+    /// oldest first.
+    /// </summary>
+    public static IReadOnlyList<Performance> Of(IEnumerable<(StoredActivity Row, StoredSummary Summary)> activities) =>
+        activities
+            .Where(r => r.Row.DistanceMeters > 0 && (r.Row.MovingSeconds > 0 ? r.Row.MovingSeconds : r.Row.ElapsedSeconds) > 0)
             .Where(r => PredictionRuns.WhyLeftOut(r.Row, r.Summary) is null)
             .SelectMany(r => r.Summary.BestEfforts
                 .Where(e => e.DistanceMeters >= ShortestMetres && e.Seconds > 0)
-                .Select(e => new Performance(r.Run.Date, RaceDistance.FromMetres(e.DistanceMeters), RaceTime.FromSeconds(e.Seconds))))
+                .Select(e => new Performance(r.Row.LocalDate, RaceDistance.FromMetres(e.DistanceMeters), RaceTime.FromSeconds(e.Seconds))))
             .OrderBy(p => p.Date)
             .ToArray();
-        return (performances, leftOut);
-    }
 
     /// <summary>The best performance (highest VDOT) of the last <paramref name="days"/> days, else the best of the newest month.</summary>
     public static Performance? Best(IReadOnlyList<Performance> performances, DateOnly today, int days = 90)

@@ -471,6 +471,37 @@ namespace RunStrong.Data.Migrations.Postgres
                     b.ToTable("LoggedSets", (string)null);
                 });
 
+            modelBuilder.Entity("RunStrong.Data.Entities.MonthRollup", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("BestDate")
+                        .HasColumnType("date");
+
+                    b.Property<double>("BestDistanceMeters")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("BestSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("FiveKSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("TenKSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Vdot")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("OwnerId", "Month");
+
+                    b.ToTable("MonthRollups", (string)null);
+                });
+
             modelBuilder.Entity("RunStrong.Data.Entities.PlanRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -519,6 +550,43 @@ namespace RunStrong.Data.Migrations.Postgres
                     b.HasIndex("OwnerId");
 
                     b.ToTable("Plans", (string)null);
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.RollupMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("RollupMarks", (string)null);
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.RollupState", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OwnerId");
+
+                    b.ToTable("RollupStates", (string)null);
                 });
 
             modelBuilder.Entity("RunStrong.Data.Entities.RunStrongUser", b =>
@@ -902,6 +970,23 @@ namespace RunStrong.Data.Migrations.Postgres
                     b.ToTable("StrengthSessions", (string)null);
                 });
 
+            modelBuilder.Entity("RunStrong.Data.Entities.WeekRollup", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("OwnerId", "WeekStart");
+
+                    b.ToTable("WeekRollups", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1004,7 +1089,34 @@ namespace RunStrong.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RunStrong.Data.Entities.MonthRollup", b =>
+                {
+                    b.HasOne("RunStrong.Data.Entities.Runner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RunStrong.Data.Entities.PlanRecord", b =>
+                {
+                    b.HasOne("RunStrong.Data.Entities.Runner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.RollupMark", b =>
+                {
+                    b.HasOne("RunStrong.Data.Entities.Runner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.RollupState", b =>
                 {
                     b.HasOne("RunStrong.Data.Entities.Runner", null)
                         .WithMany()
@@ -1067,6 +1179,15 @@ namespace RunStrong.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SourceActivityId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.WeekRollup", b =>
+                {
+                    b.HasOne("RunStrong.Data.Entities.Runner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RunStrong.Data.Entities.StoredActivity", b =>

@@ -448,6 +448,37 @@ namespace RunStrong.Data.Migrations.Sqlite
                     b.ToTable("LoggedSets", (string)null);
                 });
 
+            modelBuilder.Entity("RunStrong.Data.Entities.MonthRollup", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("BestDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("BestDistanceMeters")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("BestSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("FiveKSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("TenKSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Vdot")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("OwnerId", "Month");
+
+                    b.ToTable("MonthRollups", (string)null);
+                });
+
             modelBuilder.Entity("RunStrong.Data.Entities.PlanRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -494,6 +525,41 @@ namespace RunStrong.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId");
 
                     b.ToTable("Plans", (string)null);
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.RollupMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("RollupMarks", (string)null);
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.RollupState", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BuiltAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OwnerId");
+
+                    b.ToTable("RollupStates", (string)null);
                 });
 
             modelBuilder.Entity("RunStrong.Data.Entities.RunStrongUser", b =>
@@ -869,6 +935,23 @@ namespace RunStrong.Data.Migrations.Sqlite
                     b.ToTable("StrengthSessions", (string)null);
                 });
 
+            modelBuilder.Entity("RunStrong.Data.Entities.WeekRollup", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OwnerId", "WeekStart");
+
+                    b.ToTable("WeekRollups", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -971,7 +1054,34 @@ namespace RunStrong.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RunStrong.Data.Entities.MonthRollup", b =>
+                {
+                    b.HasOne("RunStrong.Data.Entities.Runner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RunStrong.Data.Entities.PlanRecord", b =>
+                {
+                    b.HasOne("RunStrong.Data.Entities.Runner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.RollupMark", b =>
+                {
+                    b.HasOne("RunStrong.Data.Entities.Runner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.RollupState", b =>
                 {
                     b.HasOne("RunStrong.Data.Entities.Runner", null)
                         .WithMany()
@@ -1034,6 +1144,15 @@ namespace RunStrong.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SourceActivityId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("RunStrong.Data.Entities.WeekRollup", b =>
+                {
+                    b.HasOne("RunStrong.Data.Entities.Runner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("RunStrong.Data.Entities.StoredActivity", b =>

@@ -1,0 +1,174 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using RunStrong.Data;
+using RunStrong.Data.Entities;
+using RunStrong.Domain.Prediction;
+using RunStrong.Domain.Training;
+using RunStrong.Features.Dashboard;
+using RunStrong.Features.Predictions;
+
+namespace RunStrong.Features.Rollups;
+
+/// <summary>
+/// Keeps a runner's weekly and monthly rollups (WeekRollup, MonthRollup) current (docs/decisions/0028-rollups.md):
+/// built in full the first time they are read (or by <c>runstrong rollups rebuild</c>), then only the weeks marked stale
+/// by a save (RollupMark) are recomputed from the log, each with the months it touches. They live in the database, so
+/// every web node reads the same ones.
+/// </summary>
+public static class RunnerRollups
+{
+    /// <summary>The format of the rows; raise it when WeekFacts or MonthRollup change meaning, and every runner is rebuilt on the next read.</summary>
+    public const int Version = 1;
+
+    /// <summary>
+    /// Brings the runner's rollups up to date; false when another request was writing them at the same moment and the
+    /// caller should recompute from the log instead (nothing is lost: the marks stay for the next read).
+    /// </summary>
+    public static async Task<bool> TryRefreshAsync(RunStrongDbContext db, Guid owner, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RefreshAsync(db, owner, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is DbUpdateException or DbException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>Recomputes the weeks marked stale, or builds everything when the runner has no rollups (or old ones).</summary>
+    public static async Task RefreshAsync(RunStrongDbContext db, Guid owner, CancellationToken cancellationToken)
+    {
+        var marks = await db.RollupMarks.AsNoTracking().Where(m => m.OwnerId == owner).Select(m => new { m.Id, m.WeekStart }).ToListAsync(cancellationToken);
+        var version = await db.RollupStates.AsNoTracking().Where(s => s.OwnerId == owner).Select(s => (int?)s.Version).FirstOrDefaultAsync(cancellationToken);
+        if (version != Version)
+        {
+            await RebuildAsync(db, owner, DateTime.UnixEpoch, null, cancellationToken);
+            return;
+        }
+
+        if (marks.Count == 0)
+        {
+            return;
+        }
+
+        var weeks = marks.Select(m => m.WeekStart).Distinct().Order().ToArray();
+        var months = weeks.SelectMany(w => new[] { MonthOf(w), MonthOf(w.AddDays(6)) }).Distinct().Order().ToArray();
+        var first = new[] { weeks[0], months[0] }.Min();
+        var last = new[] { weeks[^1].AddDays(6), months[^1].AddMonths(1).AddDays(-1) }.Max();
+        var log = await LogAsync(db, owner, first, last, cancellationToken);
+
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await db.WeekRollups.Where(w => w.OwnerId == owner && weeks.Contains(w.WeekStart)).ExecuteDeleteAsync(cancellationToken);
+        await db.MonthRollups.Where(m => m.OwnerId == owner && months.Contains(m.Month)).ExecuteDeleteAsync(cancellationToken);
+        db.WeekRollups.AddRange(WeekRows(owner, log, weeks));
+        db.MonthRollups.AddRange(MonthRows(owner, log, months));
+        await db.SaveChangesAsync(cancellationToken);
+        var lastMark = marks.Max(m => m.Id);
+        await db.RollupMarks.Where(m => m.OwnerId == owner && m.Id <= lastMark).ExecuteDeleteAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Builds all of the runner's rollups from the log, replacing any there are; returns the weeks written.</summary>
+    /// <param name="progress">Told the weeks written so far and the weeks to write, for long rebuilds.</param>
+    public static async Task<int> RebuildAsync(
+        RunStrongDbContext db, Guid owner, DateTime builtAt, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        var lastMark = await db.RollupMarks.Where(m => m.OwnerId == owner).MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
+        var log = await LogAsync(db, owner, DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
+        var weeks = log.Runs.Select(r => r.Run.Date).Concat(log.Sessions.Select(s => s.Date)).Concat(log.CheckIns.Select(c => c.Date))
+            .Select(Domain.Load.Weeks.StartOf).Distinct().Order().ToArray();
+        var months = log.Performances.Select(p => MonthOf(p.Date)).Distinct().Order().ToArray();
+
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await db.WeekRollups.Where(w => w.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
+        await db.MonthRollups.Where(m => m.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
+        await db.RollupStates.Where(s => s.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
+        var done = 0;
+        foreach (var chunk in WeekRows(owner, log, weeks).Chunk(200))
+        {
+            db.WeekRollups.AddRange(chunk);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            done += chunk.Length;
+            progress?.Report((done, weeks.Length));
+        }
+
+        db.MonthRollups.AddRange(MonthRows(owner, log, months));
+        db.RollupStates.Add(new RollupState { OwnerId = owner, Version = Version, BuiltAt = builtAt });
+        await db.SaveChangesAsync(cancellationToken);
+        await db.RollupMarks.Where(m => m.OwnerId == owner && m.Id <= lastMark).ExecuteDeleteAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        db.ChangeTracker.Clear();
+        return done;
+    }
+
+    private static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
+
+    private static IEnumerable<WeekRollup> WeekRows(Guid owner, Log log, IEnumerable<DateOnly> weeks)
+    {
+        var runs = log.Runs.ToLookup(r => Domain.Load.Weeks.StartOf(r.Run.Date));
+        var sessions = log.Sessions.ToLookup(s => Domain.Load.Weeks.StartOf(s.Date));
+        var checkIns = log.CheckIns.ToLookup(c => Domain.Load.Weeks.StartOf(c.Date));
+        foreach (var week in weeks)
+        {
+            var facts = WeekFacts.From(runs[week], sessions[week], checkIns[week]);
+            if (!facts.IsEmpty)
+            {
+                yield return new WeekRollup { OwnerId = owner, WeekStart = week, Data = facts.ToJson() };
+            }
+        }
+    }
+
+    private static IEnumerable<MonthRollup> MonthRows(Guid owner, Log log, IEnumerable<DateOnly> months)
+    {
+        var byMonth = log.Performances.ToLookup(p => MonthOf(p.Date));
+        foreach (var month in months)
+        {
+            foreach (var form in RacePredictor.MonthlyTrend(byMonth[month]).Select(PredictionTrend.Form))
+            {
+                yield return new MonthRollup
+                {
+                    OwnerId = owner, Month = month, BestDate = form.BestDate, BestDistanceMeters = form.BestDistanceMeters, BestSeconds = form.BestSeconds,
+                    Vdot = form.Vdot, FiveKSeconds = form.FiveKSeconds, TenKSeconds = form.TenKSeconds,
+                };
+            }
+        }
+    }
+
+    /// <summary>The log between two days as the dashboard (RunnerHistory) and the prediction trend (StoredPerformances) read it.</summary>
+    private sealed record Log(
+        IReadOnlyList<HistoryRun> Runs, IReadOnlyList<LoggedStrengthSession> Sessions, IReadOnlyList<SorenessCheckIn> CheckIns, IReadOnlyList<Performance> Performances);
+
+    private static async Task<Log> LogAsync(RunStrongDbContext db, Guid owner, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        var activities = await db.Activities.AsNoTracking()
+            .Where(a => a.OwnerId == owner && (a.Sport == "running" || a.Format == "manual") && a.LocalDate >= first && a.LocalDate <= last)
+            .OrderBy(a => a.LocalDate).ThenBy(a => a.StartTime)
+            .ToListAsync(cancellationToken);
+        var sessions = await db.StrengthSessions.AsNoTracking().Include(s => s.Sets)
+            .Where(s => s.OwnerId == owner && s.Date >= first && s.Date <= last)
+            .OrderBy(s => s.Date).ThenBy(s => s.Id)
+            .ToListAsync(cancellationToken);
+        var checkIns = await db.SorenessCheckIns.AsNoTracking()
+            .Where(c => c.OwnerId == owner && c.Date >= first && c.Date <= last)
+            .OrderBy(c => c.Date).ThenBy(c => c.Id)
+            .ToListAsync(cancellationToken);
+        return new Log(
+            activities.Where(a => a.Sport == "running").Select(RunnerHistory.ToRun).OfType<HistoryRun>().ToArray(),
+            sessions.Select(RunnerHistory.ToSession).OfType<LoggedStrengthSession>().ToArray(),
+            checkIns.Select(RunnerHistory.ToCheckIn).OfType<SorenessCheckIn>().ToArray(),
+            StoredPerformances.Of(activities.Select(a => (a, RunnerHistory.SafeSummary(a.SummaryJson)))));
+    }
+}
