@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using RunStrong.Data;
 using RunStrong.Domain.Catalogue;
 using RunStrong.Domain.Planning;
@@ -24,7 +26,8 @@ public static class PlanProgress
     {
         ArgumentNullException.ThrowIfNull(plan);
         var records = await TrainingData.SessionRecordsAsync(db, runner, cancellationToken);
-        if (records.Count == 0)
+        var hills = await HillSprintsDoneAsync(db, runner, today, cancellationToken);
+        if (records.Count == 0 && hills.Count == 0)
         {
             return plan;
         }
@@ -32,13 +35,46 @@ public static class PlanProgress
         var deloadDays = plan.Weeks.Where(w => w.Deload).SelectMany(w => w.Days).Select(d => d.Date).ToHashSet();
         var history = TrainingData.ToDomain(records, r => planId is not null && r.PlanId == planId && deloadDays.Contains(r.Date));
         var checkIns = await TrainingData.CheckInsAsync(db, runner, cancellationToken);
-        return Apply(plan, profile, catalogue, history, checkIns, today);
+        return Apply(plan, profile, catalogue, history, checkIns, today, hills);
+    }
+
+    /// <summary>A hill-sprint session as it was done: marked on /log with its sprints, or detected in a run.</summary>
+    public sealed record HillSprintsDone(DateOnly Date, int Reps, int Seconds);
+
+    /// <summary>How far back a hill-sprint session still sets the next dose: beyond it, the plan's own dose stands.</summary>
+    public const int HillSprintMemoryDays = 21;
+
+    /// <summary>
+    /// The hill sprints done in the <see cref="HillSprintMemoryDays"/> before <paramref name="today"/> (and today): sessions
+    /// marked done or partly with their sprints, and runs with hill sprints detected in them (docs/decisions/0027).
+    /// </summary>
+    public static async Task<IReadOnlyList<HillSprintsDone>> HillSprintsDoneAsync(
+        RunStrongDbContext db, ICurrentRunner runner, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(runner);
+        var owner = runner.RunnerId;
+        var since = today.AddDays(-HillSprintMemoryDays);
+        var marked = await db.SessionLogs.AsNoTracking()
+            .Where(l => l.OwnerId == owner && l.Kind == "hill-sprints" && (l.Status == "done" || l.Status == "partly") && l.Reps > 0 && l.Date >= since && l.Date <= today)
+            .Select(l => new { l.Date, l.Reps, l.Seconds })
+            .ToListAsync(cancellationToken);
+        var runs = await db.Activities.AsNoTracking()
+            .Where(a => a.OwnerId == owner && a.Sport == "running" && a.LocalDate >= since && a.LocalDate <= today)
+            .Select(a => new { a.LocalDate, a.SummaryJson })
+            .ToListAsync(cancellationToken);
+        var detected = runs.Select(r => (r.LocalDate, Sprints: PlanStatuses.Sprints(Activities.StoredSummary.Read(r.SummaryJson))))
+            .Where(r => r.Sprints is not null)
+            .Select(r => new HillSprintsDone(r.LocalDate, r.Sprints!.Reps, r.Sprints.Seconds ?? 8));
+        return [.. marked.Select(m => new HillSprintsDone(m.Date, m.Reps!.Value, m.Seconds ?? 8)).Concat(detected).OrderBy(h => h.Date)];
     }
 
     /// <summary>The plan with every strength exercise from <paramref name="today"/> on following <paramref name="history"/>.</summary>
+    /// <param name="hills">Hill sprints done (<see cref="HillSprintsDoneAsync"/>): from today on, no hill-sprint session asks for
+    /// more than one step past the last one done (<see cref="FollowHills"/>).</param>
     public static Plan Apply(
         Plan plan, RunnerProfile profile, IReadOnlyList<Exercise> catalogue, IReadOnlyList<LoggedStrengthSession> history,
-        IReadOnlyList<SorenessCheckIn> checkIns, DateOnly today)
+        IReadOnlyList<SorenessCheckIn> checkIns, DateOnly today, IReadOnlyList<HillSprintsDone>? hills = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(profile);
@@ -104,12 +140,48 @@ public static class PlanProgress
             {
                 Days = week.Days.Select(day => day.Date < today ? day : day with
                 {
-                    Sessions = day.Sessions.Select(session => session.Kind != SessionKind.Strength ? session : session with
+                    Sessions = day.Sessions.Select(session => session.Kind switch
                     {
-                        Exercises = session.Exercises.Select(e => Follow(e, week, day.Date)).ToArray(),
+                        SessionKind.Strength => session with { Exercises = session.Exercises.Select(e => Follow(e, week, day.Date)).ToArray() },
+                        SessionKind.HillSprints => FollowHills(session, profile, hills ?? [], day.Date, today),
+                        _ => session,
                     }).ToArray(),
                 }).ToArray(),
             }).ToArray(),
+        };
+    }
+
+    /// <summary>
+    /// A hill-sprint session from today on as the last one done allows (Hudson 2008, domain.md §4: build up 1–2 sprints a
+    /// week): when the runner did fewer or shorter sprints than planned, or missed sessions, the next one asks for one step
+    /// past what was done (<see cref="HillSprintDose.Next"/>) rather than the plan's schedule; a runner at or ahead of the
+    /// plan keeps the plan's dose. Nothing done in the <see cref="HillSprintMemoryDays"/> before: the plan's dose stands.
+    /// </summary>
+    public static PlanSession FollowHills(PlanSession session, RunnerProfile profile, IReadOnlyList<HillSprintsDone> hills, DateOnly day, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(hills);
+        var last = hills.Where(h => (day == today ? h.Date < today : h.Date <= today) && h.Date >= day.AddDays(-HillSprintMemoryDays))
+            .OrderBy(h => h.Date).LastOrDefault();
+        if (last is null || session.Exercises is not [var planned, ..] || planned.Seconds is not { } plannedSeconds)
+        {
+            return session;
+        }
+
+        var done = new HillSprintDose(Math.Clamp(last.Reps, 1, HillSprintDose.CeilingReps), last.Seconds <= 9 ? 8 : last.Seconds <= 11 ? 10 : 12);
+        var next = done.Next(HillSprintDose.WeeklyIncrement(profile.Experience));
+        if ((next.Seconds, next.Reps).CompareTo((plannedSeconds, planned.Sets)) >= 0)
+        {
+            return session;
+        }
+
+        var on = last.Date.ToString("ddd d MMM", CultureInfo.InvariantCulture);
+        var reason = $"after {last.Reps} × {last.Seconds} s on {on}: {next.Reps} × {next.Seconds} s, one step on (the plan had {planned.Sets} × {plannedSeconds} s; Hudson 2008 builds up 1–2 sprints a week)";
+        return session with
+        {
+            Reason = session.Reason.Replace($"{planned.Sets} × {plannedSeconds} s", $"{next.Reps} × {next.Seconds} s", StringComparison.Ordinal),
+            Exercises = [planned with { Sets = next.Reps, Seconds = next.Seconds, FromLog = reason }, .. session.Exercises.Skip(1)],
         };
     }
 }

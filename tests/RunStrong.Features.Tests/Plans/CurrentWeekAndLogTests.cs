@@ -73,6 +73,44 @@ public class CurrentWeekAndLogTests
     }
 
     [Theory, MemberData(nameof(Engines))]
+    public async Task GetPlan_AfterHillSprintsCutShort_TheNextSessionsAskOneStepPastWhatWasDone_NotThePlansSchedule(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        var id = await SeedOlderPlanAsync(database);
+        await using var db = database.CreateContext();
+        var catalogue = new ExerciseCatalogue(db);
+        var before = (await GetPlan.HandleAsync(db, catalogue, LocalRunner.Instance, Clock, id)).Plan;
+        var hillDays = before.Days.SelectMany(d => d.Sessions.Select((s, i) => (d.Date, Index: i, Session: s))).Where(x => x.Session.Kind == SessionKind.HillSprints).ToList();
+        var done = hillDays.Last(h => h.Date < Today);
+
+        // The runner managed one sprint of 8 s instead of the plan's dose.
+        await LogPlannedSession.HandleAsync(db, LocalRunner.Instance, Clock, new LogPlannedSession.Request
+        {
+            PlannedSessionKey = TrainingPlan.KeyOf(done.Date, done.Index), Status = "partly", Reps = 1, Seconds = 8,
+        });
+        var after = (await GetPlan.HandleAsync(db, catalogue, LocalRunner.Instance, Clock, id)).Plan;
+
+        var sessions = after.Days.SelectMany(d => d.Sessions.Select(s => (d.Date, Session: s))).Where(x => x.Session.Kind == SessionKind.HillSprints).ToList();
+        var soon = sessions.Where(x => x.Date >= Today && x.Date <= done.Date.AddDays(PlanProgress.HillSprintMemoryDays)).ToList();
+        Assert.NotEmpty(soon);
+        Assert.All(soon, x =>
+        {
+            // A regular lifter adds 2 sprints a week (Hudson 2008): 1 x 8 s done -> 3 x 8 s next, whatever the plan said.
+            var planned = hillDays.Single(h => h.Date == x.Date).Session.Exercises[0];
+            var (sets, seconds) = (x.Session.Exercises[0].Sets, x.Session.Exercises[0].Seconds);
+            Assert.Equal((seconds, sets).CompareTo((planned.Seconds, planned.Sets)) < 0 ? (3, 8) : (planned.Sets, planned.Seconds!.Value), (sets, seconds!.Value));
+            if (sets == 3 && planned.Sets != 3)
+            {
+                Assert.StartsWith($"after 1 × 8 s on {done.Date:ddd d MMM}: 3 × 8 s, one step on", x.Session.Exercises[0].FromLog, StringComparison.Ordinal);
+                Assert.Contains("3 × 8 s uphill", x.Session.Reason, StringComparison.Ordinal);
+            }
+        });
+        Assert.Contains(soon, x => x.Session.Exercises[0].FromLog is not null);
+        // Days before today stay as planned.
+        Assert.All(sessions.Where(x => x.Date < Today), x => Assert.Null(x.Session.Exercises[0].FromLog));
+    }
+
+    [Theory, MemberData(nameof(Engines))]
     public async Task NewPlanStartingNextMonday_LeavesThisWeekWithTheOlderPlan_OnTheLogAndTheDashboard(string engine)
     {
         await using var database = await TestDatabases.CreateAsync(engine);
