@@ -63,6 +63,12 @@ public abstract class RunStrongDbContext(DbContextOptions options, IOwnerScope? 
 
     public DbSet<SessionLogRecord> SessionLogs => Set<SessionLogRecord>();
 
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    public DbSet<ImportJobFile> ImportJobFiles => Set<ImportJobFile>();
+
+    public DbSet<ImportJobResult> ImportJobResults => Set<ImportJobResult>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardOwners();
