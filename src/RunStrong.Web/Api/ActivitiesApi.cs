@@ -203,6 +203,27 @@ public static class UploadLimits
 
     public const string ConfigurationKey = "ActivityUploads:MaxMegabytes";
 
+    /// <summary>
+    /// The upload page imports an upload holding a zip archive this large or larger (<c>ActivityUploads:BackgroundMegabytes</c>,
+    /// default <see cref="DefaultBackgroundMegabytes"/>) in the background, and shows its progress page: an export of
+    /// years of runs takes minutes, longer than a request should. The API decides by the caller's choice instead
+    /// (POST /api/imports or ?background=true).
+    /// </summary>
+    public const int DefaultBackgroundMegabytes = 5;
+
+    public const string BackgroundConfigurationKey = "ActivityUploads:BackgroundMegabytes";
+
+    public static long BackgroundBytes(IConfiguration configuration) =>
+        Math.Max(1, configuration.GetValue(BackgroundConfigurationKey, DefaultBackgroundMegabytes)) * 1024L * 1024L;
+
+    /// <summary>Whether the upload page runs <paramref name="files"/> as a background import (a large zip among them).</summary>
+    public static bool GoesToBackground(IFormFileCollection files, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var threshold = BackgroundBytes(configuration);
+        return files.Any(f => f.Length >= threshold && f.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase));
+    }
+
     public static long MaxBytes(IConfiguration configuration) =>
         Math.Max(1, configuration.GetValue(ConfigurationKey, DefaultMegabytes)) * 1024L * 1024L;
 
