@@ -65,6 +65,12 @@ public abstract partial class RunStrongDbContext(DbContextOptions options, IOwne
 
     public DbSet<GarminExerciseMappingRecord> GarminExerciseMappings => Set<GarminExerciseMappingRecord>();
 
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    public DbSet<ImportJobFile> ImportJobFiles => Set<ImportJobFile>();
+
+    public DbSet<ImportJobResult> ImportJobResults => Set<ImportJobResult>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardOwners();

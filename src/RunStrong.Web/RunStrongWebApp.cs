@@ -55,6 +55,7 @@ public static class RunStrongWebApp
             builder.Configuration[Clocks.ConfigurationKey] ?? Environment.GetEnvironmentVariable(Clocks.EnvironmentVariable),
             builder.Environment.EnvironmentName));
         builder.Services.AddRunStrongFeatures();
+        builder.Services.AddRunStrongBackgroundImports(target);
         builder.Services.AddSingleton(new RunStrong.Features.Catalogue.ExercisePictures(builder.Configuration["Catalogue:PicturesFolder"]));
         builder.Services.AddScoped<RunnerPreferencesAccessor>();
         builder.AddRunStrongAccounts();
@@ -99,6 +100,7 @@ public static class RunStrongWebApp
         app.MapDashboardApi();
         app.MapPlansApi();
         app.MapActivitiesApi();
+        app.MapImportsApi();
         app.MapSettingsApi();
         app.MapLogApi();
         app.MapProgressionApi();

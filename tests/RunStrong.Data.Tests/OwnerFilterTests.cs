@@ -25,7 +25,7 @@ public class OwnerFilterTests
         var withOwner = db.Model.GetEntityTypes().Where(t => t.FindProperty(nameof(IOwnedByRunner.OwnerId)) is not null).ToArray();
 
         Assert.Equal(
-            ["ActivityFile", "GarminExerciseMappingRecord", "LoggedSetRecord", "MonthRollup", "PlanRecord", "RollupMark", "RollupState", "SessionLogRecord", "SorenessRecord", "StoredActivity", "StrengthSessionRecord", "WeekRollup"],
+            ["ActivityFile", "GarminExerciseMappingRecord", "ImportJob", "ImportJobFile", "ImportJobResult", "LoggedSetRecord", "MonthRollup", "PlanRecord", "RollupMark", "RollupState", "SessionLogRecord", "SorenessRecord", "StoredActivity", "StrengthSessionRecord", "WeekRollup"],
             withOwner.Select(t => t.ClrType.Name).Order(StringComparer.Ordinal));
         Assert.All(withOwner, t => Assert.True(typeof(IOwnedByRunner).IsAssignableFrom(t.ClrType), $"{t.ClrType.Name} has an OwnerId but is not IOwnedByRunner"));
         Assert.All(withOwner, t => Assert.NotEmpty(t.GetDeclaredQueryFilters()));

@@ -31,6 +31,9 @@ public static class DeleteRunnerData
         var activities = await db.Activities.Where(a => a.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         var plans = await db.Plans.Where(p => p.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         await db.ForgetRollupsAsync(owner, cancellationToken);
+
+        // Background imports go too (their files and results with them); a run still going finds its job gone and stops.
+        await db.ImportJobs.Where(j => j.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

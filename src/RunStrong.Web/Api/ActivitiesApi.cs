@@ -23,9 +23,10 @@ public static class ActivitiesApi
         group.MapPost("/", UploadAsync)
             .WithName("UploadActivities")
             .WithSummary("Import uploaded activity files")
-            .WithDescription($"multipart/form-data with one or more files: FIT, GPX, TCX (gzipped or not) or zip archives, including a whole Strava or Garmin export, and optionally date=YYYY-MM-DD, the day files without times were recorded (without it such files are refused, saying so). Returns one result per file (imported, duplicate, failed or skipped); with Accept: {NdJson} the results are streamed, one JSON line per file as it is done. The request may be up to ActivityUploads:MaxMegabytes (default {UploadLimits.DefaultMegabytes} MB).")
+            .WithDescription($"multipart/form-data with one or more files: FIT, GPX, TCX (gzipped or not) or zip archives, including a whole Strava or Garmin export, and optionally date=YYYY-MM-DD, the day files without times were recorded (without it such files are refused, saying so). Returns one result per file (imported, duplicate, failed or skipped); with Accept: {NdJson} the results are streamed, one JSON line per file as it is done. The request may be up to ActivityUploads:MaxMegabytes (default {UploadLimits.DefaultMegabytes} MB). With ?background=true the files are imported by a background job instead: 202 Accepted, Location /api/imports/{{id}} (see POST /api/imports).")
             .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces<ImportActivities.FileResult>(StatusCodes.Status200OK, NdJson)
+            .Produces<ImportJobs.Response>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
         group.MapGet("/", ListAsync)
@@ -64,9 +65,21 @@ public static class ActivitiesApi
         return routes;
     }
 
-    private static async Task<Results<Ok<ImportActivities.Report>, PushStreamHttpResult, ProblemHttpResult>> UploadAsync(
-        HttpContext context, RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken)
+    /// <param name="background">true to import in the background, as POST /api/imports does (202 Accepted, Location /api/imports/{id}).</param>
+    private static async Task<Results<Ok<ImportActivities.Report>, PushStreamHttpResult, Accepted<ImportJobs.Response>, ProblemHttpResult>> UploadAsync(
+        HttpContext context, RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IConfiguration configuration, Quartz.ISchedulerFactory schedulers,
+        bool? background, CancellationToken cancellationToken)
     {
+        if (background == true)
+        {
+            return await ImportsApi.StartAsync(context, db, runner, clock, configuration, schedulers, cancellationToken) switch
+            {
+                { Result: Accepted<ImportJobs.Response> accepted } => accepted,
+                { Result: ProblemHttpResult backgroundProblem } => backgroundProblem,
+                _ => throw new InvalidOperationException("a background import gave neither its job nor a problem"),
+            };
+        }
+
         var (form, problem) = await UploadLimits.ReadFormAsync(context, configuration, cancellationToken);
         if (problem is not null)
         {
@@ -189,6 +202,27 @@ public static class UploadLimits
     public const int DefaultMegabytes = 200;
 
     public const string ConfigurationKey = "ActivityUploads:MaxMegabytes";
+
+    /// <summary>
+    /// The upload page imports an upload holding a zip archive this large or larger (<c>ActivityUploads:BackgroundMegabytes</c>,
+    /// default <see cref="DefaultBackgroundMegabytes"/>) in the background, and shows its progress page: an export of
+    /// years of runs takes minutes, longer than a request should. The API decides by the caller's choice instead
+    /// (POST /api/imports or ?background=true).
+    /// </summary>
+    public const int DefaultBackgroundMegabytes = 5;
+
+    public const string BackgroundConfigurationKey = "ActivityUploads:BackgroundMegabytes";
+
+    public static long BackgroundBytes(IConfiguration configuration) =>
+        Math.Max(1, configuration.GetValue(BackgroundConfigurationKey, DefaultBackgroundMegabytes)) * 1024L * 1024L;
+
+    /// <summary>Whether the upload page runs <paramref name="files"/> as a background import (a large zip among them).</summary>
+    public static bool GoesToBackground(IFormFileCollection files, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var threshold = BackgroundBytes(configuration);
+        return files.Any(f => f.Length >= threshold && f.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase));
+    }
 
     public static long MaxBytes(IConfiguration configuration) =>
         Math.Max(1, configuration.GetValue(ConfigurationKey, DefaultMegabytes)) * 1024L * 1024L;

@@ -50,8 +50,8 @@ public static class SecurityHeaders
 
     public const int DefaultUploadWindowSeconds = 60;
 
-    /// <summary>The POST routes that take files: the activities API, the upload page and the data import.</summary>
-    private static readonly string[] UploadPaths = ["/api/activities", "/activities/upload", "/api/import", "/data"];
+    /// <summary>The POST routes that take files: the activities API, background imports, the upload page and the data import.</summary>
+    private static readonly string[] UploadPaths = ["/api/activities", "/activities/upload", "/api/import", "/api/imports", "/data"];
 
     /// <summary>Registers forwarded-header, cookie, HSTS and rate-limit options from configuration.</summary>
     public static WebApplicationBuilder AddRunStrongHardening(this WebApplicationBuilder builder)

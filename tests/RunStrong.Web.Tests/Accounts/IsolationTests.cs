@@ -27,7 +27,7 @@ public partial class IsolationTests
     public static TheoryData<string> Engines => TestDatabases.Engines;
 
     /// <summary>Words only the other runner's rows hold; no answer to the owner may contain any of them.</summary>
-    private static readonly string[] Markers = ["Bees secret plan", "bee-secret-strength", "bee-secret-run", "bee-secret-soreness", "bee-secret-drills", "bee-token", "Barbell bench press"];
+    private static readonly string[] Markers = ["Bees secret plan", "bee-secret-strength", "bee-secret-run", "bee-secret-soreness", "bee-secret-drills", "bee-token", "Barbell bench press", "bee-secret-import"];
 
     [Theory, MemberData(nameof(Engines))]
     public async Task EveryApiEndpoint_WithAnotherRunnersIds_Is404_AndNeverShowsTheirData(string engine)
@@ -72,6 +72,9 @@ public partial class IsolationTests
         Assert.Contains("GET /api/plans/{id:long}/sessions/{key}.fit", walked);
         Assert.Contains("GET /api/plans/{id:long}/weeks/{week:int}.zip", walked);
         Assert.Contains("DELETE /api/activities/{id:long}", walked);
+        Assert.Contains("GET /api/imports/{id:long}", walked);
+        Assert.Contains("DELETE /api/imports/{id:long}", walked);
+        Assert.Contains("GET /api/imports", walked);
         Assert.Contains("GET /api/log/strength", walked);
         Assert.Contains("POST /api/log/strength/{id:long}/keep", walked);
         Assert.Contains("GET /api/log/garmin-exercises", walked);
@@ -80,7 +83,7 @@ public partial class IsolationTests
         Assert.Contains("PUT /api/coach/athletes/{runnerId:guid}/plans/{id:long}", walked);
 
         // Nothing the owner sent touched the other runner's rows.
-        foreach (var path in new[] { $"/api/plans/{ids["plans"]}", $"/api/log/strength/{ids["strength"]}", $"/api/log/runs/{ids["runs"]}", $"/api/activities/{ids["activities"]}" })
+        foreach (var path in new[] { $"/api/plans/{ids["plans"]}", $"/api/log/strength/{ids["strength"]}", $"/api/log/runs/{ids["runs"]}", $"/api/activities/{ids["activities"]}", $"/api/imports/{ids["imports"]}" })
         {
             using var response = await beeClient.GetAsync(new Uri(path, UriKind.Relative));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"the other runner lost {path}: {(int)response.StatusCode}");
@@ -120,8 +123,10 @@ public partial class IsolationTests
         Assert.Empty(await server.GetJsonAsync<JsonElement[]>("/api/plans"));
         var plan = await beeClient.GetFromJsonAsync<JsonElement>($"/api/plans/{ids["plans"]}");
         Assert.Equal("Bees secret plan", plan.GetProperty("name").GetString());
-        // The logged run, the uploaded FIT run and the watch's strength activity are all activities.
-        Assert.Equal(3, (await beeClient.GetFromJsonAsync<JsonElement>("/api/activities")).GetProperty("items").GetArrayLength());
+        // The logged run, the uploaded FIT run, the watch's strength activity and the two runs of the background import are all activities.
+        Assert.Equal(5, (await beeClient.GetFromJsonAsync<JsonElement>("/api/activities")).GetProperty("items").GetArrayLength());
+        var import = await beeClient.GetFromJsonAsync<JsonElement>($"/api/imports/{ids["imports"]}");
+        Assert.Equal(2, import.GetProperty("imported").GetInt32());
     }
 
     /// <summary>Every (method, route pattern) under /api the running app answers.</summary>
@@ -179,7 +184,7 @@ public partial class IsolationTests
         "GET" or "DELETE" => null,
         _ when (pattern.StartsWith("/api/plans/{id", StringComparison.Ordinal) || pattern.StartsWith("/api/coach/athletes/", StringComparison.Ordinal)) && method == "PUT" =>
             new StringContent($"{{\"name\": \"Owner's plan\", \"profile\": {PlansApiTests.Sample().Profile}}}", Encoding.UTF8, "application/json"),
-        _ when pattern is "/api/activities" or "/api/import" => new MultipartFormDataContent { { new StringContent("x"), "note" } },
+        _ when pattern is "/api/activities" or "/api/import" or "/api/imports" => new MultipartFormDataContent { { new StringContent("x"), "note" } },
         _ => new StringContent("{}", Encoding.UTF8, "application/json"),
     };
 
@@ -248,6 +253,13 @@ public partial class IsolationTests
         finally
         {
             File.Delete(strengthFit);
+        }
+
+        // A background import of the other runner's, whose file name only they may see.
+        using (var import = await bee.PostAsync(new Uri("/api/imports", UriKind.Relative), Imports.ImportsApiTests.ZipForm("bee-secret-import.zip", ExportArchives.Build(2))))
+        {
+            ids["imports"] = await IdAsync(import);
+            await Imports.ImportsApiTests.PollAsync(bee, $"/api/imports/{ids["imports"]}", j => j.GetProperty("state").GetString() == "done");
         }
 
         using (var settings = await bee.PutAsJsonAsync("/api/settings", new { restingHeartRate = 43, maxHeartRate = 191, trimpWeighting = "women" }))

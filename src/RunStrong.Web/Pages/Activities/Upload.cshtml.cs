@@ -14,7 +14,7 @@ namespace RunStrong.Web.Pages.Activities;
 /// checked by hand after the form is read, because the form must be read within the configured size limit first.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class UploadModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IConfiguration configuration, IAntiforgery antiforgery) : PageModel
+public sealed class UploadModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IConfiguration configuration, IAntiforgery antiforgery, Quartz.ISchedulerFactory schedulers) : PageModel
 {
     public ImportActivities.Report? Report { get; private set; }
 
@@ -24,6 +24,9 @@ public sealed class UploadModel(RunStrongDbContext db, ICurrentRunner runner, Ti
     public string? Date { get; private set; }
 
     public long MaxMegabytes => UploadLimits.MaxBytes(configuration) / (1024 * 1024);
+
+    /// <summary>A zip this large goes to a background import (upload.js leaves such uploads to the form).</summary>
+    public long BackgroundBytes => UploadLimits.BackgroundBytes(configuration);
 
     public void OnGet()
     {
@@ -57,6 +60,19 @@ public sealed class UploadModel(RunStrongDbContext db, ICurrentRunner runner, Ti
             Error = dateProblem!.ProblemDetails.Detail;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
+        }
+
+        if (UploadLimits.GoesToBackground(form.Files, configuration))
+        {
+            var (id, jobProblem) = await ImportsApi.StartFromFormAsync(HttpContext, db, runner, clock, configuration, schedulers, form, cancellationToken);
+            if (jobProblem is not null)
+            {
+                Error = jobProblem.ProblemDetails.Detail;
+                Response.StatusCode = jobProblem.StatusCode;
+                return Page();
+            }
+
+            return Redirect($"/activities/imports/{id}");
         }
 
         Report = await ImportActivities.CollectAsync(

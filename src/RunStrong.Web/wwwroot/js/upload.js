@@ -153,8 +153,14 @@
         if (!input.files || input.files.length === 0) {
             return;
         }
-        event.preventDefault();
         var files = Array.prototype.slice.call(input.files);
+        // A large zip (a whole export) is imported in the background: the form posts as it would without this
+        // script, and the server answers with the import's progress page.
+        var background = Number(form.getAttribute('data-background-bytes')) || Infinity;
+        if (files.some(function (f) { return /\.zip$/i.test(f.name) && f.size >= background; })) {
+            return;
+        }
+        event.preventDefault();
         list.textContent = '';
         counts = { imported: 0, duplicate: 0, failed: 0, skipped: 0 };
         showSummary(false);
