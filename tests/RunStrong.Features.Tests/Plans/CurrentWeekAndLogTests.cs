@@ -111,6 +111,39 @@ public class CurrentWeekAndLogTests
     }
 
     [Theory, MemberData(nameof(Engines))]
+    public async Task GetPlan_AfterARunWithTwoHillSprintsDetected_TheNextSessionsBuildFromThem(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        var id = await SeedOlderPlanAsync(database);
+        await using var db = database.CreateContext();
+        var yesterday = Today.AddDays(-1);
+        // A run yesterday in which the activity analysis found two 8 s surges up an 8 % slope (as an import stores it).
+        var summary = Features.Activities.StoredSummary.Empty with
+        {
+            HillSprints = [new(600, 8, 36, 0.08, 4.5), new(900, 8.4, 37, 0.08, 4.4)],
+        };
+        db.Activities.Add(new Data.Entities.StoredActivity
+        {
+            OwnerId = Data.Entities.Runner.LocalId, Format = "fit", Sport = "running", StartTime = yesterday.ToDateTime(new TimeOnly(7, 0), DateTimeKind.Utc),
+            LocalDate = yesterday, DistanceMeters = 8000, ElapsedSeconds = 2700, MovingSeconds = 2640, ContentHash = "hills-detected",
+            SourcePath = "hills.fit", SummaryJson = summary.ToJson(), ImportedAt = yesterday.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+        });
+        await db.SaveChangesAsync();
+
+        var plan = (await GetPlan.HandleAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, Clock, id)).Plan;
+
+        // 2 x 8 s done -> 4 x 8 s next for a regular lifter (Hudson 2008: add 2 a week), where the plan asked for more.
+        var followed = plan.Days.Where(d => d.Date >= Today).SelectMany(d => d.Sessions)
+            .Where(s => s.Kind == SessionKind.HillSprints && s.Exercises[0].FromLog is not null).ToList();
+        Assert.NotEmpty(followed);
+        Assert.All(followed, s =>
+        {
+            Assert.Equal((4, 8), (s.Exercises[0].Sets, s.Exercises[0].Seconds!.Value));
+            Assert.StartsWith($"after 2 × 8 s on {yesterday:ddd d MMM}: 4 × 8 s", s.Exercises[0].FromLog, StringComparison.Ordinal);
+        });
+    }
+
+    [Theory, MemberData(nameof(Engines))]
     public async Task NewPlanStartingNextMonday_LeavesThisWeekWithTheOlderPlan_OnTheLogAndTheDashboard(string engine)
     {
         await using var database = await TestDatabases.CreateAsync(engine);
