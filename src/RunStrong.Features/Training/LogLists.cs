@@ -11,8 +11,11 @@ namespace RunStrong.Features.Training;
 /// </summary>
 public static class LogLists
 {
-    /// <summary>Items on a page when the caller gives no limit.</summary>
+    /// <summary>Runs or check-ins on a page when the caller gives no limit.</summary>
     public const int DefaultLimit = 100;
+
+    /// <summary>Strength sessions on a page when the caller gives no limit: each carries its sets, so fewer fit in 256 KB.</summary>
+    public const int DefaultStrengthLimit = 50;
 
     /// <param name="Items">Oldest first.</param>
     /// <param name="NextAfter">The <c>after</c> of the next page; null on the last page.</param>
@@ -23,7 +26,7 @@ public static class LogLists
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
-        var take = DayPages.Limit(limit, DefaultLimit);
+        var take = DayPages.Limit(limit, DefaultStrengthLimit);
         var owner = runner.RunnerId;
         var mine = db.StrengthSessions.AsNoTracking().Include(s => s.Sets).Where(s => s.OwnerId == owner);
         var rows = await (after is { } a ? mine.Where(s => s.Date > a) : mine)

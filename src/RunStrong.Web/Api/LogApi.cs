@@ -30,7 +30,7 @@ public static class LogApi
             .ProducesValidationProblem();
         group.MapGet("/strength", ListStrengthAsync)
             .WithName("ListStrengthSessions")
-            .WithSummary("Logged strength sessions, oldest first, a page of whole days at a time (?after=DATE&limit=N, default 100; a Link header names the next page)")
+            .WithSummary("Logged strength sessions with their sets, oldest first, a page of whole days at a time (?after=DATE&limit=N, default 50; a Link header names the next page)")
             .ProducesValidationProblem();
         group.MapGet("/strength/{id:long}", GetStrengthAsync)
             .WithName("GetStrengthSession")
@@ -146,7 +146,7 @@ public static class LogApi
     }
 
     /// <param name="after">Only days after this one, YYYY-MM-DD: the last day of the previous page.</param>
-    /// <param name="limit">At most this many sessions (1 to 100, default 100; a day is never split).</param>
+    /// <param name="limit">At most this many sessions (1 to 100, default 50; a day is never split).</param>
     private static async Task<Ok<IReadOnlyList<StrengthSessionView>>> ListStrengthAsync(
         HttpContext context, RunStrongDbContext db, ICurrentRunner runner, DateOnly? after, int? limit, CancellationToken cancellationToken) =>
         Paged(context, await LogLists.StrengthAsync(db, runner, after, limit, cancellationToken), limit);
