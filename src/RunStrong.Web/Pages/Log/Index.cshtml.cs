@@ -128,10 +128,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
         }
         catch (UserInputException ex)
         {
-            Error = ex.Message;
-            Response.StatusCode = ex.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
-            await LoadAsync(date, cancellationToken);
-            return Page();
+            return await RefusedAsync(ex, date, cancellationToken);
         }
     }
 
@@ -173,14 +170,11 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
                 "mine" => "Kept your session; the watch's sets are gone (the activity stays).",
                 _ => "Kept both sessions.",
             };
-            return Redirect(string.Create(CultureInfo.InvariantCulture, $"/log?date={date:yyyy-MM-dd}&saved={Uri.EscapeDataString(said)}"));
+            return SavedOn(date, said);
         }
         catch (UserInputException ex)
         {
-            Error = ex.Message;
-            Response.StatusCode = ex.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
-            await LoadAsync(date, cancellationToken);
-            return Page();
+            return await RefusedAsync(ex, date, cancellationToken);
         }
     }
 
@@ -193,14 +187,11 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
             var sets = await WatchStrength.MapAsync(db, runner, clock, garmin, parts[0], parts.Length > 1 ? parts[1] : null, cancellationToken);
             var exercise = SetWords.Exercise(await new Features.Catalogue.ExerciseCatalogue(db).AllAsync(cancellationToken), parts[0], parts.Length > 1 ? parts[1] : "");
             var said = string.Create(CultureInfo.InvariantCulture, $"{sets} {(sets == 1 ? "set" : "sets")} from your watch now {exercise}.");
-            return Redirect(string.Create(CultureInfo.InvariantCulture, $"/log?date={date:yyyy-MM-dd}&saved={Uri.EscapeDataString(said)}"));
+            return SavedOn(date, said);
         }
         catch (UserInputException ex)
         {
-            Error = ex.Message;
-            Response.StatusCode = ex.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
-            await LoadAsync(date, cancellationToken);
-            return Page();
+            return await RefusedAsync(ex, date, cancellationToken);
         }
     }
 
@@ -209,15 +200,25 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
         try
         {
             await DayLog.LinkRunAsync(db, runner, activity, date, cancellationToken);
-            return Redirect(string.Create(CultureInfo.InvariantCulture, $"/log?date={date:yyyy-MM-dd}&saved={Uri.EscapeDataString("Run counted for this day's plan.")}"));
+            return SavedOn(date, "Run counted for this day's plan.");
         }
         catch (UserInputException ex)
         {
-            Error = ex.Message;
-            Response.StatusCode = ex.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
-            await LoadAsync(date, cancellationToken);
-            return Page();
+            return await RefusedAsync(ex, date, cancellationToken);
         }
+    }
+
+    /// <summary>Back to the day's log, saying what was saved.</summary>
+    private RedirectResult SavedOn(DateOnly? date, string said) =>
+        Redirect(string.Create(CultureInfo.InvariantCulture, $"/log?date={date:yyyy-MM-dd}&saved={Uri.EscapeDataString(said)}"));
+
+    /// <summary>The day's log again with the refusal shown beside it: 404 for another runner's row, 400 for a bad value.</summary>
+    private async Task<IActionResult> RefusedAsync(UserInputException ex, DateOnly? date, CancellationToken cancellationToken)
+    {
+        Error = ex.Message;
+        Response.StatusCode = ex.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
+        await LoadAsync(date, cancellationToken);
+        return Page();
     }
 
     private async Task LoadAsync(DateOnly? date, CancellationToken cancellationToken) =>
