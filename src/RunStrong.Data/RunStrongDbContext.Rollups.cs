@@ -33,13 +33,17 @@ public abstract partial class RunStrongDbContext
         }
     }
 
-    /// <summary>Deletes the runner's rollups (after bulk deletes of their log): the next read builds them all again.</summary>
+    /// <summary>
+    /// Deletes the runner's rollups (after bulk deletes of their log): the next read builds them all again; raises the
+    /// runner's data stamp too.
+    /// </summary>
     public async Task ForgetRollupsAsync(Guid owner, CancellationToken cancellationToken)
     {
         await RollupStates.Where(s => s.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         await RollupMarks.Where(s => s.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         await WeekRollups.Where(s => s.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
         await MonthRollups.Where(s => s.OwnerId == owner).ExecuteDeleteAsync(cancellationToken);
+        await TouchRunnerAsync(owner, cancellationToken);
     }
 
     private void MarkChangedWeeks()

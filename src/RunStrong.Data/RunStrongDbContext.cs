@@ -75,14 +75,14 @@ public abstract partial class RunStrongDbContext(DbContextOptions options, IOwne
     {
         GuardOwners();
         MarkChangedWeeks();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        return SaveAndStamp(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardOwners();
         MarkChangedWeeks();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return SaveAndStampAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     private void GuardOwners()

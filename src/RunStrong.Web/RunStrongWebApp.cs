@@ -56,6 +56,7 @@ public static class RunStrongWebApp
             builder.Environment.EnvironmentName));
         builder.Services.AddRunStrongFeatures();
         builder.Services.AddRunStrongBackgroundImports(target);
+        builder.Services.AddSingleton<Api.RunnerMemo>();
         builder.Services.AddSingleton(new RunStrong.Features.Catalogue.ExercisePictures(builder.Configuration["Catalogue:PicturesFolder"]));
         builder.Services.AddScoped<RunnerPreferencesAccessor>();
         builder.AddRunStrongAccounts();

@@ -29,6 +29,12 @@ public sealed class Runner
 
     /// <summary>The runner's IANA time zone (<c>America/Denver</c>): their "today" and the day of each activity; null means UTC.</summary>
     public string? TimeZone { get; set; }
+
+    /// <summary>
+    /// Goes up in the same transaction as every change to the runner's rows (RunStrongDbContext.DataStamps.cs), so a
+    /// response computed from them can be kept and served again, by any node, while the stamp stays the same.
+    /// </summary>
+    public long DataStamp { get; set; }
 }
 
 /// <summary>A row that belongs to one runner. Every such row carries its owner so that per-runner isolation is one filter.</summary>

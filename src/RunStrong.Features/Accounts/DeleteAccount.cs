@@ -90,7 +90,8 @@ public static class DeleteAccount
             // The single-user runner stays for the next owner (the CLI and the setup link expect it), with nothing of this one.
             await db.Runners.Where(r => r.Id == id).ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.Name, "Runner").SetProperty(r => r.RestingHeartRate, (int?)null)
-                    .SetProperty(r => r.MaxHeartRate, (int?)null).SetProperty(r => r.TrimpWeighting, (string?)null),
+                    .SetProperty(r => r.MaxHeartRate, (int?)null).SetProperty(r => r.TrimpWeighting, (string?)null)
+                    .SetProperty(r => r.DataStamp, r => r.DataStamp + 1),
                 cancellationToken);
         }
         else

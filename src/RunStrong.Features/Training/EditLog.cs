@@ -83,6 +83,7 @@ public static class EditLog
         if (!await db.LoggedSets.AnyAsync(s => s.OwnerId == owner && s.SessionId == row.SessionId, cancellationToken))
         {
             await db.StrengthSessions.Where(s => s.OwnerId == owner && s.Id == row.SessionId).ExecuteDeleteAsync(cancellationToken);
+            await db.TouchRunnerAsync(owner, cancellationToken);
         }
     }
 

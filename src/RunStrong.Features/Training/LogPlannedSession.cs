@@ -141,6 +141,8 @@ public static class LogPlannedSession
         {
             throw new UserInputException("id", string.Create(CultureInfo.InvariantCulture, $"no logged session {id}"), notFound: true);
         }
+
+        await db.TouchRunnerAsync(owner, cancellationToken);
     }
 
     /// <summary>"2026-12-08#1" into its day and index; anything else is refused naming the field.</summary>

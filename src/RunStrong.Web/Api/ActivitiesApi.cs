@@ -32,7 +32,8 @@ public static class ActivitiesApi
         group.MapGet("/", ListAsync)
             .WithName("ListActivities")
             .WithSummary("List activities, newest first, a page of whole days at a time (?before=DATE&limit=N; the answer's next is the next page)")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .KeptPerRunner();
 
         group.MapGet("/{id:long}", GetAsync)
             .WithName("GetActivity")

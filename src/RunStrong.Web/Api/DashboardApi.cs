@@ -17,7 +17,8 @@ public static class DashboardApi
             .WithName("GetDashboard")
             .WithSummary("The current runner's dashboard: volume, strength, sets per muscle, 1RM and prediction trends, load, soreness and suggestions")
             .WithDescription("Weekly series (Monday to Sunday) for the last `weeks` weeks up to `to` (default: 16 weeks up to today), this week of the newest plan with what is done, and rule-based suggestions with their reasons.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .KeptPerRunner();
 
         return routes;
     }

@@ -21,7 +21,8 @@ public static class LogApi
         group.MapGet("/", HistoryAsync)
             .WithName("GetTrainingLog")
             .WithSummary("The log by day, newest first, a page of days at a time (?before=DATE&limit=N; next is the next page): strength sessions, runs, hill-sprint and drills sessions, soreness check-ins")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .KeptPerRunner();
 
         group.MapPost("/strength", LogStrengthAsync)
             .WithName("LogStrengthSession")
@@ -31,7 +32,8 @@ public static class LogApi
         group.MapGet("/strength", ListStrengthAsync)
             .WithName("ListStrengthSessions")
             .WithSummary("Logged strength sessions with their sets, oldest first, a page of whole days at a time (?after=DATE&limit=N, default 50; a Link header names the next page)")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .KeptPerRunner();
         group.MapGet("/strength/{id:long}", GetStrengthAsync)
             .WithName("GetStrengthSession")
             .WithSummary("One logged strength session")
@@ -94,7 +96,8 @@ public static class LogApi
         group.MapGet("/runs", ListRunsAsync)
             .WithName("ListRuns")
             .WithSummary("Runs, imported and hand-entered, oldest first, a page of whole days at a time (?after=DATE&limit=N, default 100; a Link header names the next page)")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .KeptPerRunner();
         group.MapGet("/runs/{id:long}", GetRunAsync)
             .WithName("GetRun")
             .WithSummary("One run")
@@ -117,7 +120,8 @@ public static class LogApi
         group.MapGet("/soreness", ListSorenessAsync)
             .WithName("ListSoreness")
             .WithSummary("Soreness check-ins, oldest first, a page of whole days at a time (?after=DATE&limit=N, default 100; a Link header names the next page)")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .KeptPerRunner();
         group.MapPatch("/soreness/{id:long}", ChangeSorenessAsync)
             .WithName("ChangeSoreness")
             .WithSummary("Correct a soreness check-in: date, area, score, notes")

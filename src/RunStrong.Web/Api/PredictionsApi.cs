@@ -37,7 +37,8 @@ public static class PredictionsApi
             .ProducesValidationProblem();
         group.MapGet("/trend", TrendAsync)
             .WithName("GetPredictionTrend")
-            .WithSummary("Each month's best stored performance and the 5 km and 10 km times its VDOT predicts");
+            .WithSummary("Each month's best stored performance and the 5 km and 10 km times its VDOT predicts")
+            .KeptPerRunner();
         return routes;
     }
 

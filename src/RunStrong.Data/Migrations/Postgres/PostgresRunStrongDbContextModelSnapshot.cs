@@ -814,6 +814,9 @@ namespace RunStrong.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("DataStamp")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("DistanceUnit")
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
@@ -850,6 +853,7 @@ namespace RunStrong.Data.Migrations.Postgres
                         {
                             Id = new Guid("00000000-0000-0000-0000-000000000001"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            DataStamp = 0L,
                             Name = "Runner"
                         });
                 });

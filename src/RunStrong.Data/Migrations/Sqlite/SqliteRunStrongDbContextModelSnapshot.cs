@@ -781,6 +781,9 @@ namespace RunStrong.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DataStamp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DistanceUnit")
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
@@ -817,6 +820,7 @@ namespace RunStrong.Data.Migrations.Sqlite
                         {
                             Id = new Guid("00000000-0000-0000-0000-000000000001"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            DataStamp = 0L,
                             Name = "Runner"
                         });
                 });
