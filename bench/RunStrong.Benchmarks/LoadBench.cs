@@ -217,14 +217,33 @@ internal static partial class LoadBench
         Console.Error.WriteLine($"mixed load: {string.Join(", ", targets.Select(t => $"{t.Name} x{t.Connections}"))}, {seconds} s");
         var results = await Task.WhenAll(targets.Select(t => WrkAsync(work, t, server, tokens, seconds)));
 
+        // Then each read alone with all the connections, as issue 16's targets are stated (and as its first table measured).
+        var alone = new List<WrkResult>();
+        foreach (var read in targets.Where(t => t.Method == "GET"))
+        {
+            Console.Error.WriteLine($"alone: {read.Name} x{connections}, {seconds} s");
+            alone.Add(await WrkAsync(work, read with { Connections = connections }, server, tokens, seconds));
+        }
+
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture, $"{label}: {tokens.Length} runner(s), {connections} connections, {seconds} s");
         table.AppendLine();
-        table.AppendLine("| endpoint | connections | requests/s | p50 | p99 | errors |");
-        table.AppendLine("|---|---|---|---|---|---|");
-        foreach (var r in results.Prepend(baseline))
+        table.AppendLine("The mix, all at once:");
+        table.AppendLine();
+        Table(results.Prepend(baseline));
+        table.AppendLine();
+        table.AppendLine("Each read alone:");
+        table.AppendLine();
+        Table(alone.Prepend(baseline));
+
+        void Table(IEnumerable<WrkResult> rows)
         {
-            table.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Connections} | {r.RequestsPerSecond:N0} | {r.P50} | {r.P99} | {r.Errors} |");
+            table.AppendLine("| endpoint | connections | requests/s | p50 | p99 | errors | bytes/response |");
+            table.AppendLine("|---|---|---|---|---|---|---|");
+            foreach (var r in rows)
+            {
+                table.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Connections} | {r.RequestsPerSecond:N0} | {r.P50} | {r.P99} | {r.Errors} | {r.BytesPerResponse:N0} |");
+            }
         }
 
         Console.WriteLine(table);
@@ -232,7 +251,7 @@ internal static partial class LoadBench
         return 0;
     }
 
-    private sealed record WrkResult(string Name, int Connections, double RequestsPerSecond, string P50, string P99, long Errors);
+    private sealed record WrkResult(string Name, int Connections, double RequestsPerSecond, string P50, string P99, long Errors, double BytesPerResponse);
 
     private static async Task<WrkResult> WrkAsync(DirectoryInfo work, Target target, string server, string[] tokens, int seconds)
     {
@@ -253,7 +272,11 @@ internal static partial class LoadBench
         var socketErrors = Regex.Match(output, @"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)") is { Success: true } e
             ? Enumerable.Range(1, 4).Sum(i => long.Parse(e.Groups[i].Value, CultureInfo.InvariantCulture)) : 0;
         var non2xx = Regex.Match(output, @"Non-2xx or 3xx responses: (\d+)") is { Success: true } n ? long.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
-        return new WrkResult(target.Name, target.Connections, rps, p50, p99, socketErrors + non2xx);
+        var bytes = Regex.Match(output, @"(\d+) requests in [\d.]+\w+, ([\d.]+)(B|KB|MB|GB) read") is { Success: true } r
+            ? double.Parse(r.Groups[2].Value, CultureInfo.InvariantCulture) * (r.Groups[3].Value switch { "KB" => 1024, "MB" => 1024 * 1024, "GB" => 1024 * 1024 * 1024, _ => 1 })
+                / Math.Max(1, long.Parse(r.Groups[1].Value, CultureInfo.InvariantCulture))
+            : 0;
+        return new WrkResult(target.Name, target.Connections, rps, p50, p99, socketErrors + non2xx, bytes);
     }
 
     /// <summary>A wrk script: each connection's requests carry the runners' tokens in turn; a set goes to a fresh position.</summary>
