@@ -279,7 +279,7 @@ internal static partial class LoadBench
         return new WrkResult(target.Name, target.Connections, rps, p50, p99, socketErrors + non2xx, bytes);
     }
 
-    /// <summary>A wrk script: each connection's requests carry the runners' tokens in turn; a set goes to a fresh position.</summary>
+    /// <summary>A wrk script: each connection's requests carry the runners' tokens in turn; a set goes to one of 24 positions of the day's session (a long session; a retry at a position replaces the set).</summary>
     private static string Lua(Target target, string[] tokens)
     {
         static string Quote(string s) => "\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
@@ -311,7 +311,7 @@ internal static partial class LoadBench
             lua.AppendLine("request = function()");
             lua.AppendLine("  n = n + 1");
             lua.AppendLine("  local token = tokens[(n % #tokens) + 1]");
-            lua.AppendLine("  local b = string.gsub(body, \"__POSITION__\", tostring(n % 200))");
+            lua.AppendLine("  local b = string.gsub(body, \"__POSITION__\", tostring(n % 24))");
             lua.AppendLine(CultureInfo.InvariantCulture, $"  return wrk.format(method, path, {{[\"Authorization\"] = \"Bearer \" .. token, [\"Content-Type\"] = {Quote(target.ContentType!)}}}, b)");
             lua.AppendLine("end");
         }

@@ -9,6 +9,7 @@ public static class DataServices
     public static IServiceCollection AddRunStrongData(this IServiceCollection services, DatabaseTarget target)
     {
         services.AddSingleton(target);
+        services.AddSingleton<HotReads>();
         if (target.Provider == DatabaseProvider.PostgreSql)
         {
             services.AddDbContext<RunStrongDbContext, PostgresRunStrongDbContext>(o => Configure(o, target));

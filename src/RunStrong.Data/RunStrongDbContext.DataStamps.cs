@@ -13,14 +13,6 @@ namespace RunStrong.Data;
 /// </summary>
 public abstract partial class RunStrongDbContext
 {
-    /// <summary>A runner's data stamp and time zone id; null for no such runner.</summary>
-    public sealed record RunnerStamp(long Stamp, string? TimeZone);
-
-    /// <summary>Reads <paramref name="runnerId"/>'s stamp and time zone.</summary>
-    /// <remarks>One read by primary key. Not a compiled query: those hold one model, and a process may open both engines.</remarks>
-    public Task<RunnerStamp?> ReadStampAsync(Guid runnerId, CancellationToken cancellationToken) =>
-        Runners.AsNoTracking().Where(r => r.Id == runnerId).Select(r => new RunnerStamp(r.DataStamp, r.TimeZone)).FirstOrDefaultAsync(cancellationToken);
-
     /// <summary>Raises the runner's stamp now: for changes made with ExecuteDelete or ExecuteUpdate, after them.</summary>
     public Task TouchRunnerAsync(Guid runnerId, CancellationToken cancellationToken) =>
         Runners.Where(r => r.Id == runnerId).ExecuteUpdateAsync(s => s.SetProperty(r => r.DataStamp, r => r.DataStamp + 1), cancellationToken);

@@ -33,7 +33,11 @@ public static class AccessTokens
         DateTime? RevokedAt, bool Active);
 
     /// <summary>Who a valid token speaks for.</summary>
-    public sealed record Holder(long TokenId, Guid UserId, bool CanWrite);
+    public sealed record Holder(long TokenId, Guid UserId, bool CanWrite)
+    {
+        /// <summary>The account's data stamp and time zone, read with the token (null: the account has no runner row).</summary>
+        public HotReads.Stamp? Stamp { get; init; }
+    }
 
     public static async Task<Created> CreateAsync(
         RunStrongDbContext db, Guid userId, Request request, TimeProvider clock, CancellationToken cancellationToken = default)
@@ -101,16 +105,24 @@ public static class AccessTokens
     }
 
     /// <summary>The holder of <paramref name="token"/>, or null when it is unknown, revoked or expired.</summary>
-    public static async Task<Holder?> AuthenticateAsync(RunStrongDbContext db, string token, TimeProvider clock, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The holder of a token that is known, not revoked and not expired; null otherwise. Read with <see cref="HotReads"/>
+    /// (one statement, which also brings the account's data stamp); the last use is written at most once a minute,
+    /// through a context made only then.
+    /// </summary>
+    public static async Task<Holder?> AuthenticateAsync(
+        HotReads reads, Func<RunStrongDbContext> db, string token, TimeProvider clock, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(reads);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(token);
         if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 200)
         {
             return null;
         }
 
-        var hash = Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = await db.AccessTokens.FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        var row = await reads.FindTokenAsync(Hash(token), cancellationToken);
         if (row is null || row.RevokedAt is not null || row.ExpiresAt <= now)
         {
             return null;
@@ -119,10 +131,10 @@ public static class AccessTokens
         // Last use to the minute is enough to tell a runner which tokens are idle, without a write per request.
         if (row.LastUsedAt is null || now - row.LastUsedAt > TimeSpan.FromMinutes(1))
         {
-            await db.AccessTokens.Where(t => t.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+            await db().AccessTokens.Where(t => t.Id == row.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
         }
 
-        return new Holder(row.Id, row.UserId, row.CanWrite);
+        return new Holder(row.Id, row.UserId, row.CanWrite) { Stamp = row.Stamp is { } stamp ? new HotReads.Stamp(stamp, row.TimeZone) : null };
     }
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

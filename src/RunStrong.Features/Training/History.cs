@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using RunStrong.Data;
 using RunStrong.Features.Common;
@@ -28,12 +29,19 @@ public static class History
 
     /// <param name="NextBefore">The <c>before</c> of the next (older) page; null when there is nothing older.</param>
     /// <param name="Next">The next page's address in the API, null on the last page.</param>
+    /// <remarks>
+    /// The flat lists below are for code; the JSON carries the days only (it carried both, each entry twice, until the
+    /// load benchmark showed half of every page was the copy).
+    /// </remarks>
     public sealed record Response(IReadOnlyList<Day> Days, DateOnly? NextBefore = null, string? Next = null)
     {
+        [JsonIgnore]
         public IEnumerable<StrengthSessionView> Sessions => Days.SelectMany(d => d.Sessions);
 
+        [JsonIgnore]
         public IEnumerable<LogRun.RunView> Runs => Days.SelectMany(d => d.Runs);
 
+        [JsonIgnore]
         public IEnumerable<LogSoreness.SorenessView> CheckIns => Days.SelectMany(d => d.CheckIns);
     }
 

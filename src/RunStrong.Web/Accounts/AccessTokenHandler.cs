@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using RunStrong.Data;
 using RunStrong.Features.Accounts;
+using RunStrong.Web.Api;
 
 namespace RunStrong.Web.Accounts;
 
@@ -13,7 +14,7 @@ namespace RunStrong.Web.Accounts;
 /// changes to a read-only token. A bad token is a 401 ProblemDetails that says why, without echoing the token.
 /// </summary>
 public sealed class AccessTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, RunStrongDbContext db, TimeProvider clock)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, HotReads reads, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "AccessToken";
@@ -29,10 +30,16 @@ public sealed class AccessTokenHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var holder = await AccessTokens.AuthenticateAsync(db, token, clock, Context.RequestAborted);
+        var holder = await AccessTokens.AuthenticateAsync(
+            reads, () => Context.RequestServices.GetRequiredService<RunStrongDbContext>(), token, clock, Context.RequestAborted);
         if (holder is null)
         {
             return AuthenticateResult.Fail("The access token is unknown, expired or revoked.");
+        }
+
+        if (holder.Stamp is { } stamp)
+        {
+            RunnerMemoFilter.Remember(Context, holder.UserId, stamp);
         }
 
         var claims = new List<Claim>

@@ -112,9 +112,14 @@ public static class RunnerMemoEndpoints
     public static RouteHandlerBuilder KeptPerRunner(this RouteHandlerBuilder endpoint) => endpoint.AddEndpointFilter<RunnerMemoFilter>();
 }
 
-internal sealed class RunnerMemoFilter(RunnerMemo memo, RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IOptions<JsonOptions> json)
+internal sealed class RunnerMemoFilter(RunnerMemo memo, HotReads reads, ICurrentRunner runner, TimeProvider clock, IOptions<JsonOptions> json)
     : IEndpointFilter
 {
+    private static readonly object StampKey = new();
+
+    /// <summary>The stamp read with the request's access token, so the memo need not read it again.</summary>
+    public static void Remember(HttpContext context, Guid runnerId, HotReads.Stamp stamp) => context.Items[StampKey] = (runnerId, stamp);
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -124,7 +129,9 @@ internal sealed class RunnerMemoFilter(RunnerMemo memo, RunStrongDbContext db, I
             return await next(context);
         }
 
-        var stamp = await db.ReadStampAsync(runnerId, http.RequestAborted);
+        var stamp = http.Items.TryGetValue(StampKey, out var read) && read is (Guid reader, HotReads.Stamp remembered) && reader == runnerId
+            ? remembered
+            : await reads.ReadStampAsync(runnerId, http.RequestAborted);
         if (stamp is null)
         {
             return await next(context);
@@ -132,7 +139,7 @@ internal sealed class RunnerMemoFilter(RunnerMemo memo, RunStrongDbContext db, I
 
         var today = RunnerPreferences.From(null, null, stamp.TimeZone).Today(clock);
         var key = runnerId.ToString("N") + " " + http.Request.Path + http.Request.QueryString;
-        var version = RunnerMemo.VersionOf(stamp.Stamp, today);
+        var version = RunnerMemo.VersionOf(stamp.Value, today);
         var answer = memo.Find(key, version);
         if (answer is null)
         {
