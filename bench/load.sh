@@ -46,6 +46,8 @@ cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   [ -n "${PG_BIN:-}" ] && run_pg "$PG_BIN/pg_ctl" -D "$work/pg" -m immediate stop >/dev/null 2>&1 || true
+  # The nodes' (and PostgreSQL's) logs of the last run stay for reading; the rest goes.
+  rm -rf /tmp/runstrong-load-logs && mkdir -p /tmp/runstrong-load-logs && cp "$work"/*.log /tmp/runstrong-load-logs/ 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT

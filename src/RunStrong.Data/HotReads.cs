@@ -36,6 +36,9 @@ public sealed class HotReads : IAsyncDisposable
             // A small pool of its own beside EF's: these reads are short and many share few connections.
             var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
             builder.MaxPoolSize = Math.Min(builder.MaxPoolSize, 20);
+
+            // The same two statements over and over: prepared once per connection, PostgreSQL skips parsing and planning.
+            builder.MaxAutoPrepare = Math.Max(builder.MaxAutoPrepare, 4);
             _postgres = NpgsqlDataSource.Create(builder.ConnectionString);
         }
     }

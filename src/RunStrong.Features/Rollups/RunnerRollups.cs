@@ -31,7 +31,7 @@ public static class RunnerRollups
             await RefreshAsync(db, owner, cancellationToken);
             return true;
         }
-        catch (Exception e) when (e is DbUpdateException or DbException)
+        catch (Exception e) when (e is DbUpdateException or DbException || e.InnerException is DbUpdateException or DbException)
         {
             db.ChangeTracker.Clear();
             return false;
@@ -39,13 +39,33 @@ public static class RunnerRollups
     }
 
     /// <summary>Recomputes the weeks marked stale, or builds everything when the runner has no rollups (or old ones).</summary>
+    /// <remarks>
+    /// Refreshes of one runner take turns (several requests, on several nodes, may find the same marks): the first locks
+    /// the runner's state row, recomputes and deletes the marks it read; the next, once it has the lock, finds the marks
+    /// gone and returns. Without the turn, two refreshes deleted and inserted the same weeks and PostgreSQL ended one
+    /// of them as a deadlock (the load benchmark with two nodes, docs/benchmarks.md).
+    /// </remarks>
     public static async Task RefreshAsync(RunStrongDbContext db, Guid owner, CancellationToken cancellationToken)
     {
+        if (!await db.RollupMarks.AnyAsync(m => m.OwnerId == owner, cancellationToken)
+            && await db.RollupStates.AnyAsync(s => s.OwnerId == owner && s.Version == Version, cancellationToken))
+        {
+            return; // nothing to do: the common case, without a transaction
+        }
+
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var locked = await db.RollupStates.Where(s => s.OwnerId == owner).ExecuteUpdateAsync(u => u.SetProperty(s => s.Version, s => s.Version), cancellationToken);
         var marks = await db.RollupMarks.AsNoTracking().Where(m => m.OwnerId == owner).Select(m => new { m.Id, m.WeekStart }).ToListAsync(cancellationToken);
-        var version = await db.RollupStates.AsNoTracking().Where(s => s.OwnerId == owner).Select(s => (int?)s.Version).FirstOrDefaultAsync(cancellationToken);
+        var version = locked == 0 ? null
+            : await db.RollupStates.AsNoTracking().Where(s => s.OwnerId == owner).Select(s => (int?)s.Version).FirstOrDefaultAsync(cancellationToken);
         if (version != Version)
         {
             await RebuildAsync(db, owner, DateTime.UnixEpoch, null, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             return;
         }
 
@@ -60,7 +80,6 @@ public static class RunnerRollups
         var last = new[] { weeks[^1].AddDays(6), months[^1].AddMonths(1).AddDays(-1) }.Max();
         var log = await LogAsync(db, owner, first, last, cancellationToken);
 
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         await db.WeekRollups.Where(w => w.OwnerId == owner && weeks.Contains(w.WeekStart)).ExecuteDeleteAsync(cancellationToken);
         await db.MonthRollups.Where(m => m.OwnerId == owner && months.Contains(m.Month)).ExecuteDeleteAsync(cancellationToken);
         db.WeekRollups.AddRange(WeekRows(owner, log, weeks));
