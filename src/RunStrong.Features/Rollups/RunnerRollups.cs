@@ -41,7 +41,8 @@ public static class RunnerRollups
     /// <summary>Recomputes the weeks marked stale, or builds everything when the runner has no rollups (or old ones).</summary>
     /// <remarks>
     /// Refreshes of one runner take turns (several requests, on several nodes, may find the same marks): the first locks
-    /// the runner's state row, recomputes and deletes the marks it read; the next, once it has the lock, finds the marks
+    /// the runner's row (a write that changes nothing; a change to the runner's data waits for it to raise the stamp),
+    /// recomputes and deletes the marks it read; the next, once it has the lock, finds the marks
     /// gone and returns. Without the turn, two refreshes deleted and inserted the same weeks and PostgreSQL ended one
     /// of them as a deadlock (the load benchmark with two nodes, docs/benchmarks.md).
     /// </remarks>
@@ -54,10 +55,9 @@ public static class RunnerRollups
         }
 
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var locked = await db.RollupStates.Where(s => s.OwnerId == owner).ExecuteUpdateAsync(u => u.SetProperty(s => s.Version, s => s.Version), cancellationToken);
+        await db.Runners.Where(r => r.Id == owner).ExecuteUpdateAsync(u => u.SetProperty(r => r.DataStamp, r => r.DataStamp), cancellationToken);
         var marks = await db.RollupMarks.AsNoTracking().Where(m => m.OwnerId == owner).Select(m => new { m.Id, m.WeekStart }).ToListAsync(cancellationToken);
-        var version = locked == 0 ? null
-            : await db.RollupStates.AsNoTracking().Where(s => s.OwnerId == owner).Select(s => (int?)s.Version).FirstOrDefaultAsync(cancellationToken);
+        var version = await db.RollupStates.AsNoTracking().Where(s => s.OwnerId == owner).Select(s => (int?)s.Version).FirstOrDefaultAsync(cancellationToken);
         if (version != Version)
         {
             await RebuildAsync(db, owner, DateTime.UnixEpoch, null, cancellationToken);
