@@ -40,30 +40,31 @@ public static class RunnerRollups
 
     /// <summary>Recomputes the weeks marked stale, or builds everything when the runner has no rollups (or old ones).</summary>
     /// <remarks>
-    /// Refreshes of one runner take turns (several requests, on several nodes, may find the same marks): the first locks
-    /// the runner's row (a write that changes nothing; a change to the runner's data waits for it to raise the stamp),
-    /// recomputes and deletes the marks it read; the next, once it has the lock, finds the marks
-    /// gone and returns. Without the turn, two refreshes deleted and inserted the same weeks and PostgreSQL ended one
-    /// of them as a deadlock (the load benchmark with two nodes, docs/benchmarks.md).
+    /// Several requests, on several nodes, may find the same marks. Each computes the marked weeks from the log on its
+    /// own, then writes them in turns: it locks the runner's row (a write that changes nothing), checks that every mark
+    /// it read is still there (if one is gone, another refresh wrote those weeks: it writes nothing), replaces the weeks
+    /// and deletes exactly the marks it read (a change that came after its read has a newer mark, left for the next
+    /// read). Without the turn, two refreshes deleted and inserted the same weeks and PostgreSQL ended one as a deadlock
+    /// (the load benchmark with two nodes, docs/benchmarks.md); the computation stays outside the lock, so a change to
+    /// the runner's data (which raises the stamp on the same row) waits only for a write.
     /// </remarks>
     public static async Task RefreshAsync(RunStrongDbContext db, Guid owner, CancellationToken cancellationToken)
     {
-        if (!await db.RollupMarks.AnyAsync(m => m.OwnerId == owner, cancellationToken)
-            && await db.RollupStates.AnyAsync(s => s.OwnerId == owner && s.Version == Version, cancellationToken))
-        {
-            return; // nothing to do: the common case, without a transaction
-        }
-
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await db.Runners.Where(r => r.Id == owner).ExecuteUpdateAsync(u => u.SetProperty(r => r.DataStamp, r => r.DataStamp), cancellationToken);
         var marks = await db.RollupMarks.AsNoTracking().Where(m => m.OwnerId == owner).Select(m => new { m.Id, m.WeekStart }).ToListAsync(cancellationToken);
         var version = await db.RollupStates.AsNoTracking().Where(s => s.OwnerId == owner).Select(s => (int?)s.Version).FirstOrDefaultAsync(cancellationToken);
         if (version != Version)
         {
-            await RebuildAsync(db, owner, DateTime.UnixEpoch, null, cancellationToken);
-            if (transaction is not null)
+            await using var building = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            await LockAsync(db, owner, cancellationToken);
+            if (await db.RollupStates.AnyAsync(s => s.OwnerId == owner && s.Version == Version, cancellationToken))
             {
-                await transaction.CommitAsync(cancellationToken);
+                return; // another request built them while this one waited
+            }
+
+            await RebuildAsync(db, owner, DateTime.UnixEpoch, null, cancellationToken);
+            if (building is not null)
+            {
+                await building.CommitAsync(cancellationToken);
             }
 
             return;
@@ -79,14 +80,23 @@ public static class RunnerRollups
         var first = new[] { weeks[0], months[0] }.Min();
         var last = new[] { weeks[^1].AddDays(6), months[^1].AddMonths(1).AddDays(-1) }.Max();
         var log = await LogAsync(db, owner, first, last, cancellationToken);
+        var weekRows = WeekRows(owner, log, weeks).ToList();
+        var monthRows = MonthRows(owner, log, months).ToList();
+        var ids = marks.Select(m => m.Id).ToArray();
+
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await LockAsync(db, owner, cancellationToken);
+        if (await db.RollupMarks.CountAsync(m => m.OwnerId == owner && ids.Contains(m.Id), cancellationToken) != ids.Length)
+        {
+            return; // another refresh wrote these weeks meanwhile; the marks it did not read stay for the next read
+        }
 
         await db.WeekRollups.Where(w => w.OwnerId == owner && weeks.Contains(w.WeekStart)).ExecuteDeleteAsync(cancellationToken);
         await db.MonthRollups.Where(m => m.OwnerId == owner && months.Contains(m.Month)).ExecuteDeleteAsync(cancellationToken);
-        db.WeekRollups.AddRange(WeekRows(owner, log, weeks));
-        db.MonthRollups.AddRange(MonthRows(owner, log, months));
+        db.WeekRollups.AddRange(weekRows);
+        db.MonthRollups.AddRange(monthRows);
         await db.SaveChangesAsync(cancellationToken);
-        var lastMark = marks.Max(m => m.Id);
-        await db.RollupMarks.Where(m => m.OwnerId == owner && m.Id <= lastMark).ExecuteDeleteAsync(cancellationToken);
+        await db.RollupMarks.Where(m => m.OwnerId == owner && ids.Contains(m.Id)).ExecuteDeleteAsync(cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -94,6 +104,10 @@ public static class RunnerRollups
 
         db.ChangeTracker.Clear();
     }
+
+    /// <summary>Takes the runner's row for this transaction: refreshes of one runner write in turns.</summary>
+    private static Task<int> LockAsync(RunStrongDbContext db, Guid owner, CancellationToken cancellationToken) =>
+        db.Runners.Where(r => r.Id == owner).ExecuteUpdateAsync(u => u.SetProperty(r => r.DataStamp, r => r.DataStamp), cancellationToken);
 
     /// <summary>Builds all of the runner's rollups from the log, replacing any there are; returns the weeks written.</summary>
     /// <param name="progress">Told the weeks written so far and the weeks to write, for long rebuilds.</param>
