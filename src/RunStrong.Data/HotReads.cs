@@ -49,19 +49,8 @@ public sealed class HotReads : IAsyncDisposable
     /// <summary>A runner's data stamp and time zone id.</summary>
     public sealed record Stamp(long Value, string? TimeZone);
 
-    public async Task<TokenRow?> FindTokenAsync(string tokenHash, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = TokenSql;
-        Add(command, "hash", tokenHash);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        return new TokenRow(
+    public Task<TokenRow?> FindTokenAsync(string tokenHash, CancellationToken cancellationToken) =>
+        ReadOneAsync(TokenSql, "hash", tokenHash, reader => new TokenRow(
             reader.GetInt64(0),
             reader.GetGuid(1),
             reader.GetBoolean(2),
@@ -69,20 +58,24 @@ public sealed class HotReads : IAsyncDisposable
             Time(reader, 4),
             Time(reader, 5),
             reader.IsDBNull(6) ? null : reader.GetInt64(6),
-            reader.IsDBNull(7) ? null : reader.GetString(7));
-    }
+            reader.IsDBNull(7) ? null : reader.GetString(7)), cancellationToken);
 
-    public async Task<Stamp?> ReadStampAsync(Guid runnerId, CancellationToken cancellationToken)
+    public Task<Stamp?> ReadStampAsync(Guid runnerId, CancellationToken cancellationToken) =>
+        ReadOneAsync(StampSql, "id", runnerId, reader => new Stamp(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)), cancellationToken);
+
+    public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    /// <summary>The first row of <paramref name="sql"/> with one parameter, read by <paramref name="read"/>; null for none.</summary>
+    private async Task<T?> ReadOneAsync<T>(string sql, string name, object value, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+        where T : class
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = StampSql;
-        Add(command, "id", runnerId);
+        command.CommandText = sql;
+        Add(command, name, value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new Stamp(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1)) : null;
+        return await reader.ReadAsync(cancellationToken) ? read(reader) : null;
     }
-
-    public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

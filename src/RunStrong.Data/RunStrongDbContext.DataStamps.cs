@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using RunStrong.Data.Entities;
 
 namespace RunStrong.Data;
@@ -65,19 +64,9 @@ public abstract partial class RunStrongDbContext
         return (runners, everyone);
     }
 
-    private async Task RaiseStampsAsync((HashSet<Guid> Runners, bool Everyone) raise, CancellationToken cancellationToken)
-    {
-        if (raise.Everyone)
-        {
-            await Runners.ExecuteUpdateAsync(s => s.SetProperty(r => r.DataStamp, r => r.DataStamp + 1), cancellationToken);
-            return;
-        }
-
-        foreach (var runner in raise.Runners)
-        {
-            await TouchRunnerAsync(runner, cancellationToken);
-        }
-    }
+    /// <summary>The runners whose stamps a save raises, as one query: a single UPDATE, not one per runner.</summary>
+    private IQueryable<Runner> Stamped((HashSet<Guid> Runners, bool Everyone) raise) =>
+        raise.Everyone ? Runners : Runners.Where(r => raise.Runners.Contains(r.Id));
 
     /// <summary>Saves the changes and raises the stamps they touch, both or neither (in the caller's transaction, or in one of ours).</summary>
     private async Task<int> SaveAndStampAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
@@ -88,25 +77,15 @@ public abstract partial class RunStrongDbContext
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        IDbContextTransaction? own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await Stamped(raise).ExecuteUpdateAsync(s => s.SetProperty(r => r.DataStamp, r => r.DataStamp + 1), cancellationToken);
+        if (own is not null)
         {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await RaiseStampsAsync(raise, cancellationToken);
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken);
-            }
+            await own.CommitAsync(cancellationToken);
+        }
 
-            return saved;
-        }
-        finally
-        {
-            if (own is not null)
-            {
-                await own.DisposeAsync();
-            }
-        }
+        return saved;
     }
 
     private int SaveAndStamp(bool acceptAllChangesOnSuccess)
@@ -119,18 +98,7 @@ public abstract partial class RunStrongDbContext
 
         using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        if (raise.Everyone)
-        {
-            Runners.ExecuteUpdate(s => s.SetProperty(r => r.DataStamp, r => r.DataStamp + 1));
-        }
-        else
-        {
-            foreach (var runner in raise.Runners)
-            {
-                Runners.Where(r => r.Id == runner).ExecuteUpdate(s => s.SetProperty(r => r.DataStamp, r => r.DataStamp + 1));
-            }
-        }
-
+        Stamped(raise).ExecuteUpdate(s => s.SetProperty(r => r.DataStamp, r => r.DataStamp + 1));
         own?.Commit();
         return saved;
     }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 using RunStrong.Data;
 using RunStrong.Features.Common;
 using RunStrong.Features.Settings;
@@ -195,8 +196,9 @@ internal sealed class RunnerMemoFilter(RunnerMemo memo, HotReads reads, ICurrent
 
             response.Headers.ETag = answer.ETag;
             response.Headers.CacheControl = "private, no-cache";
-            var sent = httpContext.Request.Headers.IfNoneMatch;
-            if (sent.Count > 0 && sent.Any(tag => tag is not null && tag.Split(',').Any(t => t.Trim() == answer.ETag || t.Trim() == "W/" + answer.ETag)))
+            // If-None-Match parsed by ASP.NET Core's own header types (lists, weak tags and "*" included).
+            var tag = new EntityTagHeaderValue(answer.ETag);
+            if (httpContext.Request.GetTypedHeaders().IfNoneMatch.Any(sent => sent.Equals(EntityTagHeaderValue.Any) || sent.Compare(tag, useStrongComparison: false)))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 return Task.CompletedTask;
