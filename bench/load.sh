@@ -6,6 +6,8 @@
 #   bench/load.sh                                    SQLite, one node, 1 runner, 10 years
 #   bench/load.sh --engine postgres --nodes 2        PostgreSQL, two web nodes behind one port (haproxy, round robin)
 #   bench/load.sh --runners 10 --years 10 --seconds 30 --connections 100
+#   bench/load.sh --runners 100 --by-entry            every runner logs entry by entry (default: the first one does, and
+#                                                    the others import its export zip through POST /api/import)
 #
 # Installs wrk (and haproxy for two nodes) from Debian when missing. Uses the released build (dotnet publish -c Release).
 # Everything runs on loopback in a throw-away folder; nothing of yours is touched.
@@ -13,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 log() { printf '\033[1m[load.sh]\033[0m %s\n' "$*" >&2; }
-engine=sqlite nodes=1 runners=1 years=10 seconds=20 connections=100 files=20
+engine=sqlite nodes=1 runners=1 years=10 seconds=20 connections=100 files=20 by_entry=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) engine="$2"; shift 2 ;;
@@ -23,6 +25,7 @@ while [ $# -gt 0 ]; do
     --seconds) seconds="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --files) files="$2"; shift 2 ;;
+    --by-entry) by_entry=(--by-entry); shift ;;
     *) log "unknown option $1"; exit 64 ;;
   esac
 done
@@ -105,8 +108,8 @@ setup="$front/account/setup?${setup#*\?}"
 
 gpx_dir="$work/gpx"; mkdir -p "$gpx_dir"
 find tests/fixtures/gpx -name '*.gpx' -size -400k | sort | head -n "$files" | xargs -r cp -t "$gpx_dir"
-log "seeding $runners runner(s) x $years years through the API (and $(ls "$gpx_dir" | wc -l) GPX uploads each)"
-driver load-seed --server "$front" --setup-url "$setup" --runners "$runners" --years "$years" --files "$gpx_dir" --file-count "$files" --out "$work/tokens.txt"
+log "seeding $runners runner(s) x $years years through the API (and $(ls "$gpx_dir" | wc -l) GPX uploads each; the others import the first's export unless --by-entry)"
+driver load-seed --server "$front" --setup-url "$setup" --runners "$runners" --years "$years" --files "$gpx_dir" --file-count "$files" --out "$work/tokens.txt" "${by_entry[@]}"
 
 one_gpx=tests/fixtures/gpx/sports-alliance__sports-lib__src__specs__fixtures__runs__gpx__2067489619.gpx
 log "load: $connections connections, $seconds s per run"

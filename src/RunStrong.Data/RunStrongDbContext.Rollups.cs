@@ -50,6 +50,7 @@ public abstract partial class RunStrongDbContext
     {
         var weeks = new HashSet<(Guid Owner, DateOnly Week)>();
         var sessionIds = new List<long>();
+        Dictionary<long, EntityEntry<StrengthSessionRecord>>? trackedSessions = null;
         ChangeTracker.DetectChanges();
         foreach (var entry in ChangeTracker.Entries())
         {
@@ -70,9 +71,12 @@ public abstract partial class RunStrongDbContext
                     AddDates(entry, nameof(SorenessRecord.OwnerId), nameof(SorenessRecord.Date));
                     break;
                 case LoggedSetRecord set:
-                    var session = ChangeTracker.Entries<StrengthSessionRecord>()
-                        .FirstOrDefault(s => Equals(s.Property(x => x.Id).CurrentValue, set.SessionId));
-                    if (session is not null)
+                    // The tracked sessions by id, read once: an import adds thousands of sets with their sessions, and
+                    // looking each set's session up among all of them made a ten-year import quadratic (tens of seconds).
+                    trackedSessions ??= ChangeTracker.Entries<StrengthSessionRecord>()
+                        .GroupBy(s => s.Property(x => x.Id).CurrentValue)
+                        .ToDictionary(g => g.Key, g => g.First());
+                    if (trackedSessions.TryGetValue(set.SessionId, out var session))
                     {
                         AddDates(session, nameof(StrengthSessionRecord.OwnerId), nameof(StrengthSessionRecord.Date));
                     }
