@@ -44,10 +44,16 @@ public static class RunStrongWebApp
 
         // Some URLs are secrets (private calendar feeds, the setup link). The categories that write request URLs or
         // paths (request lines at Information, route matching and static files at Debug) stay quieter than that
-        // whatever the configured levels, so no log carries them (issue 7: no tokens in logs; FirstStartTests).
+        // whatever the configured levels, so no log carries them (issue 7: no tokens in logs; FirstStartTests). Route
+        // matching and static files keep the configured level when it is quieter still: a rule for a category replaces
+        // the configured default, so a bare Information here wrote two lines per request in production (issue 16's load
+        // run: four million lines, a few per cent of the CPU).
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Information);
-        builder.Logging.AddFilter("Microsoft.AspNetCore.StaticFiles", LogLevel.Information);
+        foreach (var category in (string[])["Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.StaticFiles"])
+        {
+            var level = ConfiguredLogLevel(builder.Configuration, category);
+            builder.Logging.AddFilter(category, level > LogLevel.Information ? level : LogLevel.Information);
+        }
 
         var target = DatabaseTarget.Resolve(explicitValue: null, builder.Configuration.GetConnectionString("RunStrong"));
         builder.Services.AddRunStrongData(target);
@@ -128,5 +134,22 @@ public static class RunStrongWebApp
             Console.WriteLine("No account yet. Create the owner's account (this link works once, for 7 days):");
             Console.WriteLine($"  {setup}");
         }
+    }
+
+    /// <summary>
+    /// The level configured for <paramref name="category"/> (Logging:LogLevel), as the logging rules would choose it: the
+    /// longest configured prefix of the category, else Default, else Information.
+    /// </summary>
+    internal static LogLevel ConfiguredLogLevel(IConfiguration configuration, string category)
+    {
+        for (var name = category; name.Length > 0; name = name.LastIndexOf('.') is var dot and > 0 ? name[..dot] : "")
+        {
+            if (Enum.TryParse<LogLevel>(configuration[$"Logging:LogLevel:{name}"], ignoreCase: true, out var level))
+            {
+                return level;
+            }
+        }
+
+        return Enum.TryParse<LogLevel>(configuration["Logging:LogLevel:Default"], ignoreCase: true, out var fallback) ? fallback : LogLevel.Information;
     }
 }

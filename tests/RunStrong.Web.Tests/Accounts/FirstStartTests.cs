@@ -25,60 +25,13 @@ public partial class FirstStartTests
     {
         var folder = Directory.CreateTempSubdirectory("runstrong-first-start-");
         var output = new StringBuilder();
-        var started = new TaskCompletionSource<(string Address, string SetupUrl)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        string? address = null;
-        using var process = new Process
-        {
-            StartInfo = new ProcessStartInfo("dotnet")
-            {
-                ArgumentList =
-                {
-                    Path.Combine(AppContext.BaseDirectory, "RunStrong.Web.dll"),
-                    "--urls", "http://127.0.0.1:0",
-                    "--environment", "Production",
-                    $"--ConnectionStrings:RunStrong={Path.Combine(folder.FullName, "runstrong.db")}",
-                    "--Logging:LogLevel:Default=Debug",
-                    "--Logging:LogLevel:Microsoft.AspNetCore=Debug",
-                    "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Information",
-                },
-                WorkingDirectory = folder.FullName,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            },
-        };
-        process.StartInfo.Environment["RUNSTRONG_DB"] = "";
-        void Read(object sender, DataReceivedEventArgs e)
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-
-            if (OpenLine().Match(e.Data) is { Success: true } open)
-            {
-                address = open.Groups[1].Value;
-            }
-
-            if (address is not null && e.Data.Contains("/account/setup?token=", StringComparison.Ordinal))
-            {
-                started.TrySetResult((address, e.Data.Trim()));
-            }
-        }
-
-        process.OutputDataReceived += Read;
-        process.ErrorDataReceived += Read;
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var process = Start(folder, output, out var started,
+            "--Logging:LogLevel:Default=Debug",
+            "--Logging:LogLevel:Microsoft.AspNetCore=Debug",
+            "--Logging:LogLevel:Microsoft.EntityFrameworkCore=Information");
         try
         {
-            var (baseAddress, setupUrl) = await started.Task.WaitAsync(TimeSpan.FromMinutes(2));
+            var (baseAddress, setupUrl) = await started.WaitAsync(TimeSpan.FromMinutes(2));
             Assert.StartsWith(baseAddress + "/account/setup?token=", setupUrl, StringComparison.Ordinal);
             var secret = setupUrl[(setupUrl.IndexOf("token=", StringComparison.Ordinal) + 6)..];
 
@@ -158,6 +111,109 @@ public partial class FirstStartTests
             ["ConfirmPassword"] = password,
             ["__RequestVerificationToken"] = RunningServer.AntiforgeryField(form),
         }));
+
+    /// <summary>
+    /// With the shipped settings a production server writes no line per request: the console stays readable and the
+    /// logging costs nothing under load (issue 16's load run found two routing lines per request).
+    /// </summary>
+    [Fact]
+    public async Task ShippedLogLevels_WriteNoLinePerRequest()
+    {
+        var folder = Directory.CreateTempSubdirectory("runstrong-first-start-");
+        var output = new StringBuilder();
+        using var process = Start(folder, output, out var started);
+        try
+        {
+            var (baseAddress, _) = await started.WaitAsync(TimeSpan.FromMinutes(2));
+            using var client = new HttpClient { BaseAddress = new Uri(baseAddress) };
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/account/signin", UriKind.Relative))).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/css/site.css", UriKind.Relative))).StatusCode);
+                Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/dashboard", UriKind.Relative))).StatusCode);
+            }
+
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            string[] lines;
+            lock (output)
+            {
+                lines = output.ToString().Split('\n');
+            }
+
+            Assert.Contains(lines, line => line.StartsWith("RunStrong is running.", StringComparison.Ordinal)); // the output was read
+            var perRequest = lines.Where(line => line.Contains("Microsoft.AspNetCore.", StringComparison.Ordinal) || line.Contains("Executing endpoint", StringComparison.Ordinal)).ToArray();
+            Assert.True(perRequest.Length == 0, "lines written per request:\n" + string.Join("\n", perRequest.Take(10)));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Starts the real web executable in production on a fresh SQLite file in <paramref name="folder"/>; <paramref name="started"/> completes with its address and setup link.</summary>
+    private static Process Start(DirectoryInfo folder, StringBuilder output, out Task<(string Address, string SetupUrl)> started, params string[] settings)
+    {
+        var ready = new TaskCompletionSource<(string Address, string SetupUrl)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        string? address = null;
+        var process = new Process
+        {
+            StartInfo = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = folder.FullName,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            },
+        };
+        foreach (var argument in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "RunStrong.Web.dll"),
+            "--urls", "http://127.0.0.1:0",
+            "--environment", "Production",
+            $"--ConnectionStrings:RunStrong={Path.Combine(folder.FullName, "runstrong.db")}",
+        }.Concat(settings))
+        {
+            process.StartInfo.ArgumentList.Add(argument);
+        }
+
+        process.StartInfo.Environment["RUNSTRONG_DB"] = "";
+        void Read(object sender, DataReceivedEventArgs e)
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+            }
+
+            if (OpenLine().Match(e.Data) is { Success: true } open)
+            {
+                address = open.Groups[1].Value;
+            }
+
+            if (address is not null && e.Data.Contains("/account/setup?token=", StringComparison.Ordinal))
+            {
+                ready.TrySetResult((address, e.Data.Trim()));
+            }
+        }
+
+        process.OutputDataReceived += Read;
+        process.ErrorDataReceived += Read;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        started = ready.Task;
+        return process;
+    }
 
     [GeneratedRegex(@"Open (http://127\.0\.0\.1:\d+)")]
     private static partial Regex OpenLine();
