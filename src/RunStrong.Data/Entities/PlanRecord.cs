@@ -173,6 +173,7 @@ internal sealed class TrainingLogConfiguration :
         plan.Property(p => p.CalendarToken).HasMaxLength(100);
         plan.HasIndex(p => p.CalendarToken).IsUnique();
         plan.HasIndex(p => p.OwnerId);
+        plan.HasIndex(p => p.OwnerId, "IX_Plans_Demo").HasFilter("\"IsDemo\"");
         plan.HasOne<Runner>().WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Cascade);
     }
 
@@ -182,6 +183,7 @@ internal sealed class TrainingLogConfiguration :
         session.Property(s => s.PlannedSessionKey).HasMaxLength(50);
         session.Property(s => s.Notes).HasMaxLength(2000);
         session.HasIndex(s => new { s.OwnerId, s.Date });
+        session.HasIndex(s => s.OwnerId, "IX_StrengthSessions_Demo").HasFilter("\"IsDemo\"");
         session.HasOne<Runner>().WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Cascade);
         session.HasOne<PlanRecord>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.SetNull);
         session.HasMany(s => s.Sets).WithOne().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);
@@ -217,6 +219,7 @@ internal sealed class TrainingLogConfiguration :
         soreness.Property(s => s.Area).HasMaxLength(30);
         soreness.Property(s => s.Notes).HasMaxLength(2000);
         soreness.HasIndex(s => new { s.OwnerId, s.Date });
+        soreness.HasIndex(s => s.OwnerId, "IX_SorenessCheckIns_Demo").HasFilter("\"IsDemo\"");
         soreness.HasOne<Runner>().WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

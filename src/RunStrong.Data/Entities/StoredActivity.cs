@@ -106,7 +106,11 @@ internal sealed class StoredActivityConfiguration : IEntityTypeConfiguration<Sto
         activity.Property(a => a.RunType).HasMaxLength(20);
         activity.HasIndex(a => new { a.OwnerId, a.ContentHash }).IsUnique();
         activity.HasIndex(a => new { a.OwnerId, a.StartTime });
-        activity.HasIndex(a => new { a.OwnerId, a.LocalDate });
+        // Covering for the log's list of days with a run (newest first, one probe per page instead of a read of ten years).
+        activity.HasIndex(a => new { a.OwnerId, a.LocalDate, a.Sport, a.Format, a.DistanceMeters, a.MovingSeconds, a.ElapsedSeconds }, "IX_Activities_OwnerId_LocalDate_Runs");
+        // Whether the runner has demo rows (the dashboard asks on every computation): a probe of a small partial index, not a
+        // read of all their rows.
+        activity.HasIndex(a => a.OwnerId, "IX_Activities_Demo").HasFilter("\"IsDemo\"");
         activity.HasOne<Runner>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.Cascade);
         activity.HasOne(a => a.File).WithOne().HasForeignKey<ActivityFile>(f => f.ActivityId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -163,9 +163,12 @@ public sealed record RunnerHistory(
 /// <summary>Whether a runner has rows written by the demo filler.</summary>
 internal static class DemoRows
 {
+    /// <remarks>One statement (four EXISTS probes of the partial "_Demo" indexes), asked on every dashboard computation.</remarks>
     public static async Task<bool> AnyAsync(RunStrongDbContext db, Guid owner, CancellationToken cancellationToken) =>
-        await db.Activities.AnyAsync(a => a.OwnerId == owner && a.IsDemo, cancellationToken)
-        || await db.StrengthSessions.AnyAsync(s => s.OwnerId == owner && s.IsDemo, cancellationToken)
-        || await db.SorenessCheckIns.AnyAsync(c => c.OwnerId == owner && c.IsDemo, cancellationToken)
-        || await db.Plans.AnyAsync(p => p.OwnerId == owner && p.IsDemo, cancellationToken);
+        await db.Runners.Where(r => r.Id == owner)
+            .Select(r => db.Activities.Any(a => a.OwnerId == owner && a.IsDemo)
+                || db.StrengthSessions.Any(s => s.OwnerId == owner && s.IsDemo)
+                || db.SorenessCheckIns.Any(c => c.OwnerId == owner && c.IsDemo)
+                || db.Plans.Any(p => p.OwnerId == owner && p.IsDemo))
+            .FirstOrDefaultAsync(cancellationToken);
 }

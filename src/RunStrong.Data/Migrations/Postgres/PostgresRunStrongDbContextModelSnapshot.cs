@@ -694,6 +694,9 @@ namespace RunStrong.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex(new[] { "OwnerId" }, "IX_Plans_Demo")
+                        .HasFilter("\"IsDemo\"");
+
                     b.ToTable("Plans", (string)null);
                 });
 
@@ -955,6 +958,9 @@ namespace RunStrong.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerId", "Date");
 
+                    b.HasIndex(new[] { "OwnerId" }, "IX_SorenessCheckIns_Demo")
+                        .HasFilter("\"IsDemo\"");
+
                     b.ToTable("SorenessCheckIns", (string)null);
                 });
 
@@ -1055,9 +1061,12 @@ namespace RunStrong.Data.Migrations.Postgres
                     b.HasIndex("OwnerId", "ContentHash")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId", "LocalDate");
-
                     b.HasIndex("OwnerId", "StartTime");
+
+                    b.HasIndex(new[] { "OwnerId" }, "IX_Activities_Demo")
+                        .HasFilter("\"IsDemo\"");
+
+                    b.HasIndex(new[] { "OwnerId", "LocalDate", "Sport", "Format", "DistanceMeters", "MovingSeconds", "ElapsedSeconds" }, "IX_Activities_OwnerId_LocalDate_Runs");
 
                     b.ToTable("Activities", (string)null);
                 });
@@ -1115,6 +1124,9 @@ namespace RunStrong.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("OwnerId", "Date");
+
+                    b.HasIndex(new[] { "OwnerId" }, "IX_StrengthSessions_Demo")
+                        .HasFilter("\"IsDemo\"");
 
                     b.ToTable("StrengthSessions", (string)null);
                 });

@@ -663,6 +663,9 @@ namespace RunStrong.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex(new[] { "OwnerId" }, "IX_Plans_Demo")
+                        .HasFilter("\"IsDemo\"");
+
                     b.ToTable("Plans", (string)null);
                 });
 
@@ -918,6 +921,9 @@ namespace RunStrong.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "Date");
 
+                    b.HasIndex(new[] { "OwnerId" }, "IX_SorenessCheckIns_Demo")
+                        .HasFilter("\"IsDemo\"");
+
                     b.ToTable("SorenessCheckIns", (string)null);
                 });
 
@@ -1016,9 +1022,12 @@ namespace RunStrong.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId", "ContentHash")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId", "LocalDate");
-
                     b.HasIndex("OwnerId", "StartTime");
+
+                    b.HasIndex(new[] { "OwnerId" }, "IX_Activities_Demo")
+                        .HasFilter("\"IsDemo\"");
+
+                    b.HasIndex(new[] { "OwnerId", "LocalDate", "Sport", "Format", "DistanceMeters", "MovingSeconds", "ElapsedSeconds" }, "IX_Activities_OwnerId_LocalDate_Runs");
 
                     b.ToTable("Activities", (string)null);
                 });
@@ -1074,6 +1083,9 @@ namespace RunStrong.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OwnerId", "Date");
+
+                    b.HasIndex(new[] { "OwnerId" }, "IX_StrengthSessions_Demo")
+                        .HasFilter("\"IsDemo\"");
 
                     b.ToTable("StrengthSessions", (string)null);
                 });
