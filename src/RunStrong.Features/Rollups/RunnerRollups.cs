@@ -41,12 +41,14 @@ public static class RunnerRollups
     /// <summary>Recomputes the weeks marked stale, or builds everything when the runner has no rollups (or old ones).</summary>
     /// <remarks>
     /// Several requests, on several nodes, may find the same marks. Each computes the marked weeks from the log on its
-    /// own, then writes them in turns: it locks the runner's row (a write that changes nothing), checks that every mark
-    /// it read is still there (if one is gone, another refresh wrote those weeks: it writes nothing), replaces the weeks
-    /// and deletes exactly the marks it read (a change that came after its read has a newer mark, left for the next
-    /// read). Without the turn, two refreshes deleted and inserted the same weeks and PostgreSQL ended one as a deadlock
-    /// (the load benchmark with two nodes, docs/benchmarks.md); the computation stays outside the lock, so a change to
-    /// the runner's data (which raises the stamp on the same row) waits only for a write.
+    /// own, then writes them in turns: it locks the runner's rollup state row (a write that changes nothing), checks that
+    /// every mark it read is still there (if one is gone, another refresh wrote those weeks: it writes nothing), replaces
+    /// the weeks and deletes exactly the marks it read (a change that came after its read has a newer mark, left for the
+    /// next read). Without the turn, two refreshes deleted and inserted the same weeks and PostgreSQL ended one as a
+    /// deadlock (the load benchmark with two nodes, docs/benchmarks.md). The computation stays outside the lock, and the
+    /// lock is not the runner's row: a change to the runner's data (which raises the stamp there) never waits for a
+    /// refresh (with the runner's row, "log a set" waited seconds behind refreshes under the PostgreSQL mix). Only the
+    /// first build, when there is no state row yet, takes the runner's row.
     /// </remarks>
     public static async Task RefreshAsync(RunStrongDbContext db, Guid owner, CancellationToken cancellationToken)
     {
@@ -85,10 +87,10 @@ public static class RunnerRollups
         var ids = marks.Select(m => m.Id).ToArray();
 
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await LockAsync(db, owner, cancellationToken);
-        if (await db.RollupMarks.CountAsync(m => m.OwnerId == owner && ids.Contains(m.Id), cancellationToken) != ids.Length)
+        if (await TakeTurnAsync(db, owner, cancellationToken) == 0
+            || await db.RollupMarks.CountAsync(m => m.OwnerId == owner && ids.Contains(m.Id), cancellationToken) != ids.Length)
         {
-            return; // another refresh wrote these weeks meanwhile; the marks it did not read stay for the next read
+            return; // another refresh (or a rebuild) wrote these weeks meanwhile; marks it did not read stay for the next read
         }
 
         await db.WeekRollups.Where(w => w.OwnerId == owner && weeks.Contains(w.WeekStart)).ExecuteDeleteAsync(cancellationToken);
@@ -105,7 +107,11 @@ public static class RunnerRollups
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>Takes the runner's row for this transaction: refreshes of one runner write in turns.</summary>
+    /// <summary>Takes the runner's rollup state row for this transaction (0 when a rebuild removed it meanwhile): refreshes write in turns.</summary>
+    private static Task<int> TakeTurnAsync(RunStrongDbContext db, Guid owner, CancellationToken cancellationToken) =>
+        db.RollupStates.Where(s => s.OwnerId == owner).ExecuteUpdateAsync(u => u.SetProperty(s => s.Version, s => s.Version), cancellationToken);
+
+    /// <summary>Takes the runner's row for this transaction: the first build, before there is a state row to take.</summary>
     private static Task<int> LockAsync(RunStrongDbContext db, Guid owner, CancellationToken cancellationToken) =>
         db.Runners.Where(r => r.Id == owner).ExecuteUpdateAsync(u => u.SetProperty(r => r.DataStamp, r => r.DataStamp), cancellationToken);
 

@@ -98,6 +98,63 @@ public class RollupsTests
         await AssertSameAsync(database, today);
     }
 
+    /// <summary>
+    /// Refreshes of one runner on several connections (as on several web nodes) while the runner's data keeps changing:
+    /// none fails, they write in turns, and once the changes stop the rollups equal a full recomputation with no stale
+    /// week left. The turns are taken on the rollup state row, not the runner's row that every change writes.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task ConcurrentRefreshes_WhileTheLogChanges_EndEqualToAFullRecomputation(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        var today = TestClock.Today;
+        var random = new Random(1616);
+        await using (var db = database.CreateContext())
+        {
+            await DemoData.FillAsync(db, LocalRunner.Instance, today);
+            for (var i = 0; i < 40; i++)
+            {
+                await InsertAsync(db, random, today);
+            }
+        }
+
+        await AssertSameAsync(database, today);
+        using var writing = new CancellationTokenSource();
+        var refreshed = 0;
+        var refreshers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!writing.IsCancellationRequested)
+            {
+                await using var db = database.CreateContext();
+                if (await Rollups.RunnerRollups.TryRefreshAsync(db, Me, CancellationToken.None))
+                {
+                    Interlocked.Increment(ref refreshed);
+                }
+            }
+        })).ToArray();
+        try
+        {
+            for (var change = 0; change < 40; change++)
+            {
+                await using var db = database.CreateContext();
+                await ChangeAsync(db, random, today);
+            }
+        }
+        finally
+        {
+            await writing.CancelAsync();
+            await Task.WhenAll(refreshers);
+        }
+
+        Assert.True(refreshed > 0, "the refreshes ran while the log changed");
+        await AssertSameAsync(database, today);
+        await using (var db = database.CreateContext())
+        {
+            Assert.False(await db.RollupMarks.AnyAsync(), "no stale week is left after the last read");
+        }
+    }
+
     /// <summary>The dashboard (for several days and spans) and the trend, from rollups and recomputed, as JSON; returns the default dashboard.</summary>
     private static async Task<DashboardView> AssertSameAsync(TestDatabase database, DateOnly today)
     {
