@@ -50,8 +50,7 @@ internal static partial class LoadBench
         var byEntry = args.Contains("--by-entry") ? runners : 1;
         await Parallel.ForEachAsync(Enumerable.Range(0, byEntry), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel / 4) }, async (r, ct) =>
         {
-            using var client = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(5) };
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens[r]);
+            using var client = RunnerClient(server, tokens[r]);
             var work = Days(first, today).SelectMany(d => Entries(d, d.DayNumber - first.DayNumber)).ToArray();
             await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (entry, ct2) =>
             {
@@ -82,15 +81,13 @@ internal static partial class LoadBench
 
         if (byEntry < runners)
         {
-            using var exporter = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(10) };
-            exporter.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens[0]);
+            using var exporter = RunnerClient(server, tokens[0]);
             var zip = await exporter.GetByteArrayAsync(new Uri("/api/export", UriKind.Relative));
             Console.Error.WriteLine($"runner000's export: {zip.Length / 1024} KB; importing it for {runners - 1} runner(s)");
             var imported = 0;
             await Parallel.ForEachAsync(Enumerable.Range(1, runners - 1), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (r, ct) =>
             {
-                using var client = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(10) };
-                client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens[r]);
+                using var client = RunnerClient(server, tokens[r]);
                 using var form = new MultipartFormDataContent();
                 form.Add(new ByteArrayContent(zip), "file", "runstrong-export.zip");
                 using var response = await client.PostAsync(new Uri("/api/import", UriKind.Relative), form, ct);
@@ -117,6 +114,14 @@ internal static partial class LoadBench
     }
 
     private sealed record Entry(string Path, object Body);
+
+    /// <summary>A client signed in as one runner by their access token (long timeout: imports of ten years take seconds).</summary>
+    private static HttpClient RunnerClient(Uri server, string token)
+    {
+        var client = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(10) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     private static IEnumerable<DateOnly> Days(DateOnly first, DateOnly today)
     {
