@@ -219,10 +219,12 @@ internal static partial class LoadBench
         var label = Option(args, "--label") ?? server;
         var gpx = Option(args, "--gpx");
         var work = Directory.CreateTempSubdirectory("runstrong-load-");
+        // --mix-only: the mixed load alone, for profiling the server under it (no baseline, no reads alone).
+        var mixOnly = args.Contains("--mix-only");
 
         Console.Error.WriteLine($"baseline: GET /css/site.css, {connections} connections, {seconds} s");
         await WrkAsync(work, new Target("warm-up", "GET", "/css/site.css", null, null, connections), server, tokens, 2);
-        var baseline = await WrkAsync(work, new Target("static file /css/site.css (baseline)", "GET", "/css/site.css", null, null, connections), server, tokens, seconds);
+        var baseline = await WrkAsync(work, new Target("static file /css/site.css (baseline)", "GET", "/css/site.css", null, null, connections), server, tokens, mixOnly ? 2 : seconds);
 
         // The mixed load: what runners do on a weekday evening, all at once, the connections shared out.
         int Share(double part) => Math.Max(1, (int)Math.Round(connections * part));
@@ -254,7 +256,7 @@ internal static partial class LoadBench
 
         // Then each read alone with all the connections, as issue 16's targets are stated (and as its first table measured).
         var alone = new List<WrkResult>();
-        foreach (var read in targets.Where(t => t.Method == "GET"))
+        foreach (var read in targets.Where(t => t.Method == "GET" && !mixOnly))
         {
             Console.Error.WriteLine($"alone: {read.Name} x{connections}, {seconds} s (after each runner's first answers and 2 s, not counted)");
             // Not counted: the mix has just changed every runner's data, so each runner's first answer on each node is

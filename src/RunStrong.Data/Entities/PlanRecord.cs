@@ -187,7 +187,12 @@ internal sealed class TrainingLogConfiguration :
         session.HasOne<Runner>().WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Cascade);
         session.HasOne<PlanRecord>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.SetNull);
         session.HasMany(s => s.Sets).WithOne().HasForeignKey(s => s.SessionId).OnDelete(DeleteBehavior.Cascade);
-        session.HasIndex(s => s.SourceActivityId).IsUnique();
+        // Indexes on columns that are null for most rows hold only the rows that are not: an index holding every null
+        // was taken by SQLite (no statistics) for "SourceActivityId IS NULL" and walked all runners' sessions to log one
+        // set (62 ms per set with a hundred runners, docs/benchmarks.md). Lookups by value (foreign keys) still use them.
+        session.HasIndex(s => s.SourceActivityId).IsUnique().HasFilter("\"SourceActivityId\" IS NOT NULL");
+        session.HasIndex(s => s.PlanId).HasFilter("\"PlanId\" IS NOT NULL");
+        session.HasIndex(s => s.MergeWithSessionId).HasFilter("\"MergeWithSessionId\" IS NOT NULL");
         session.HasOne<StoredActivity>().WithMany().HasForeignKey(s => s.SourceActivityId).OnDelete(DeleteBehavior.SetNull);
         session.HasOne<StrengthSessionRecord>().WithMany().HasForeignKey(s => s.MergeWithSessionId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -55,5 +55,6 @@ internal sealed class SessionLogConfiguration : IEntityTypeConfiguration<Session
         log.HasIndex(s => new { s.OwnerId, s.Date, s.PlannedSessionKey }).IsUnique();
         log.HasOne<Runner>().WithMany().HasForeignKey(s => s.OwnerId).OnDelete(DeleteBehavior.Cascade);
         log.HasOne<PlanRecord>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.SetNull);
+        log.HasIndex(s => s.PlanId).HasFilter("\"PlanId\" IS NOT NULL"); // mostly null: only the rows with a plan (see StrengthSessions)
     }
 }

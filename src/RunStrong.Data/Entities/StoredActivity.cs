@@ -106,6 +106,9 @@ internal sealed class StoredActivityConfiguration : IEntityTypeConfiguration<Sto
         activity.Property(a => a.RunType).HasMaxLength(20);
         activity.HasIndex(a => new { a.OwnerId, a.ContentHash }).IsUnique();
         activity.HasIndex(a => new { a.OwnerId, a.StartTime });
+        // The activities list's order (newest day first, then start, then id): its first page reads a page of rows, not
+        // every activity the runner has to sort them (SQLite: 0.6 ms to 0.1 ms of CPU for ten years, more under writes).
+        activity.HasIndex(a => new { a.OwnerId, a.LocalDate, a.StartTime, a.Id });
         // Covering for the log's list of days with a run (newest first, one probe per page instead of a read of ten years).
         activity.HasIndex(a => new { a.OwnerId, a.LocalDate, a.Sport, a.Format, a.DistanceMeters, a.MovingSeconds, a.ElapsedSeconds }, "IX_Activities_OwnerId_LocalDate_Runs");
         // Whether the runner has demo rows (the dashboard asks on every computation): a probe of a small partial index, not a

@@ -914,7 +914,8 @@ namespace RunStrong.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("PlanId")
+                        .HasFilter("\"PlanId\" IS NOT NULL");
 
                     b.HasIndex("OwnerId", "Date", "PlannedSessionKey")
                         .IsUnique();
@@ -1063,6 +1064,8 @@ namespace RunStrong.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerId", "StartTime");
 
+                    b.HasIndex("OwnerId", "LocalDate", "StartTime", "Id");
+
                     b.HasIndex(new[] { "OwnerId" }, "IX_Activities_Demo")
                         .HasFilter("\"IsDemo\"");
 
@@ -1116,12 +1119,15 @@ namespace RunStrong.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MergeWithSessionId");
+                    b.HasIndex("MergeWithSessionId")
+                        .HasFilter("\"MergeWithSessionId\" IS NOT NULL");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("PlanId")
+                        .HasFilter("\"PlanId\" IS NOT NULL");
 
                     b.HasIndex("SourceActivityId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"SourceActivityId\" IS NOT NULL");
 
                     b.HasIndex("OwnerId", "Date");
 

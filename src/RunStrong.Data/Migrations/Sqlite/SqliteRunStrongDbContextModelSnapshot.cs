@@ -879,7 +879,8 @@ namespace RunStrong.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("PlanId")
+                        .HasFilter("\"PlanId\" IS NOT NULL");
 
                     b.HasIndex("OwnerId", "Date", "PlannedSessionKey")
                         .IsUnique();
@@ -1024,6 +1025,8 @@ namespace RunStrong.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerId", "StartTime");
 
+                    b.HasIndex("OwnerId", "LocalDate", "StartTime", "Id");
+
                     b.HasIndex(new[] { "OwnerId" }, "IX_Activities_Demo")
                         .HasFilter("\"IsDemo\"");
 
@@ -1075,12 +1078,15 @@ namespace RunStrong.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MergeWithSessionId");
+                    b.HasIndex("MergeWithSessionId")
+                        .HasFilter("\"MergeWithSessionId\" IS NOT NULL");
 
-                    b.HasIndex("PlanId");
+                    b.HasIndex("PlanId")
+                        .HasFilter("\"PlanId\" IS NOT NULL");
 
                     b.HasIndex("SourceActivityId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"SourceActivityId\" IS NOT NULL");
 
                     b.HasIndex("OwnerId", "Date");
 
