@@ -68,6 +68,57 @@ public class StorageTests
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 
+    /// <summary>
+    /// SQLite plans without statistics: an index holding every null of a mostly-null column was taken for "IS NULL" and
+    /// walked all runners' sessions to log one set (62 ms per set with a hundred runners, docs/benchmarks.md). The runner's
+    /// day is what narrows those lookups; the activities list's order has its own index (no sort of every activity).
+    /// </summary>
+    [Fact]
+    public async Task Sqlite_HandLoggedSessionOfADay_IsFoundThroughTheRunnersDay_AndTheActivityListNeedsNoSort()
+    {
+        await using var database = TestDatabases.CreateSqlite();
+        await DataServices.MigrateAsync(database.Target);
+        await using var db = database.CreateContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+
+        async Task<string> PlanAsync(string sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            await using var reader = await command.ExecuteReaderAsync();
+            var steps = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                steps.Add(reader.GetString(3));
+            }
+
+            return string.Join(" / ", steps);
+        }
+
+        var session = await PlanAsync("""
+            SELECT "Id" FROM "StrengthSessions" WHERE "OwnerId" = 'x' AND "Date" = '2026-12-04' AND "PlannedSessionKey" IS NULL AND "SourceActivityId" IS NULL
+            """);
+        Assert.Contains("IX_StrengthSessions_OwnerId_Date", session, StringComparison.Ordinal);
+        var list = await PlanAsync("""
+            SELECT "Id", "Name" FROM "Activities" WHERE "OwnerId" = 'x' ORDER BY "LocalDate" DESC, "StartTime" DESC, "Id" DESC LIMIT 20
+            """);
+        Assert.DoesNotContain("TEMP B-TREE", list, StringComparison.Ordinal);
+
+        // Still one session per watch activity; any number without one.
+        db.Activities.Add(NewActivity("watch"));
+        await db.SaveChangesAsync();
+        var activity = await db.Activities.Select(a => a.Id).SingleAsync();
+        var day = new DateOnly(2026, 12, 4);
+        db.StrengthSessions.AddRange(
+            new StrengthSessionRecord { OwnerId = Runner.LocalId, Date = day },
+            new StrengthSessionRecord { OwnerId = Runner.LocalId, Date = day },
+            new StrengthSessionRecord { OwnerId = Runner.LocalId, Date = day, SourceActivityId = activity });
+        await db.SaveChangesAsync();
+        db.StrengthSessions.Add(new StrengthSessionRecord { OwnerId = Runner.LocalId, Date = day, SourceActivityId = activity });
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
     [Fact]
     public void Resolve_HostPrefix_MeansPostgres_AnythingElseSqlite()
     {
