@@ -79,9 +79,10 @@ public static class RunnerRollups
 
         var weeks = marks.Select(m => m.WeekStart).Distinct().Order().ToArray();
         var months = weeks.SelectMany(w => new[] { MonthOf(w), MonthOf(w.AddDays(6)) }).Distinct().Order().ToArray();
-        var first = new[] { weeks[0], months[0] }.Min();
-        var last = new[] { weeks[^1].AddDays(6), months[^1].AddMonths(1).AddDays(-1) }.Max();
-        var log = await LogAsync(db, owner, first, last, cancellationToken);
+        // Only the marked weeks and their months are read: a set logged today and a file from 2017 mark two weeks, not the
+        // nine years between them (which every such refresh read before, 100 ms on PostgreSQL under the mix).
+        var spans = Spans(weeks.Select(w => (w, w.AddDays(6))).Concat(months.Select(m => (m, m.AddMonths(1).AddDays(-1)))));
+        var log = await LogAsync(db, owner, spans, cancellationToken);
         var weekRows = WeekRows(owner, log, weeks).ToList();
         var monthRows = MonthRows(owner, log, months).ToList();
         var ids = marks.Select(m => m.Id).ToArray();
@@ -121,7 +122,7 @@ public static class RunnerRollups
         RunStrongDbContext db, Guid owner, DateTime builtAt, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         var lastMark = await db.RollupMarks.Where(m => m.OwnerId == owner).MaxAsync(m => (long?)m.Id, cancellationToken) ?? 0;
-        var log = await LogAsync(db, owner, DateOnly.MinValue, DateOnly.MaxValue, cancellationToken);
+        var log = await LogAsync(db, owner, [(DateOnly.MinValue, DateOnly.MaxValue)], cancellationToken);
         var weeks = log.Runs.Select(r => r.Run.Date).Concat(log.Sessions.Select(s => s.Date)).Concat(log.CheckIns.Select(c => c.Date))
             .Select(Domain.Load.Weeks.StartOf).Distinct().Order().ToArray();
         var months = log.Performances.Select(p => MonthOf(p.Date)).Distinct().Order().ToArray();
@@ -154,6 +155,25 @@ public static class RunnerRollups
     }
 
     private static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
+
+    /// <summary>The days in <paramref name="ranges"/> as the fewest ranges that neither overlap nor touch, in order.</summary>
+    internal static IReadOnlyList<(DateOnly First, DateOnly Last)> Spans(IEnumerable<(DateOnly First, DateOnly Last)> ranges)
+    {
+        var spans = new List<(DateOnly First, DateOnly Last)>();
+        foreach (var (first, last) in ranges.OrderBy(r => r.First))
+        {
+            if (spans.Count > 0 && first.DayNumber <= spans[^1].Last.DayNumber + 1)
+            {
+                spans[^1] = (spans[^1].First, last > spans[^1].Last ? last : spans[^1].Last);
+            }
+            else
+            {
+                spans.Add((first, last));
+            }
+        }
+
+        return spans;
+    }
 
     private static IEnumerable<WeekRollup> WeekRows(Guid owner, Log log, IEnumerable<DateOnly> weeks)
     {
@@ -190,20 +210,29 @@ public static class RunnerRollups
     private sealed record Log(
         IReadOnlyList<HistoryRun> Runs, IReadOnlyList<LoggedStrengthSession> Sessions, IReadOnlyList<SorenessCheckIn> CheckIns, IReadOnlyList<Performance> Performances);
 
-    private static async Task<Log> LogAsync(RunStrongDbContext db, Guid owner, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    /// <summary>The log on the days of <paramref name="spans"/> (ordered, apart), in date order.</summary>
+    private static async Task<Log> LogAsync(
+        RunStrongDbContext db, Guid owner, IReadOnlyList<(DateOnly First, DateOnly Last)> spans, CancellationToken cancellationToken)
     {
-        var activities = await db.Activities.AsNoTracking()
-            .Where(a => a.OwnerId == owner && (a.Sport == "running" || a.Format == "manual") && a.LocalDate >= first && a.LocalDate <= last)
-            .OrderBy(a => a.LocalDate).ThenBy(a => a.StartTime)
-            .ToListAsync(cancellationToken);
-        var sessions = await db.StrengthSessions.AsNoTracking().Include(s => s.Sets)
-            .Where(s => s.OwnerId == owner && s.Date >= first && s.Date <= last)
-            .OrderBy(s => s.Date).ThenBy(s => s.Id)
-            .ToListAsync(cancellationToken);
-        var checkIns = await db.SorenessCheckIns.AsNoTracking()
-            .Where(c => c.OwnerId == owner && c.Date >= first && c.Date <= last)
-            .OrderBy(c => c.Date).ThenBy(c => c.Id)
-            .ToListAsync(cancellationToken);
+        var activities = new List<StoredActivity>();
+        var sessions = new List<StrengthSessionRecord>();
+        var checkIns = new List<SorenessRecord>();
+        foreach (var (first, last) in spans)
+        {
+            activities.AddRange(await db.Activities.AsNoTracking()
+                .Where(a => a.OwnerId == owner && (a.Sport == "running" || a.Format == "manual") && a.LocalDate >= first && a.LocalDate <= last)
+                .OrderBy(a => a.LocalDate).ThenBy(a => a.StartTime)
+                .ToListAsync(cancellationToken));
+            sessions.AddRange(await db.StrengthSessions.AsNoTracking().Include(s => s.Sets)
+                .Where(s => s.OwnerId == owner && s.Date >= first && s.Date <= last)
+                .OrderBy(s => s.Date).ThenBy(s => s.Id)
+                .ToListAsync(cancellationToken));
+            checkIns.AddRange(await db.SorenessCheckIns.AsNoTracking()
+                .Where(c => c.OwnerId == owner && c.Date >= first && c.Date <= last)
+                .OrderBy(c => c.Date).ThenBy(c => c.Id)
+                .ToListAsync(cancellationToken));
+        }
+
         return new Log(
             activities.Where(a => a.Sport == "running").Select(RunnerHistory.ToRun).OfType<HistoryRun>().ToArray(),
             sessions.Select(RunnerHistory.ToSession).OfType<LoggedStrengthSession>().ToArray(),
