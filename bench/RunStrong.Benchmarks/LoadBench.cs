@@ -250,10 +250,12 @@ internal static partial class LoadBench
         firstAnswers.Stop();
         Console.Error.WriteLine($"first dashboards: {tokens.Length} runner(s), each asked twice, 8 at a time, in {firstAnswers.Elapsed.TotalSeconds:N1} s");
 
-        var warmUp = int.Parse(Option(args, "--warmup") ?? "10", CultureInfo.InvariantCulture);
+        var warmUp = int.Parse(Option(args, "--warmup") ?? "30", CultureInfo.InvariantCulture);
         if (warmUp > 0)
         {
-            // Not counted: the JIT, the connection pools and the database's caches warm up under the same mix.
+            // Not counted: the JIT, the connection pools and the database's caches warm up under the same mix. 30 s by
+            // default: after 10 s a freshly started PostgreSQL node still did a third of its steady work (590 against
+            // 1,570 requests/s in the next run on the same data); a server runs for days.
             Console.Error.WriteLine($"warm-up: the mixed load for {warmUp} s, not counted");
             await Task.WhenAll(targets.Select(t => WrkAsync(work, t, server, tokens, warmUp)));
         }
