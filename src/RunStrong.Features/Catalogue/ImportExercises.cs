@@ -48,6 +48,14 @@ public static class ImportExercises
         var unmapped = batch.Unmapped.ToList();
         int imported = 0, updated = 0, skipped = 0;
         var now = clock.GetUtcNow().UtcDateTime;
+        // The latest import time must rise with every import that changes an entry: it is how every node knows its parsed
+        // catalogue is out of date (ExerciseCatalogue). A clock that has not moved (or went back) gets a millisecond on.
+        var latest = await db.CatalogueEntries.MaxAsync(e => (DateTime?)e.ImportedAt, cancellationToken);
+        if (latest is { } last && last >= now)
+        {
+            now = DateTime.SpecifyKind(last.AddMilliseconds(1), DateTimeKind.Utc);
+        }
+
         foreach (var exercise in batch.Exercises)
         {
             var externalId = exercise.Source.ExternalId ?? exercise.Slug;
