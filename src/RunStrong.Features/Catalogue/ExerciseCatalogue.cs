@@ -11,7 +11,7 @@ namespace RunStrong.Features.Catalogue;
 /// </summary>
 /// <remarks>
 /// Nearly every request needs the catalogue (logging a set, the dashboard, the log). Parsing the imported entries each
-/// time cost a third of the server's throughput under the load benchmark with 255 entries from free-exercise-db
+/// time cost half the mixed load's throughput in the load benchmark with 255 entries from free-exercise-db
 /// (docs/benchmarks.md), so the parsed catalogue is kept per database and process, and each read first asks the database
 /// whether it changed: the count of entries, the highest id and the latest import time, one cheap statement. Entries are
 /// only ever added or replaced by an import, which raises the latest import time (ImportExercises makes sure it rises),
