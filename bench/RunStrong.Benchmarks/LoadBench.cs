@@ -284,10 +284,13 @@ internal static partial class LoadBench
         table.AppendLine("The mix, all at once:");
         table.AppendLine();
         Table(results.Prepend(baseline));
-        table.AppendLine();
-        table.AppendLine("Each read alone:");
-        table.AppendLine();
-        Table(alone.Prepend(baseline));
+        if (!mixOnly)
+        {
+            table.AppendLine();
+            table.AppendLine("Each read alone:");
+            table.AppendLine();
+            Table(alone.Prepend(baseline));
+        }
 
         void Table(IEnumerable<WrkResult> rows)
         {

@@ -79,8 +79,8 @@ public static class RunnerRollups
 
         var weeks = marks.Select(m => m.WeekStart).Distinct().Order().ToArray();
         var months = weeks.SelectMany(w => new[] { MonthOf(w), MonthOf(w.AddDays(6)) }).Distinct().Order().ToArray();
-        // Only the marked weeks and their months are read: a set logged today and a file from 2017 mark two weeks, not the
-        // nine years between them (which every such refresh read before, 100 ms on PostgreSQL under the mix).
+        // Only the marked weeks and their months are read (short gaps read through, see Spans): a set logged today and a
+        // file from 2017 mark two weeks, not the nine years between them (100 ms a refresh on PostgreSQL under the mix).
         var spans = Spans(weeks.Select(w => (w, w.AddDays(6))).Concat(months.Select(m => (m, m.AddMonths(1).AddDays(-1)))));
         var log = await LogAsync(db, owner, spans, cancellationToken);
         var weekRows = WeekRows(owner, log, weeks).ToList();
@@ -156,13 +156,18 @@ public static class RunnerRollups
 
     private static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
 
-    /// <summary>The days in <paramref name="ranges"/> as the fewest ranges that neither overlap nor touch, in order.</summary>
-    internal static IReadOnlyList<(DateOnly First, DateOnly Last)> Spans(IEnumerable<(DateOnly First, DateOnly Last)> ranges)
+    /// <summary>
+    /// The days to read for <paramref name="ranges"/>, as few ranges in date order: each range costs three round trips, so
+    /// ranges less than four weeks apart are read as one (a few days more to read is cheaper), and more than four ranges
+    /// (marks scattered over years, as after an import) are read as one from the first day to the last.
+    /// </summary>
+    private static List<(DateOnly First, DateOnly Last)> Spans(IEnumerable<(DateOnly First, DateOnly Last)> ranges)
     {
+        const int gapReadThrough = 28, mostSpans = 4;
         var spans = new List<(DateOnly First, DateOnly Last)>();
         foreach (var (first, last) in ranges.OrderBy(r => r.First))
         {
-            if (spans.Count > 0 && first.DayNumber <= spans[^1].Last.DayNumber + 1)
+            if (spans.Count > 0 && first.DayNumber <= spans[^1].Last.DayNumber + 1 + gapReadThrough)
             {
                 spans[^1] = (spans[^1].First, last > spans[^1].Last ? last : spans[^1].Last);
             }
@@ -172,7 +177,7 @@ public static class RunnerRollups
             }
         }
 
-        return spans;
+        return spans.Count > mostSpans ? [(spans[0].First, spans.Max(s => s.Last))] : spans;
     }
 
     private static IEnumerable<WeekRollup> WeekRows(Guid owner, Log log, IEnumerable<DateOnly> weeks)
