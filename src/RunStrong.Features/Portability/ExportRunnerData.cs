@@ -37,7 +37,11 @@ public static class ExportRunnerData
         IReadOnlyList<ActivityItem> Activities,
         HeartRateItem? HeartRate = null,
         PreferencesItem? Preferences = null,
-        IReadOnlyList<SessionLogItem>? SessionLogs = null);
+        IReadOnlyList<SessionLogItem>? SessionLogs = null,
+        IReadOnlyList<GarminMappingItem>? GarminMappings = null);
+
+    /// <summary>The runner's answer to "which exercise is this Garmin name?"; absent in exports made before they were exported.</summary>
+    public sealed record GarminMappingItem(string GarminExercise, string ExerciseSlug, string VariantSlug, DateTime CreatedAt);
 
     /// <summary>A logged hill-sprint or drills session; absent in exports made before they existed.</summary>
     public sealed record SessionLogItem(
@@ -53,13 +57,19 @@ public static class ExportRunnerData
     /// <param name="Profile">The runner profile in the plan JSON shape (RunnerProfileJson), as a JSON string.</param>
     public sealed record PlanItem(long Id, string Name, string Profile, DateOnly StartDate, int? Weeks, bool IsDemo, DateTime CreatedAt, DateTime UpdatedAt);
 
+    /// <param name="SourceActivityId">For a session read from a watch: its activity (<c>activities[].id</c>); null when logged by hand.</param>
+    /// <param name="MergeWithSessionId">
+    /// For a watch session still waiting for the runner's choice: the hand-logged session (<c>strengthSessions[].id</c>)
+    /// it waits against; while set, it counts for nothing.
+    /// </param>
     public sealed record StrengthSessionItem(
         long Id, DateOnly Date, long? PlanId, string? PlannedSessionKey, double? SessionRpe, double? DurationMinutes, string? Notes,
-        bool IsDemo, DateTime CreatedAt, IReadOnlyList<SetItem> Sets);
+        bool IsDemo, DateTime CreatedAt, IReadOnlyList<SetItem> Sets, long? SourceActivityId = null, long? MergeWithSessionId = null);
 
+    /// <param name="GarminExercise">For a set read from a watch: the exercise as the watch named it (<c>category/name</c>).</param>
     public sealed record SetItem(
         int Position, string ExerciseSlug, string VariantSlug, int Reps, double? LoadValue, string? LoadUnit, string? Band,
-        int? Seconds, double? Rpe, int? RepsInReserve, bool Pain, bool Completed);
+        int? Seconds, double? Rpe, int? RepsInReserve, bool Pain, bool Completed, string? GarminExercise = null);
 
     public sealed record SorenessItem(DateOnly Date, string Area, int Score, string? Notes, bool IsDemo, DateTime CreatedAt);
 
@@ -93,7 +103,8 @@ public static class ExportRunnerData
         var sessions = await db.StrengthSessions.AsNoTracking().Where(s => s.OwnerId == owner).OrderBy(s => s.Id)
             .Select(s => new StrengthSessionItem(s.Id, s.Date, s.PlanId, s.PlannedSessionKey, s.SessionRpe, s.DurationMinutes, s.Notes, s.IsDemo, s.CreatedAt,
                 s.Sets.OrderBy(x => x.Position).Select(x => new SetItem(x.Position, x.ExerciseSlug, x.VariantSlug, x.Reps, x.LoadValue, x.LoadUnit, x.Band,
-                    x.Seconds, x.Rpe, x.RepsInReserve, x.Pain, x.Completed)).ToList()))
+                    x.Seconds, x.Rpe, x.RepsInReserve, x.Pain, x.Completed, x.GarminExercise)).ToList(),
+                s.SourceActivityId, s.MergeWithSessionId))
             .ToListAsync(cancellationToken);
         var soreness = await db.SorenessCheckIns.AsNoTracking().Where(c => c.OwnerId == owner).OrderBy(c => c.Id)
             .Select(c => new SorenessItem(c.Date, c.Area, c.Score, c.Notes, c.IsDemo, c.CreatedAt))
@@ -122,7 +133,10 @@ public static class ExportRunnerData
             await db.Runners.Where(r => r.Id == runner.RunnerId).Select(r => new PreferencesItem(r.DistanceUnit, r.WeightUnit, r.TimeZone)).FirstOrDefaultAsync(cancellationToken),
             (await db.SessionLogs.AsNoTracking().Where(l => l.OwnerId == owner).OrderBy(l => l.Id)
                 .Select(l => new SessionLogItem(l.Date, l.PlanId, l.PlannedSessionKey, l.Kind, l.Status, l.Reps, l.Seconds, l.GradePercent, l.Notes, l.CreatedAt, l.UpdatedAt))
-                .ToListAsync(cancellationToken)).Select(l => l with { CreatedAt = Utc(l.CreatedAt), UpdatedAt = Utc(l.UpdatedAt) }).ToList());
+                .ToListAsync(cancellationToken)).Select(l => l with { CreatedAt = Utc(l.CreatedAt), UpdatedAt = Utc(l.UpdatedAt) }).ToList(),
+            (await db.GarminExerciseMappings.AsNoTracking().Where(m => m.OwnerId == owner).OrderBy(m => m.Id)
+                .Select(m => new GarminMappingItem(m.GarminExercise, m.ExerciseSlug, m.VariantSlug, m.CreatedAt))
+                .ToListAsync(cancellationToken)).Select(m => m with { CreatedAt = Utc(m.CreatedAt) }).ToList());
 
         // ZipArchive still makes some synchronous writes (an entry's end), which a web response refuses: it writes into a
         // small buffer that is passed on asynchronously after each entry, so at most one entry is held in memory.

@@ -124,17 +124,43 @@ public static class ImportRunnerData
             planIds.Add(plan.Id);
         }
 
-        foreach (var session in document.StrengthSessions ?? throw Bad("strengthSessions", "is missing"))
+        var activityIds = (document.Activities ?? throw Bad("activities", "is missing")).Select(a => a.Id).ToHashSet();
+        var sessions = (document.StrengthSessions ?? throw Bad("strengthSessions", "is missing")).GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First());
+        foreach (var session in document.StrengthSessions)
         {
+            var which = $"strength session {session.Id} on {session.Date:yyyy-MM-dd}";
             if (session.PlanId is { } planId && !planIds.Contains(planId))
             {
-                throw Bad($"strength session {session.Id} on {session.Date:yyyy-MM-dd}", $"refers to plan {planId}, which is not in the export");
+                throw Bad(which, $"refers to plan {planId}, which is not in the export");
             }
 
-            if (session.Sets is null || session.Sets.Any(s => string.IsNullOrWhiteSpace(s.ExerciseSlug) || string.IsNullOrWhiteSpace(s.VariantSlug)))
+            // A set read from a watch whose exercise the runner has not named yet has no variant (WatchStrength.Unmapped).
+            if (session.Sets is null || session.Sets.Any(s => string.IsNullOrWhiteSpace(s.ExerciseSlug)
+                || (string.IsNullOrWhiteSpace(s.VariantSlug) && !(s.ExerciseSlug == WatchStrength.Unmapped && s.GarminExercise is not null))))
             {
-                throw Bad($"strength session {session.Id} on {session.Date:yyyy-MM-dd}", "has a set without an exercise");
+                throw Bad(which, "has a set without an exercise");
             }
+
+            if (session.SourceActivityId is { } activityId && !activityIds.Contains(activityId))
+            {
+                throw Bad(which, $"was read from activity {activityId}, which is not in the export");
+            }
+
+            if (session.MergeWithSessionId is { } mergeWith
+                && (session.SourceActivityId is null || !sessions.TryGetValue(mergeWith, out var hand) || hand.SourceActivityId is not null))
+            {
+                throw Bad(which, $"waits for a choice against strength session {mergeWith}, which is not a watch session's hand-logged twin in the export");
+            }
+        }
+
+        if (document.StrengthSessions.Where(s => s.SourceActivityId is not null).GroupBy(s => s.SourceActivityId).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw Bad($"activity {twice.Key}", "has more than one strength session read from it");
+        }
+
+        if ((document.GarminMappings ?? []).FirstOrDefault(m => string.IsNullOrWhiteSpace(m.GarminExercise) || string.IsNullOrWhiteSpace(m.ExerciseSlug) || string.IsNullOrWhiteSpace(m.VariantSlug)) is { } mapping)
+        {
+            throw Bad($"the Garmin name \"{mapping.GarminExercise}\"", "is mapped without an exercise or variant");
         }
 
         if ((document.SorenessCheckIns ?? throw Bad("sorenessCheckIns", "is missing")).FirstOrDefault(c => string.IsNullOrWhiteSpace(c.Area)) is { } noArea)
@@ -142,7 +168,7 @@ public static class ImportRunnerData
             throw Bad($"the soreness check-in on {noArea.Date:yyyy-MM-dd}", "has no body area");
         }
 
-        foreach (var activity in document.Activities ?? throw Bad("activities", "is missing"))
+        foreach (var activity in document.Activities)
         {
             if (string.IsNullOrWhiteSpace(activity.ContentHash) || string.IsNullOrWhiteSpace(activity.Format) || string.IsNullOrWhiteSpace(activity.Sport)
                 || activity.SourcePath is null || activity.SummaryJson is null)
@@ -256,22 +282,104 @@ public static class ImportRunnerData
             plansAdded++;
         }
 
-        // Strength sessions with their sets.
-        var existingSessions = (await db.StrengthSessions.Where(s => s.OwnerId == owner)
-                .Select(s => new { s.Date, s.PlannedSessionKey, s.Notes, s.CreatedAt, Sets = s.Sets.Count }).ToListAsync(cancellationToken))
-            .Select(s => SessionKey(s.Date, s.PlannedSessionKey, s.Notes, s.CreatedAt, s.Sets))
-            .ToHashSet(StringComparer.Ordinal);
+        // Activities: the same content is never stored twice (the hash is checked against the file's bytes).
+        // A watch session names its activity by the export's id, and its hash finds the stored one (already here, or
+        // added now: its id is learnt when its batch is saved, and the batch, files and all, is let go).
+        var storedByHash = (await db.Activities.Where(a => a.OwnerId == owner).Select(a => new { a.ContentHash, a.Id }).ToListAsync(cancellationToken))
+            .GroupBy(a => a.ContentHash, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(a => a.Id), StringComparer.Ordinal);
+        var batch = new List<StoredActivity>();
+        async Task SaveBatchAsync()
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            batch.ForEach(row => storedByHash[row.ContentHash] = row.Id);
+            batch.Clear();
+        }
+
+        var activityHashes = new Dictionary<long, string>();
+        int activitiesAdded = 0, activitiesSkipped = 0;
+        foreach (var activity in document.Activities)
+        {
+            activityHashes[activity.Id] = activity.ContentHash;
+            if (storedByHash.ContainsKey(activity.ContentHash) || batch.Exists(r => r.ContentHash == activity.ContentHash))
+            {
+                activitiesSkipped++;
+                continue;
+            }
+
+            var row = new StoredActivity
+            {
+                OwnerId = owner,
+                Format = activity.Format,
+                Sport = activity.Sport,
+                SubSport = activity.SubSport,
+                StartTime = Utc(activity.StartTime),
+                LocalDate = activity.LocalDate ?? preferences.DayOf(Utc(activity.StartTime)),
+                PlannedFor = activity.PlannedFor,
+                Name = activity.Name,
+                Description = activity.Description,
+                DistanceMeters = activity.DistanceMeters,
+                ElapsedSeconds = activity.ElapsedSeconds,
+                MovingSeconds = activity.MovingSeconds,
+                AscentMeters = activity.AscentMeters,
+                DescentMeters = activity.DescentMeters,
+                AverageHeartRate = activity.AverageHeartRate,
+                MaxHeartRate = activity.MaxHeartRate,
+                RecordCount = activity.RecordCount,
+                ContentHash = activity.ContentHash,
+                SourcePath = activity.SourcePath,
+                SummaryJson = activity.SummaryJson,
+                ImportedAt = Utc(activity.ImportedAt),
+                RunType = activity.RunType,
+                Rpe = activity.Rpe,
+                IsDemo = activity.IsDemo,
+            };
+            if (activity.File is { } file)
+            {
+                var content = await ReadEntryAsync(name, archive.GetEntry(file)!, cancellationToken);
+                if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(content)), activity.ContentHash, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new UserInputException("FILE", $"{name}: {file} does not match activity {activity.Id}'s content hash; the export was changed or damaged");
+                }
+
+                row.File = new ActivityFile { OwnerId = owner, FileName = activity.FileName ?? Path.GetFileName(file), GzipContent = Gzip(content) };
+            }
+
+            db.Activities.Add(row);
+            batch.Add(row);
+            activitiesAdded++;
+            if (batch.Count >= ActivityBatch)
+            {
+                await SaveBatchAsync();
+            }
+        }
+
+        await SaveBatchAsync();
+        long StoredActivityId(long exportId) => storedByHash[activityHashes[exportId]];
+
+        // Strength sessions with their sets. A session read from a watch is tied to its activity here, and is already
+        // stored when that activity already has its session (one per activity).
+        var existingSessions = await db.StrengthSessions.Where(s => s.OwnerId == owner)
+            .Select(s => new { s.Id, s.Date, s.PlannedSessionKey, s.Notes, s.CreatedAt, Sets = s.Sets.Count, s.SourceActivityId }).ToListAsync(cancellationToken);
+        var sessionsByKey = existingSessions
+            .GroupBy(s => SessionKey(s.Date, s.PlannedSessionKey, s.Notes, s.CreatedAt, s.Sets), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (Id: g.Min(s => s.Id), Added: (StrengthSessionRecord?)null), StringComparer.Ordinal);
+        var activitiesWithASession = existingSessions.Where(s => s.SourceActivityId is not null).Select(s => s.SourceActivityId!.Value).ToHashSet();
+        var sessionRows = new Dictionary<long, (long Id, StrengthSessionRecord? Added)>();
         int sessionsAdded = 0, sessionsSkipped = 0, setsAdded = 0, setsSkipped = 0;
         foreach (var session in document.StrengthSessions)
         {
-            if (!existingSessions.Add(SessionKey(session.Date, session.PlannedSessionKey, session.Notes, session.CreatedAt, session.Sets.Count)))
+            var key = SessionKey(session.Date, session.PlannedSessionKey, session.Notes, session.CreatedAt, session.Sets.Count);
+            long? sourceActivity = session.SourceActivityId is { } exported ? StoredActivityId(exported) : null;
+            if (sessionsByKey.TryGetValue(key, out var stored) || (sourceActivity is { } a && !activitiesWithASession.Add(a)))
             {
+                sessionRows.TryAdd(session.Id, stored);
                 sessionsSkipped++;
                 setsSkipped += session.Sets.Count;
                 continue;
             }
 
-            db.StrengthSessions.Add(new StrengthSessionRecord
+            var record = new StrengthSessionRecord
             {
                 OwnerId = owner,
                 Date = session.Date,
@@ -297,8 +405,12 @@ public static class ImportRunnerData
                     RepsInReserve = s.RepsInReserve,
                     Pain = s.Pain,
                     Completed = s.Completed,
+                    GarminExercise = s.GarminExercise,
                 }).ToList(),
-            });
+                SourceActivityId = sourceActivity,
+            };
+            db.StrengthSessions.Add(record);
+            sessionsByKey[key] = sessionRows[session.Id] = (0, record);
             sessionsAdded++;
             setsAdded += session.Sets.Count;
         }
@@ -360,69 +472,37 @@ public static class ImportRunnerData
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
 
-        // Activities: the same content is never stored twice (the hash is checked against the file's bytes).
-        var hashes = (await db.Activities.Where(a => a.OwnerId == owner).Select(a => a.ContentHash).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        int activitiesAdded = 0, activitiesSkipped = 0, pending = 0;
-        foreach (var activity in document.Activities)
+        // A watch session still waiting for the runner's choice waits against the same hand-logged session here.
+        foreach (var session in document.StrengthSessions.Where(s => s.MergeWithSessionId is not null))
         {
-            if (!hashes.Add(activity.ContentHash))
+            if (sessionRows.GetValueOrDefault(session.Id).Added is { } record
+                && sessionRows.TryGetValue(session.MergeWithSessionId!.Value, out var hand) && (hand.Added?.Id ?? hand.Id) is > 0 and var handId)
             {
-                activitiesSkipped++;
-                continue;
-            }
-
-            var row = new StoredActivity
-            {
-                OwnerId = owner,
-                Format = activity.Format,
-                Sport = activity.Sport,
-                SubSport = activity.SubSport,
-                StartTime = Utc(activity.StartTime),
-                LocalDate = activity.LocalDate ?? preferences.DayOf(Utc(activity.StartTime)),
-                PlannedFor = activity.PlannedFor,
-                Name = activity.Name,
-                Description = activity.Description,
-                DistanceMeters = activity.DistanceMeters,
-                ElapsedSeconds = activity.ElapsedSeconds,
-                MovingSeconds = activity.MovingSeconds,
-                AscentMeters = activity.AscentMeters,
-                DescentMeters = activity.DescentMeters,
-                AverageHeartRate = activity.AverageHeartRate,
-                MaxHeartRate = activity.MaxHeartRate,
-                RecordCount = activity.RecordCount,
-                ContentHash = activity.ContentHash,
-                SourcePath = activity.SourcePath,
-                SummaryJson = activity.SummaryJson,
-                ImportedAt = Utc(activity.ImportedAt),
-                RunType = activity.RunType,
-                Rpe = activity.Rpe,
-                IsDemo = activity.IsDemo,
-            };
-            if (activity.File is { } file)
-            {
-                var content = await ReadEntryAsync(name, archive.GetEntry(file)!, cancellationToken);
-                if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(content)), activity.ContentHash, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new UserInputException("FILE", $"{name}: {file} does not match activity {activity.Id}'s content hash; the export was changed or damaged");
-                }
-
-                row.File = new ActivityFile { OwnerId = owner, FileName = activity.FileName ?? Path.GetFileName(file), GzipContent = Gzip(content) };
-            }
-
-            db.Activities.Add(row);
-            activitiesAdded++;
-            if (++pending >= ActivityBatch)
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                pending = 0;
+                record.MergeWithSessionId = handId;
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+
+        // The runner's Garmin names; a name already mapped here keeps its mapping.
+        var named = (await db.GarminExerciseMappings.Where(m => m.OwnerId == owner).Select(m => m.GarminExercise).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var mapping in (document.GarminMappings ?? []).Where(m => named.Add(m.GarminExercise)))
+        {
+            db.GarminExerciseMappings.Add(new GarminExerciseMappingRecord
+            {
+                OwnerId = owner,
+                GarminExercise = mapping.GarminExercise,
+                ExerciseSlug = mapping.ExerciseSlug,
+                VariantSlug = mapping.VariantSlug,
+                CreatedAt = Utc(mapping.CreatedAt),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
         await ImportHeartRateAsync(db, owner, name, document.HeartRate, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -7,6 +7,7 @@ using RunStrong.Features.Activities;
 using RunStrong.Features.Common;
 using RunStrong.Features.Demo;
 using RunStrong.Features.Portability;
+using RunStrong.Features.Training;
 using RunStrong.TestSupport;
 
 namespace RunStrong.Features.Tests.Portability;
@@ -69,6 +70,9 @@ public sealed class RunnerDataTests : IDisposable
         var sessions = await db.StrengthSessions.Include(s => s.Sets).Where(s => s.OwnerId == owner).ToListAsync();
         var checkIns = await db.SorenessCheckIns.Where(c => c.OwnerId == owner).ToListAsync();
         var activities = await db.Activities.Where(a => a.OwnerId == owner).ToListAsync();
+        var activityHashes = activities.ToDictionary(a => a.Id, a => a.ContentHash);
+        var sessionNames = sessions.ToDictionary(s => s.Id, s => $"{s.Date}/{s.PlannedSessionKey}/{s.Sets.Count} sets");
+        var mappings = await db.GarminExerciseMappings.Where(m => m.OwnerId == owner).ToListAsync();
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var activity in activities)
         {
@@ -83,15 +87,17 @@ public sealed class RunnerDataTests : IDisposable
         return new Snapshot(
             plans.Select(p => $"{p.Name}|{p.StartDate}|{p.Weeks}|{p.ProfileJson}|{p.IsDemo}|{T(p.CreatedAt)}").Order(StringComparer.Ordinal).ToList(),
             sessions.Select(s => $"{s.Date}|{(s.PlanId is { } id ? planNames[id] : "-")}|{s.PlannedSessionKey}|{s.SessionRpe}|{s.DurationMinutes}|{s.Notes}|{s.IsDemo}|"
-                + string.Join(";", s.Sets.OrderBy(x => x.Position).Select(x => $"{x.Position},{x.ExerciseSlug},{x.VariantSlug},{x.Reps},{x.LoadValue}{x.LoadUnit},{x.Band},{x.Seconds},{x.Rpe},{x.RepsInReserve},{x.Pain},{x.Completed}")))
+                + $"from {(s.SourceActivityId is { } a ? activityHashes[a] : "hand")}|waits for {(s.MergeWithSessionId is { } m ? sessionNames[m] : "-")}|"
+                + string.Join(";", s.Sets.OrderBy(x => x.Position).Select(x => $"{x.Position},{x.ExerciseSlug},{x.VariantSlug},{x.Reps},{x.LoadValue}{x.LoadUnit},{x.Band},{x.Seconds},{x.Rpe},{x.RepsInReserve},{x.Pain},{x.Completed},{x.GarminExercise}")))
                 .Order(StringComparer.Ordinal).ToList(),
             checkIns.Select(c => $"{c.Date}|{c.Area}|{c.Score}|{c.Notes}|{c.IsDemo}").Order(StringComparer.Ordinal).ToList(),
             activities.Select(a => $"{a.ContentHash}|{a.Format}|{a.Sport}|{T(a.StartTime)}|{a.Name}|{a.DistanceMeters}|{a.ElapsedSeconds}|{a.AscentMeters}|{a.AverageHeartRate}|{a.RecordCount}|{a.RunType}|{a.Rpe}|{a.IsDemo}|{a.SummaryJson.Length}")
                 .Order(StringComparer.Ordinal).ToList(),
-            files);
+            files,
+            mappings.Select(m => $"{m.GarminExercise}|{m.ExerciseSlug}|{m.VariantSlug}|{m.CreatedAt.Ticks / TimeSpan.TicksPerSecond}").Order(StringComparer.Ordinal).ToList());
     }
 
-    public sealed record Snapshot(List<string> Plans, List<string> Sessions, List<string> CheckIns, List<string> Activities, SortedDictionary<string, string> Files)
+    public sealed record Snapshot(List<string> Plans, List<string> Sessions, List<string> CheckIns, List<string> Activities, SortedDictionary<string, string> Files, List<string> GarminMappings)
     {
         public void AssertSameAs(Snapshot other)
         {
@@ -100,6 +106,7 @@ public sealed class RunnerDataTests : IDisposable
             Assert.Equal(other.CheckIns, CheckIns);
             Assert.Equal(other.Activities, Activities);
             Assert.Equal(other.Files, Files);
+            Assert.Equal(other.GarminMappings, GarminMappings);
         }
     }
 
@@ -161,6 +168,113 @@ public sealed class RunnerDataTests : IDisposable
         Assert.NotEqual(
             await sourceDb.Plans.Select(p => p.CalendarToken).SingleAsync(),
             await targetDb.Plans.Select(p => p.CalendarToken).SingleAsync());
+    }
+
+    /// <summary>
+    /// Sessions read from a watch stay the watch's (tied to their activity), one still waiting for the runner's choice
+    /// against a hand-logged session keeps waiting (and keeps counting for nothing), and the runner's Garmin names go
+    /// with them: an export taken to another server or engine counts every set exactly as before.
+    /// </summary>
+    [Theory, MemberData(nameof(EnginePairs))]
+    public async Task ExportThenImport_KeepsWatchSessionsTheirActivitiesAPendingChoiceAndTheGarminNames(string from, string to)
+    {
+        await using var source = await TestDatabases.CreateAsync(from);
+        await using var target = await TestDatabases.CreateAsync(to);
+        var monday = TestClock.ThisMonday;
+        await TrainingPlans.SeedAsync(source, monday.AddDays(-7));
+        var clock = TestClock.Create();
+        DateOnly strengthDay;
+        await using (var db = source.CreateContext())
+        {
+            strengthDay = (await TodaysSession.HandleAsync(db, LocalRunner.Instance, clock, monday)).Planned.Count > 0 ? monday : monday.AddDays(3);
+            await LogStrengthSession.HandleAsync(db, LocalRunner.Instance, clock, new LogStrengthSession.Request
+            {
+                Date = strengthDay,
+                Sets = [SetNotation.Parse("10x135lb@7", 0, "hip-thrust", "barbell"), SetNotation.Parse("10x135lb@8", 1, "hip-thrust", "barbell")],
+            });
+            var earlier = GarminFitSdk.EncodeStrength(Path.Combine(_folder, "earlier.fit"), monday.AddDays(-5).ToDateTime(new TimeOnly(7, 30), DateTimeKind.Utc), "kilogram");
+            var sameDay = GarminFitSdk.EncodeStrength(Path.Combine(_folder, "same-day.fit"), strengthDay.ToDateTime(new TimeOnly(7, 30), DateTimeKind.Utc), "pound");
+            var imported = await ImportActivities.CollectAsync(ImportActivities.FromPathsAsync(db, LocalRunner.Instance, clock, [earlier, sameDay]));
+            Assert.Equal(2, imported.Imported);
+            Assert.NotNull(imported.Files[1].Strength!.MergeWithSessionId);
+            await WatchStrength.MapAsync(db, LocalRunner.Instance, clock, "bench-press/barbell-bench-press", "romanian-deadlift", "barbell");
+        }
+
+        var before = await SnapshotAsync(source);
+        var counted = await CountedSetsAsync(source);
+        Assert.Contains(before.Sessions, s => s.Contains("|waits for " + strengthDay, StringComparison.Ordinal));
+
+        var zip = await ExportAsync(source);
+        var report = await ImportAsync(target, zip);
+
+        (await SnapshotAsync(target)).AssertSameAs(before);
+        Assert.Equal((3, 14), (report.Imported.StrengthSessions, report.Imported.Sets));
+        // The pending watch session still counts for nothing: progression sees the same sets as before.
+        Assert.Equal(counted, await CountedSetsAsync(target));
+
+        // Again: nothing more, not even a second watch session for an activity already there.
+        var again = await ImportAsync(target, zip);
+        Assert.Equal(new ImportRunnerData.Counts(0, 0, 0, 0, 0), again.Imported);
+        (await SnapshotAsync(target)).AssertSameAs(before);
+
+        // A runner who had imported one of those watch files here already (its session logged then) gets no second one.
+        await using (var own = await TestDatabases.CreateAsync(to))
+        {
+            var later = TestClock.Create();
+            later.Advance(TimeSpan.FromDays(1));
+            await using (var db = own.CreateContext())
+            {
+                await ImportActivities.CollectAsync(ImportActivities.FromPathsAsync(db, LocalRunner.Instance, later, [Path.Combine(_folder, "earlier.fit")]));
+            }
+
+            var onTop = await ImportAsync(own, zip);
+            Assert.Equal((2, 8, 1, 1), (onTop.Imported.StrengthSessions, onTop.Imported.Sets, onTop.Skipped.StrengthSessions, onTop.Skipped.Activities));
+            await using var check = own.CreateContext();
+            Assert.Equal(3, await check.StrengthSessions.CountAsync());
+        }
+
+        // A damaged reference is named, and nothing is written.
+        var damaged = Path.Combine(_folder, "damaged.zip");
+        File.Copy(zip, damaged);
+        using (var archive = ZipFile.Open(damaged, ZipArchiveMode.Update))
+        {
+            var json = archive.GetEntry(ExportRunnerData.JsonEntry)!;
+            string text;
+            using (var reader = new StreamReader(await json.OpenAsync()))
+            {
+                text = await reader.ReadToEndAsync();
+            }
+
+            json.Delete();
+            await using var writer = new StreamWriter(await archive.CreateEntry(ExportRunnerData.JsonEntry).OpenAsync());
+            await writer.WriteAsync(System.Text.RegularExpressions.Regex.Replace(text, "\"sourceActivityId\": [0-9]+", "\"sourceActivityId\": 999999"));
+        }
+
+        await using (var empty = await TestDatabases.CreateAsync(to))
+        {
+            var bad = await Assert.ThrowsAsync<UserInputException>(() => ImportAsync(empty, damaged));
+            Assert.Matches("^damaged.zip: runstrong-export.json: strength session [0-9]+ on [0-9-]+ was read from activity 999999, which is not in the export$", bad.Message);
+            await using var check = empty.CreateContext();
+            Assert.False(await check.Activities.AnyAsync());
+        }
+
+        // The runner can still choose on the new server, and the name they mapped applies to the next watch file there.
+        await using (var db = target.CreateContext())
+        {
+            var waiting = await db.StrengthSessions.SingleAsync(s => s.MergeWithSessionId != null);
+            await WatchStrength.ChooseAsync(db, LocalRunner.Instance, waiting.Id, WatchStrength.Keep.Watch);
+            var next = GarminFitSdk.EncodeStrength(Path.Combine(_folder, "next.fit"), monday.AddDays(-3).ToDateTime(new TimeOnly(7, 30), DateTimeKind.Utc), "kilogram");
+            var strength = (await ImportActivities.CollectAsync(ImportActivities.FromPathsAsync(db, LocalRunner.Instance, clock, [next]))).Files.Single().Strength!;
+            Assert.Equal(1, strength.UnmappedSets);
+        }
+    }
+
+    /// <summary>Sets that count for progression, per day: what the log means, whatever the ids.</summary>
+    private static async Task<List<string>> CountedSetsAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        var sessions = TrainingData.ToDomain(await TrainingData.SessionRecordsAsync(db, LocalRunner.Instance, CancellationToken.None));
+        return sessions.Select(s => $"{s.Date} {s.Sets.Count}").Order(StringComparer.Ordinal).ToList();
     }
 
     [Theory, MemberData(nameof(Engines))]
