@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using RunStrong.Data;
 using RunStrong.Domain.Catalogue;
 using RunStrong.Domain.Load;
@@ -62,13 +63,55 @@ public static class StrengthStats
         }
 
         var exercises = slugs.Select(slug => Stats(slug, catalogue.FirstOrDefault(e => e.Slug == slug)?.Name ?? slug, sessions)).ToArray();
-        var weekly = MuscleVolume.Weekly(sessions, runs, catalogue)
+        return new Response(exercises, Weekly(sessions, runs, catalogue));
+    }
+
+    /// <summary>
+    /// The last <paramref name="count"/> weeks of <see cref="Response.WeeklySetsPerMuscle"/> (weeks with training, oldest
+    /// first), read from the weeks around <paramref name="today"/> and further back only while fewer weeks had training:
+    /// after ten years it reads two months, not ten years. A week's figures depend on that week alone, so they are the
+    /// same as the whole history's.
+    /// </summary>
+    public static async Task<IReadOnlyList<WeekOfMuscles>> RecentWeeksOfMusclesAsync(
+        RunStrongDbContext db, ICurrentRunner runner, DateOnly today, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var owner = runner.RunnerId;
+        var firstSession = await db.StrengthSessions.Where(s => s.OwnerId == owner).MinAsync(s => (DateOnly?)s.Date, cancellationToken);
+        var firstActivity = await db.Activities.Where(a => a.OwnerId == owner).MinAsync(a => (DateOnly?)a.LocalDate, cancellationToken);
+        if (firstSession is null && firstActivity is null)
+        {
+            return [];
+        }
+
+        var earliest = new[] { firstSession, firstActivity }.OfType<DateOnly>().Min();
+        var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
+        var weeks = count;
+        while (true)
+        {
+            // Always from a Monday, so every week read is whole.
+            var from = Weeks.StartOf(today).AddDays(-7 * (weeks - 1));
+            var all = from <= earliest;
+            var sessions = TrainingData.ToDomain(await TrainingData.SessionRecordsAsync(db, runner, cancellationToken, all ? null : from));
+            var runs = (await TrainingData.RunsAsync(db, runner, cancellationToken, from: all ? null : from)).Select(r => r.Run).ToArray();
+            var weekly = Weekly(sessions, runs, catalogue);
+            if (weekly.Length >= count || all)
+            {
+                return weekly.TakeLast(count).ToArray();
+            }
+
+            weeks *= 4;
+        }
+    }
+
+    private static WeekOfMuscles[] Weekly(IReadOnlyList<LoggedStrengthSession> sessions, IReadOnlyList<LoggedRun> runs, IReadOnlyList<Exercise> catalogue) =>
+        MuscleVolume.Weekly(sessions, runs, catalogue)
             .Select(w => new WeekOfMuscles(w.WeekStart,
                 w.Sets.Where(p => MuscleVolume.Tracked.Contains(p.Key)).ToDictionary(p => Kebab.Name(p.Key), p => p.Value),
                 runs.Where(r => Weeks.StartOf(r.Date) == w.WeekStart).Sum(MuscleVolume.HillSets)))
             .ToArray();
-        return new Response(exercises, weekly);
-    }
 
     private static ExerciseStats Stats(string slug, string name, IReadOnlyList<LoggedStrengthSession> sessions)
     {

@@ -11,14 +11,16 @@ namespace RunStrong.Features.Training;
 /// <summary>Reads the runner's log from storage as domain values, for progression, statistics and history.</summary>
 public static class TrainingData
 {
+    /// <param name="from">Only sessions on or after this day (null: all).</param>
     public static async Task<IReadOnlyList<StrengthSessionRecord>> SessionRecordsAsync(
-        RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken)
+        RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken, DateOnly? from = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
         var owner = runner.RunnerId;
+        var first = from ?? DateOnly.MinValue;
         var sessions = await db.StrengthSessions.AsNoTracking().Include(s => s.Sets)
-            .Where(s => s.OwnerId == owner)
+            .Where(s => s.OwnerId == owner && s.Date >= first)
             .ToListAsync(cancellationToken);
         foreach (var session in sessions)
         {
@@ -56,14 +58,16 @@ public static class TrainingData
     /// summary counts as a hill session; its hilly minutes are its time on hills (credited to hip extension).
     /// </summary>
     /// <param name="includeOffRoad">Also hikes and walks (for predictions to count what they leave out).</param>
+    /// <param name="from">Only runs on or after this day (null: all).</param>
     public static async Task<IReadOnlyList<(StoredActivity Row, LoggedRun Run, StoredSummary Summary)>> RunsAsync(
-        RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken, bool includeOffRoad = false)
+        RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken, bool includeOffRoad = false, DateOnly? from = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
         var owner = runner.RunnerId;
+        var first = from ?? DateOnly.MinValue;
         var rows = await db.Activities.AsNoTracking()
-            .Where(a => a.OwnerId == owner && (a.Sport == "running" || a.Format == "manual" || (includeOffRoad && (a.Sport == "hiking" || a.Sport == "walking"))))
+            .Where(a => a.OwnerId == owner && a.LocalDate >= first && (a.Sport == "running" || a.Format == "manual" || (includeOffRoad && (a.Sport == "hiking" || a.Sport == "walking"))))
             .OrderBy(a => a.LocalDate).ThenBy(a => a.StartTime)
             .ToListAsync(cancellationToken);
         var runs = new List<(StoredActivity, LoggedRun, StoredSummary)>(rows.Count);

@@ -219,6 +219,47 @@ public class TrainingLogTests
         Assert.Equal(3, firstWeek.HipExtensionFromRuns);
     }
 
+    /// <summary>
+    /// The history page's muscle chart reads the last weeks, further back only while too few had training: the weeks it
+    /// gives are the whole history's last ones, figure for figure (a demo year, and sessions and a hill run years before).
+    /// </summary>
+    [Theory, MemberData(nameof(Engines))]
+    public async Task StrengthStats_RecentWeeksOfMuscles_AreTheWholeHistorysLastWeeks(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        var today = new DateOnly(2026, 11, 30);
+        static string Show(StrengthStats.WeekOfMuscles w) =>
+            $"{w.WeekStart:yyyy-MM-dd} {string.Join(",", w.Sets.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))} hills {w.HipExtensionFromRuns}";
+        await using (var empty = database.CreateContext())
+        {
+            Assert.Empty(await StrengthStats.RecentWeeksOfMusclesAsync(empty, LocalRunner.Instance, today, 8));
+        }
+
+        // A week is read whole even when today is mid-week: its Monday's sets and its Friday's.
+        await LogAsync(database, Monday, "5x60kg@8");
+        await LogAsync(database, Monday.AddDays(4), "5x62.5kg@8");
+        await LogAsync(database, Monday.AddDays(7), "5x65kg@8");
+        await using (var read = database.CreateContext())
+        {
+            var lastTwo = (await StrengthStats.HandleAsync(read, LocalRunner.Instance, new StrengthStats.Request())).WeeklySetsPerMuscle.TakeLast(2).Select(Show);
+            Assert.Equal(lastTwo, (await StrengthStats.RecentWeeksOfMusclesAsync(read, LocalRunner.Instance, Monday.AddDays(9), 2)).Select(Show));
+        }
+
+        await LogAsync(database, Monday.AddDays(-7 * 400), "5x60kg@8", "5x60kg@8");
+        await LogAsync(database, Monday.AddDays(-7 * 200 + 2), "8x70kg@8");
+        await using var db = database.CreateContext();
+        await LogRun.HandleAsync(db, LocalRunner.Instance, Clock, new LogRun.Request { Date = Monday.AddDays(-7 * 150), Distance = "8k", Time = "45:00", Type = "hills" });
+        await Demo.DemoData.FillAsync(db, LocalRunner.Instance, today);
+        var whole = (await StrengthStats.HandleAsync(db, LocalRunner.Instance, new StrengthStats.Request())).WeeklySetsPerMuscle.Select(Show).ToArray();
+
+        Assert.True(whole.Length > 50, $"{whole.Length} weeks with training");
+        foreach (var count in new[] { 1, 8, whole.Length - 2, whole.Length + 5 })
+        {
+            var recent = await StrengthStats.RecentWeeksOfMusclesAsync(db, LocalRunner.Instance, today, count);
+            Assert.Equal(whole.TakeLast(count), recent.Select(Show));
+        }
+    }
+
     [Theory, MemberData(nameof(Engines))]
     public async Task LogRun_StoresAManualActivity_OnceOnly_AndARaceBecomesABestEffort(string engine)
     {

@@ -21,7 +21,8 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Run
 {
     public Features.Training.History.Response Log { get; private set; } = null!;
 
-    public StrengthStats.Response Stats { get; private set; } = null!;
+    /// <summary>Sets per muscle of the last eight weeks with training, oldest first.</summary>
+    public IReadOnlyList<StrengthStats.WeekOfMuscles> MuscleWeeks { get; private set; } = [];
 
     public RunnerPreferences Preferences { get; private set; } = RunnerPreferences.Default;
 
@@ -46,7 +47,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Run
         Month = DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : current;
         var last = Month.AddMonths(1).AddDays(-1);
         Log = await Features.Training.History.HandleAsync(db, runner, new Features.Training.History.Request(Month, last, Limit: 31), cancellationToken);
-        Stats = await StrengthStats.HandleAsync(db, runner, new StrengthStats.Request(), cancellationToken);
+        MuscleWeeks = await StrengthStats.RecentWeeksOfMusclesAsync(db, runner, today, 8, cancellationToken);
         Catalogue = await catalogue.AllAsync(cancellationToken);
         var before = await Features.Training.History.HandleAsync(db, runner, new Features.Training.History.Request(To: Month.AddDays(-1), Limit: 1), cancellationToken);
         Older = before.Days.Count > 0 ? new DateOnly(before.Days[0].Date.Year, before.Days[0].Date.Month, 1) : null;
@@ -85,7 +86,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Run
     /// <summary>Sets per muscle for the last eight weeks with training, stacked by muscle.</summary>
     public BarChart MuscleChart()
     {
-        var weeks = Stats.WeeklySetsPerMuscle.TakeLast(8).ToArray();
+        var weeks = MuscleWeeks;
         var muscles = new[] { "gluteus-maximus", "gluteus-medius", "gluteus-minimus", "hamstrings", "quadriceps", "calves" };
         return new BarChart("muscle-sets", "Sets per muscle per week", muscles.Select(m => m.Replace('-', ' ')).ToArray(),
             weeks.Select(w => new ChartBar(w.WeekStart.ToString("d MMM", CultureInfo.InvariantCulture),
