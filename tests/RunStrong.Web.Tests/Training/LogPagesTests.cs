@@ -89,6 +89,65 @@ public class LogPagesTests
         Assert.Empty(errors);
     }
 
+    /// <summary>
+    /// The form for a set that is not planned (all a runner without a plan has) at phone and desktop widths: every field
+    /// and button has its own room, none drawn over another, none squeezed too narrow to tap or read.
+    /// </summary>
+    [Theory]
+    [InlineData("phone", 390, 844)]
+    [InlineData("desktop", 1280, 900)]
+    public async Task Log_TheUnplannedSetForm_GivesEveryControlItsOwnRoom(string name, int width, int height)
+    {
+        await using var server = await RunningServer.StartAsync();
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.OpenAsync(server, width, height);
+
+        // A loaded exercise shows reps and load with their steppers, RPE, pain and the button.
+        await page.GotoAsync(new Uri(server.Address, "/log").ToString());
+        await page.GetByTestId("add-exercise").SelectOptionAsync("hip-thrust|barbell");
+        var form = page.GetByTestId("add-set");
+        await Assertions.Expect(form.Locator("input[name=Load]")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, $"log-add-set-{name}");
+
+        var problems = await form.EvaluateAsync<string[]>(CrowdedControls);
+
+        Assert.Empty(problems);
+        await AssertNoSidewaysScrollAsync(page, width);
+
+        // And every form of a planned strength day: each set's row, the session's own, the unplanned one.
+        var day = await SeedPlanAsync(server);
+        await page.GotoAsync(new Uri(server.Address, $"/log?date={Iso(day)}").ToString());
+        Assert.True(await page.GetByTestId("set-row").CountAsync() >= 4, "the planned session is pre-filled with one row per set");
+        foreach (var each in await page.Locator("main form").AllAsync())
+        {
+            Assert.Empty(await each.EvaluateAsync<string[]>(CrowdedControls));
+        }
+
+        await Browser.ScreenshotAsync(page, $"log-planned-{name}");
+        await AssertNoSidewaysScrollAsync(page, width);
+        Assert.Empty(errors);
+    }
+
+    /// <summary>For a form: its visible controls drawn over one another, or narrower than 36 px (checkboxes aside).</summary>
+    private const string CrowdedControls = """
+            form => {
+              const controls = [...form.querySelectorAll('input:not([type=hidden]), select, button')]
+                .filter(e => e.offsetParent !== null)
+                .map(e => ({ name: e.name || e.getAttribute('aria-label') || e.textContent.trim(), box: e.getBoundingClientRect(), box2: e.type === 'checkbox' }));
+              const problems = [];
+              for (let i = 0; i < controls.length; i++) {
+                const a = controls[i];
+                if (!a.box2 && a.box.width < 36) problems.push(`${a.name} is ${Math.round(a.box.width)} px wide`);
+                for (let j = i + 1; j < controls.length; j++) {
+                  const b = controls[j];
+                  if (a.box.left < b.box.right - 1 && b.box.left < a.box.right - 1 && a.box.top < b.box.bottom - 1 && b.box.top < a.box.bottom - 1)
+                    problems.push(`${a.name} and ${b.name} overlap`);
+                }
+              }
+              return problems;
+            }
+            """;
+
     [Fact]
     public async Task Log_Offline_QueuesTheSet_AndSendsItOnceWhenBackOnline()
     {
