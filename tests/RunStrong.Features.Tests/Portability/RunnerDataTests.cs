@@ -60,6 +60,25 @@ public sealed class RunnerDataTests : IDisposable
         return await ImportRunnerData.HandleAsync(db, LocalRunner.Instance, path, file);
     }
 
+    /// <summary>A copy of the export <paramref name="zip"/> named <paramref name="name"/>, its runstrong-export.json changed by <paramref name="edit"/>.</summary>
+    private async Task<string> EditedCopyAsync(string zip, string name, Func<string, string> edit)
+    {
+        var path = Path.Combine(_folder, name);
+        File.Copy(zip, path);
+        using var archive = ZipFile.Open(path, ZipArchiveMode.Update);
+        var json = archive.GetEntry(ExportRunnerData.JsonEntry)!;
+        string text;
+        using (var reader = new StreamReader(await json.OpenAsync()))
+        {
+            text = await reader.ReadToEndAsync();
+        }
+
+        json.Delete();
+        await using var writer = new StreamWriter(await archive.CreateEntry(ExportRunnerData.JsonEntry).OpenAsync());
+        await writer.WriteAsync(edit(text));
+        return path;
+    }
+
     /// <summary>The runner's data as comparable text, without ids (which differ between databases) but with references resolved.</summary>
     internal static async Task<Snapshot> SnapshotAsync(TestDatabase database)
     {
@@ -234,21 +253,8 @@ public sealed class RunnerDataTests : IDisposable
         }
 
         // A damaged reference is named, and nothing is written.
-        var damaged = Path.Combine(_folder, "damaged.zip");
-        File.Copy(zip, damaged);
-        using (var archive = ZipFile.Open(damaged, ZipArchiveMode.Update))
-        {
-            var json = archive.GetEntry(ExportRunnerData.JsonEntry)!;
-            string text;
-            using (var reader = new StreamReader(await json.OpenAsync()))
-            {
-                text = await reader.ReadToEndAsync();
-            }
-
-            json.Delete();
-            await using var writer = new StreamWriter(await archive.CreateEntry(ExportRunnerData.JsonEntry).OpenAsync());
-            await writer.WriteAsync(System.Text.RegularExpressions.Regex.Replace(text, "\"sourceActivityId\": [0-9]+", "\"sourceActivityId\": 999999"));
-        }
+        var damaged = await EditedCopyAsync(zip, "damaged.zip",
+            text => System.Text.RegularExpressions.Regex.Replace(text, "\"sourceActivityId\": [0-9]+", "\"sourceActivityId\": 999999"));
 
         await using (var empty = await TestDatabases.CreateAsync(to))
         {
@@ -344,21 +350,7 @@ public sealed class RunnerDataTests : IDisposable
         Assert.StartsWith($"tampered.zip: {changed} does not match activity ", e3.Message, StringComparison.Ordinal);
 
         // A newer format than this RunStrong reads.
-        var newer = Path.Combine(_folder, "newer.zip");
-        File.Copy(zip, newer);
-        using (var archive = ZipFile.Open(newer, ZipArchiveMode.Update))
-        {
-            var json = archive.GetEntry(ExportRunnerData.JsonEntry)!;
-            string text;
-            using (var reader = new StreamReader(await json.OpenAsync()))
-            {
-                text = await reader.ReadToEndAsync();
-            }
-
-            json.Delete();
-            await using var writer = new StreamWriter(await archive.CreateEntry(ExportRunnerData.JsonEntry).OpenAsync());
-            await writer.WriteAsync(text.Replace("\"version\": 1", "\"version\": 7", StringComparison.Ordinal));
-        }
+        var newer = await EditedCopyAsync(zip, "newer.zip", text => text.Replace("\"version\": 1", "\"version\": 7", StringComparison.Ordinal));
 
         var e4 = await Assert.ThrowsAsync<UserInputException>(() => ImportAsync(target, newer));
         Assert.StartsWith("newer.zip: export format version 7 is not one this RunStrong reads", e4.Message, StringComparison.Ordinal);
