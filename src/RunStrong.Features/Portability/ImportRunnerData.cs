@@ -141,6 +141,11 @@ public static class ImportRunnerData
                 throw Bad(which, "has a set without an exercise");
             }
 
+            if (session.Sets.FirstOrDefault(s => s.GarminExercise is not null && !WatchStrength.IsGarminName(s.GarminExercise)) is { } badName)
+            {
+                throw Bad(which, $"has a set whose Garmin exercise \"{badName.GarminExercise}\" is not category/name of at most 120 characters");
+            }
+
             if (session.SourceActivityId is { } activityId && !activityIds.Contains(activityId))
             {
                 throw Bad(which, $"was read from activity {activityId}, which is not in the export");
@@ -158,9 +163,9 @@ public static class ImportRunnerData
             throw Bad($"activity {twice.Key}", "has more than one strength session read from it");
         }
 
-        if ((document.GarminMappings ?? []).FirstOrDefault(m => string.IsNullOrWhiteSpace(m.GarminExercise) || string.IsNullOrWhiteSpace(m.ExerciseSlug) || string.IsNullOrWhiteSpace(m.VariantSlug)) is { } mapping)
+        if ((document.GarminMappings ?? []).FirstOrDefault(m => !WatchStrength.IsGarminName(m.GarminExercise) || string.IsNullOrWhiteSpace(m.ExerciseSlug) || string.IsNullOrWhiteSpace(m.VariantSlug)) is { } mapping)
         {
-            throw Bad($"the Garmin name \"{mapping.GarminExercise}\"", "is mapped without an exercise or variant");
+            throw Bad($"garminMappings: \"{mapping.GarminExercise}\"", "is not a Garmin exercise (category/name, at most 120 characters) mapped to an exercise and variant");
         }
 
         if ((document.SorenessCheckIns ?? throw Bad("sorenessCheckIns", "is missing")).FirstOrDefault(c => string.IsNullOrWhiteSpace(c.Area)) is { } noArea)
@@ -486,9 +491,12 @@ public static class ImportRunnerData
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
-        // The runner's Garmin names; a name already mapped here keeps its mapping.
+        // The runner's Garmin names; a name already mapped here keeps its mapping, and one mapped to an exercise this server's
+        // catalogue lacks is left out (the runner is asked for that name again, as for any name not mapped yet).
         var named = (await db.GarminExerciseMappings.Where(m => m.OwnerId == owner).Select(m => m.GarminExercise).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        foreach (var mapping in (document.GarminMappings ?? []).Where(m => named.Add(m.GarminExercise)))
+        var catalogue = await new Catalogue.ExerciseCatalogue(db).AllAsync(cancellationToken);
+        foreach (var mapping in (document.GarminMappings ?? [])
+            .Where(m => catalogue.Any(e => e.Slug == m.ExerciseSlug && e.Progression.Any(v => v.Slug == m.VariantSlug)) && named.Add(m.GarminExercise)))
         {
             db.GarminExerciseMappings.Add(new GarminExerciseMappingRecord
             {

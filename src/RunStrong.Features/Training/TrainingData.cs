@@ -18,10 +18,13 @@ public static class TrainingData
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
         var owner = runner.RunnerId;
-        var first = from ?? DateOnly.MinValue;
-        var sessions = await db.StrengthSessions.AsNoTracking().Include(s => s.Sets)
-            .Where(s => s.OwnerId == owner && s.Date >= first)
-            .ToListAsync(cancellationToken);
+        var query = db.StrengthSessions.AsNoTracking().Include(s => s.Sets).Where(s => s.OwnerId == owner);
+        if (from is { } first)
+        {
+            query = query.Where(s => s.Date >= first);
+        }
+
+        var sessions = await query.ToListAsync(cancellationToken);
         foreach (var session in sessions)
         {
             session.Sets = [.. session.Sets.OrderBy(s => s.Position)];
@@ -65,9 +68,14 @@ public static class TrainingData
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
         var owner = runner.RunnerId;
-        var first = from ?? DateOnly.MinValue;
-        var rows = await db.Activities.AsNoTracking()
-            .Where(a => a.OwnerId == owner && a.LocalDate >= first && (a.Sport == "running" || a.Format == "manual" || (includeOffRoad && (a.Sport == "hiking" || a.Sport == "walking"))))
+        var activities = db.Activities.AsNoTracking().Where(a => a.OwnerId == owner);
+        if (from is { } first)
+        {
+            activities = activities.Where(a => a.LocalDate >= first);
+        }
+
+        var rows = await activities
+            .Where(a => (a.Sport == "running" || a.Format == "manual" || (includeOffRoad && (a.Sport == "hiking" || a.Sport == "walking"))))
             .OrderBy(a => a.LocalDate).ThenBy(a => a.StartTime)
             .ToListAsync(cancellationToken);
         var runs = new List<(StoredActivity, LoggedRun, StoredSummary)>(rows.Count);

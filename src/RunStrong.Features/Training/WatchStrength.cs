@@ -25,6 +25,9 @@ public static class WatchStrength
     /// <summary>The Garmin category a watch writes for an exercise it did not recognise.</summary>
     public const string UnknownCategory = "unknown";
 
+    /// <summary>Whether <paramref name="name"/> is a Garmin exercise as stored: <c>category/name</c>, at most 120 characters.</summary>
+    public static bool IsGarminName(string? name) => name is { Length: > 0 and <= 120 } && name.Contains('/', StringComparison.Ordinal);
+
     /// <summary>The runner's choice between a watch session and the session they logged by hand.</summary>
     public enum Keep
     {
@@ -228,7 +231,7 @@ public static class WatchStrength
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
         var name = garmin?.Trim() ?? "";
-        if (name.Length is 0 or > 120 || !name.Contains('/', StringComparison.Ordinal))
+        if (!IsGarminName(name))
         {
             throw new UserInputException("garmin", $"garmin must be a Garmin exercise as category/name (bench-press/barbell-bench-press), got '{garmin}'");
         }

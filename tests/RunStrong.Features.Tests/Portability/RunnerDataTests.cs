@@ -264,6 +264,21 @@ public sealed class RunnerDataTests : IDisposable
             Assert.False(await check.Activities.AnyAsync());
         }
 
+        // A Garmin name that is not one is refused by name; a mapping to an exercise this server lacks is left out (the
+        // runner is asked for that name again) and everything else comes in.
+        var notAName = await EditedCopyAsync(zip, "not-a-name.zip", text => text.Replace("bench-press/barbell-bench-press", "bench press", StringComparison.Ordinal));
+        var unknownExercise = await EditedCopyAsync(zip, "unknown-exercise.zip",
+            text => System.Text.RegularExpressions.Regex.Replace(text, "(\"garminMappings\":[^\\]]*\"exerciseSlug\": )\"romanian-deadlift\"", "$1\"no-such-exercise\""));
+        await using (var other = await TestDatabases.CreateAsync(to))
+        {
+            var refused = await Assert.ThrowsAsync<UserInputException>(() => ImportAsync(other, notAName));
+            Assert.Matches("^not-a-name.zip: runstrong-export.json: strength session [0-9]+ on [0-9-]+ has a set whose Garmin exercise \"bench press\" is not category/name of at most 120 characters$", refused.Message);
+            var without = await ImportAsync(other, unknownExercise);
+            Assert.Equal((3, 14), (without.Imported.StrengthSessions, without.Imported.Sets));
+            await using var check = other.CreateContext();
+            Assert.False(await check.GarminExerciseMappings.AnyAsync());
+        }
+
         // The runner can still choose on the new server, and the name they mapped applies to the next watch file there.
         await using (var db = target.CreateContext())
         {
