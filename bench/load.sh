@@ -4,18 +4,21 @@
 # with wrk, beside the same server's static file as the baseline, in one run. Prints a Markdown table per run.
 #
 #   bench/load.sh                                    SQLite, one node, 1 runner, 10 years
-#   bench/load.sh --engine postgres --nodes 2        PostgreSQL, two web nodes behind one port (haproxy, round robin)
+#   bench/load.sh --engine postgres --nodes 2        PostgreSQL, two web nodes on one port (RunStrong:SharedPort: the
+#                                                    kernel spreads the connections, no proxy)
+#   bench/load.sh --engine postgres --nodes 2 --front haproxy   the same two nodes behind haproxy (round robin), as
+#                                                    nodes on several machines would be
 #   bench/load.sh --runners 10 --years 10 --seconds 30 --connections 100
 #   bench/load.sh --runners 100 --by-entry            every runner logs entry by entry (default: the first one does, and
 #                                                    the others import its export zip through POST /api/import)
 #
-# Installs wrk (and haproxy for two nodes) from Debian when missing. Uses the released build (dotnet publish -c Release).
+# Installs wrk (and haproxy for --front haproxy) from Debian when missing. Uses the released build (dotnet publish -c Release).
 # Everything runs on loopback in a throw-away folder; nothing of yours is touched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 log() { printf '\033[1m[load.sh]\033[0m %s\n' "$*" >&2; }
-engine=sqlite nodes=1 runners=1 years=10 seconds=20 connections=100 files=20 by_entry=()
+engine=sqlite nodes=1 runners=1 years=10 seconds=20 connections=100 files=20 by_entry=() front=shared-port
 while [ $# -gt 0 ]; do
   case "$1" in
     --engine) engine="$2"; shift 2 ;;
@@ -26,15 +29,17 @@ while [ $# -gt 0 ]; do
     --connections) connections="$2"; shift 2 ;;
     --files) files="$2"; shift 2 ;;
     --by-entry) by_entry=(--by-entry); shift ;;
+    --front) front="$2"; shift 2 ;;
     *) log "unknown option $1"; exit 64 ;;
   esac
 done
+case "$front" in shared-port|haproxy) ;; *) log "--front is shared-port or haproxy"; exit 64 ;; esac
 [ "$engine" = sqlite ] && [ "$nodes" -gt 1 ] && { log "SQLite is for one node; several nodes share a PostgreSQL database (--engine postgres)"; exit 64; }
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 need=()
 command -v wrk >/dev/null || need+=(wrk)
-[ "$nodes" -gt 1 ] && ! command -v haproxy >/dev/null && need+=(haproxy)
+[ "$nodes" -gt 1 ] && [ "$front" = haproxy ] && ! command -v haproxy >/dev/null && need+=(haproxy)
 if [ "$engine" = postgres ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need+=(postgresql); fi
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]} (apt-get)"
@@ -80,15 +85,20 @@ log "database: $engine"
 export ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 RunStrong__Registration=open \
   RunStrong__UploadRateLimit__PermitLimit=1000000 RunStrong__SignInRateLimit__PermitLimit=1000000
 base_port=$((20000 + RANDOM % 10000))
+# With --front shared-port every node listens on the one port (SO_REUSEPORT); with haproxy each has its own.
+[ "$nodes" -gt 1 ] && [ "$front" = shared-port ] && export RunStrong__SharedPort=true
 for i in $(seq 1 "$nodes"); do
   port=$((base_port + i))
+  [ "$nodes" -gt 1 ] && [ "$front" = shared-port ] && port=$base_port
   (cd "$work/web" && exec dotnet RunStrong.Web.dll --urls "http://127.0.0.1:$port" >"$work/node$i.log" 2>&1) &
   pids+=($!)
-  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/css/site.css" >/dev/null 2>&1 && break; sleep 0.5; done
+  # Its own banner first: on a shared port an earlier node answers before this one listens.
+  for _ in $(seq 1 120); do grep -q 'RunStrong is running' "$work/node$i.log" 2>/dev/null && curl -fs "http://127.0.0.1:$port/css/site.css" >/dev/null 2>&1 && break; sleep 0.5; done
   log "node $i on 127.0.0.1:$port"
 done
-front="http://127.0.0.1:$((base_port + 1))"
-if [ "$nodes" -gt 1 ]; then
+front_url="http://127.0.0.1:$port"
+[ "$nodes" -gt 1 ] && [ "$front" = shared-port ] && log "$nodes nodes share 127.0.0.1:$base_port"
+if [ "$nodes" -gt 1 ] && [ "$front" = haproxy ]; then
   front_port=$base_port
   {
     # Layer 4 (each connection to the next node in turn) with one thread: the nodes keep no state, so the proxy need not
@@ -100,20 +110,20 @@ if [ "$nodes" -gt 1 ]; then
   haproxy -f "$work/haproxy.cfg" >"$work/haproxy.log" 2>&1 &
   pids+=($!)
   sleep 1
-  front="http://127.0.0.1:$front_port"
-  log "haproxy on $front, round robin over $nodes nodes"
+  front_url="http://127.0.0.1:$front_port"
+  log "haproxy on $front_url, round robin over $nodes nodes"
 fi
 
 setup="$(grep -o 'http://[^ ]*/account/setup?token=[^ ]*' "$work/node1.log" | head -n 1)"
 [ -n "$setup" ] || { log "no setup link in the first node's output"; cat "$work/node1.log" >&2; exit 1; }
-setup="$front/account/setup?${setup#*\?}"
+setup="$front_url/account/setup?${setup#*\?}"
 
 gpx_dir="$work/gpx"; mkdir -p "$gpx_dir"
 find tests/fixtures/gpx -name '*.gpx' -size -400k | sort | head -n "$files" | xargs -r cp -t "$gpx_dir"
 log "seeding $runners runner(s) x $years years through the API (and $(ls "$gpx_dir" | wc -l) GPX uploads each; the others import the first's export unless --by-entry)"
-driver load-seed --server "$front" --setup-url "$setup" --runners "$runners" --years "$years" --files "$gpx_dir" --file-count "$files" --out "$work/tokens.txt" "${by_entry[@]}"
+driver load-seed --server "$front_url" --setup-url "$setup" --runners "$runners" --years "$years" --files "$gpx_dir" --file-count "$files" --out "$work/tokens.txt" "${by_entry[@]}"
 
 one_gpx=tests/fixtures/gpx/sports-alliance__sports-lib__src__specs__fixtures__runs__gpx__2067489619.gpx
 log "load: $connections connections, $seconds s per run"
-driver load-run --server "$front" --tokens "$work/tokens.txt" --seconds "$seconds" --connections "$connections" --gpx "$one_gpx" \
-  --label "$engine, $nodes node(s)"
+driver load-run --server "$front_url" --tokens "$work/tokens.txt" --seconds "$seconds" --connections "$connections" --gpx "$one_gpx" \
+  --label "$engine, $nodes node(s)$([ "$nodes" -gt 1 ] && echo ", $front")"

@@ -42,6 +42,8 @@ public static class RunStrongWebApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        SharedPort.Configure(builder);
+
         // Some URLs are secrets (private calendar feeds, the setup link). The categories that write request URLs or
         // paths (request lines at Information, route matching and static files at Debug) stay quieter than that
         // whatever the configured levels, so no log carries them (issue 7: no tokens in logs; FirstStartTests). Route

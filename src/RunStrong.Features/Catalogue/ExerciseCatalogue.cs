@@ -27,9 +27,10 @@ public sealed class ExerciseCatalogue(RunStrongDbContext db)
 
     public async Task<IReadOnlyList<Exercise>> AllAsync(CancellationToken cancellationToken = default)
     {
+        // One group or none (Single: First without an order made EF warn in every server's log at start).
         var version = await db.CatalogueEntries.GroupBy(e => 1)
             .Select(g => new CatalogueVersion(g.Count(), g.Max(e => e.Id), g.Max(e => e.ImportedAt)))
-            .FirstOrDefaultAsync(cancellationToken) ?? new CatalogueVersion(0, 0, default);
+            .SingleOrDefaultAsync(cancellationToken) ?? new CatalogueVersion(0, 0, default);
         if (version.Count == 0)
         {
             return BuiltInCatalogue.Exercises;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using RunStrong.TestSupport;
+using RunStrong.Web.Hosting;
 using RunStrong.Web.Tests.Infrastructure;
 
 namespace RunStrong.Web.Tests.Hosting;
@@ -53,5 +54,46 @@ public class StatelessNodesTests
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         var me = await onSecond.GetStringAsync(new Uri("/api/me", UriKind.Relative));
         Assert.Contains($"\"userName\":\"{RunningServer.OwnerUserName}\"", me, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task TwoNodes_WithSharedPort_ListenOnOnePort_AndWhenOneStopsTheOtherAnswers(string engine)
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        await using var first = await RunningServer.StartWithAsync(engine, "--urls", url, $"--{SharedPort.ConfigurationKey}=true");
+        await using var second = await first.SecondNodeAsync("--urls", url, $"--{SharedPort.ConfigurationKey}=true");
+        Assert.Equal(first.Address, second.Address);
+
+        // Without the setting a node on a port already taken still fails to start, as a mistyped port should.
+        var taken = await Assert.ThrowsAnyAsync<IOException>(() => first.SecondNodeAsync("--urls", url));
+        Assert.Contains("address already in use", taken.Message, StringComparison.OrdinalIgnoreCase);
+
+        // A new connection for every request: the kernel hands each to one of the two listening nodes.
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Contains($"\"userName\":\"{RunningServer.OwnerUserName}\"", await MeOnNewConnectionAsync(first), StringComparison.Ordinal);
+        }
+
+        // A rolling restart: the first node stops, and the same port still answers, from the second node.
+        await first.StopNodeAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Contains($"\"userName\":\"{RunningServer.OwnerUserName}\"", await MeOnNewConnectionAsync(second), StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<string> MeOnNewConnectionAsync(RunningServer node)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero }) { BaseAddress = node.Address };
+        client.DefaultRequestHeaders.Authorization = node.Client.DefaultRequestHeaders.Authorization;
+        client.DefaultRequestHeaders.ConnectionClose = true;
+        return await client.GetStringAsync(new Uri("/api/me", UriKind.Relative));
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

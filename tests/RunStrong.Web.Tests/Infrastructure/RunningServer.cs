@@ -99,16 +99,29 @@ public sealed partial class RunningServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Another web node on this server's database, as a load-balanced deployment runs them.</summary>
-    public async Task<RunningServer> SecondNodeAsync()
+    /// <summary>
+    /// Another web node on this server's database, as a load-balanced deployment runs them; <paramref name="settings"/>
+    /// come last, so they may name its own <c>--urls</c>.
+    /// </summary>
+    public async Task<RunningServer> SecondNodeAsync(params string[] settings)
     {
         var app = await RunStrongWebApp.CreateAsync(
         [
             "--urls", "http://127.0.0.1:0",
             "--environment", "Production",
             $"--ConnectionStrings:RunStrong={Database.DbArgument}",
+            .. settings,
         ], Clock);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var node = new RunningServer(app, new TestDatabase(Database.Target, () => Task.CompletedTask), new Uri(RunStrongWebApp.BoundUrls(app).Single()), Clock);
         node.Client.DefaultRequestHeaders.Authorization = Client.DefaultRequestHeaders.Authorization;
         return node;
@@ -200,6 +213,9 @@ public sealed partial class RunningServer : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, $"GET {path} gave {(int)response.StatusCode}: {body}");
         return JsonSerializer.Deserialize<T>(body, RunStrongJson.Options)!;
     }
+
+    /// <summary>Stops this node's web server and background work, as a node is stopped for a restart; the database stays.</summary>
+    public Task StopNodeAsync() => _app.StopAsync();
 
     public async ValueTask DisposeAsync()
     {
