@@ -86,10 +86,12 @@ export ASPNETCORE_ENVIRONMENT=Production DOTNET_gcServer=1 RunStrong__Registrati
   RunStrong__UploadRateLimit__PermitLimit=1000000 RunStrong__SignInRateLimit__PermitLimit=1000000
 base_port=$((20000 + RANDOM % 10000))
 # With --front shared-port every node listens on the one port (SO_REUSEPORT); with haproxy each has its own.
-[ "$nodes" -gt 1 ] && [ "$front" = shared-port ] && export RunStrong__SharedPort=true
+front_kind=none
+[ "$nodes" -gt 1 ] && front_kind=$front
+[ "$front_kind" = shared-port ] && export RunStrong__SharedPort=true
 for i in $(seq 1 "$nodes"); do
   port=$((base_port + i))
-  [ "$nodes" -gt 1 ] && [ "$front" = shared-port ] && port=$base_port
+  [ "$front_kind" = shared-port ] && port=$base_port
   (cd "$work/web" && exec dotnet RunStrong.Web.dll --urls "http://127.0.0.1:$port" >"$work/node$i.log" 2>&1) &
   pids+=($!)
   # Its own banner first: on a shared port an earlier node answers before this one listens.
@@ -97,8 +99,8 @@ for i in $(seq 1 "$nodes"); do
   log "node $i on 127.0.0.1:$port"
 done
 front_url="http://127.0.0.1:$port"
-[ "$nodes" -gt 1 ] && [ "$front" = shared-port ] && log "$nodes nodes share 127.0.0.1:$base_port"
-if [ "$nodes" -gt 1 ] && [ "$front" = haproxy ]; then
+[ "$front_kind" = shared-port ] && log "$nodes nodes share 127.0.0.1:$base_port"
+if [ "$front_kind" = haproxy ]; then
   front_port=$base_port
   {
     # Layer 4 (each connection to the next node in turn) with one thread: the nodes keep no state, so the proxy need not
@@ -126,4 +128,4 @@ driver load-seed --server "$front_url" --setup-url "$setup" --runners "$runners"
 one_gpx=tests/fixtures/gpx/sports-alliance__sports-lib__src__specs__fixtures__runs__gpx__2067489619.gpx
 log "load: $connections connections, $seconds s per run"
 driver load-run --server "$front_url" --tokens "$work/tokens.txt" --seconds "$seconds" --connections "$connections" --gpx "$one_gpx" \
-  --label "$engine, $nodes node(s)$([ "$nodes" -gt 1 ] && echo ", $front")"
+  --label "$engine, $nodes node(s)$([ "$front_kind" != none ] && echo ", $front")"
