@@ -37,8 +37,15 @@ public static class TenYears
         }
 
         var target = DatabaseTarget.FromSqlitePath(Path.GetFullPath(file));
+        var token = await SeedAsync(target, fit, TimeProvider.System);
+        Console.WriteLine(token);
+        return 0;
+    }
+
+    /// <summary>Fills the (fresh) database <paramref name="target"/> as above and returns the owner's read token.</summary>
+    public static async Task<string> SeedAsync(DatabaseTarget target, string? fit, TimeProvider clock)
+    {
         await DataServices.MigrateAsync(target);
-        var clock = TimeProvider.System;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var first = today.AddYears(-10);
         var owner = Runner.LocalId;
@@ -132,7 +139,6 @@ public static class TenYears
         var (activities, sessions, sets, checkIns) = (await db.Activities.CountAsync(), await db.StrengthSessions.CountAsync(), await db.LoggedSets.CountAsync(), await db.SorenessCheckIns.CountAsync());
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ten-years: {activities} activities, {sessions} strength sessions, {sets} sets, {checkIns} check-ins"));
-        Console.WriteLine(token.Token);
-        return 0;
+        return token.Token;
     }
 }

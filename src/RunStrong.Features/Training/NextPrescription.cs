@@ -52,9 +52,6 @@ public static class NextPrescription
         var date = request.Date ?? await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
         var plan = await TrainingPlan.ForDayAsync(db, runner, catalogue, date, cancellationToken)
             ?? await TrainingPlan.NewestAsync(db, runner, catalogue, cancellationToken);
-        var records = await TrainingData.SessionRecordsAsync(db, runner, cancellationToken);
-        var history = TrainingData.ToDomain(records, r => plan is not null && r.PlanId == plan.Record.Id && plan.IsDeload(r.Date));
-        var checkIns = await TrainingData.CheckInsAsync(db, runner, cancellationToken);
         var next = plan?.NextStrength(date);
 
         IReadOnlyList<string> slugs;
@@ -71,28 +68,31 @@ public static class NextPrescription
         else
         {
             slugs = (next?.Session.Exercises.Select(e => e.Slug) ?? [])
-                .Concat(history.SelectMany(s => s.Sets).Select(s => s.ExerciseSlug))
+                .Concat(await TrainingData.ExercisesLoggedAsync(db, runner, cancellationToken))
                 .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         }
 
+        var log = await ExerciseLogs.ReadAsync(db, runner, slugs, null, IsDeload(plan), cancellationToken);
         var deload = plan?.IsDeload(next?.Date ?? date) ?? false;
         var items = slugs.Select(slug => Prescribe(catalogue.First(e => string.Equals(e.Slug, slug, StringComparison.OrdinalIgnoreCase)),
-            plan, records, history, checkIns, deload, next?.Session.Exercises.FirstOrDefault(p => p.Slug == slug))).ToArray();
+            plan, log, deload, next?.Session.Exercises.FirstOrDefault(p => p.Slug == slug))).ToArray();
         return new Response(next?.Date ?? date, deload, plan?.Record.Name, next?.Key, items);
     }
+
+    /// <summary>A session counts as a deload week's when it was logged for <paramref name="plan"/> in one of its deload weeks.</summary>
+    internal static Func<DateOnly, long?, bool> IsDeload(TrainingPlan? plan) =>
+        (date, planId) => plan is not null && planId == plan.Record.Id && plan.IsDeload(date);
 
     /// <summary>One exercise's prescription; also used to pre-fill the gym page.</summary>
     internal static Item Prescribe(
         Exercise exercise,
         TrainingPlan? plan,
-        IReadOnlyList<Data.Entities.StrengthSessionRecord> records,
-        IReadOnlyList<LoggedStrengthSession> history,
-        IReadOnlyList<SorenessCheckIn> checkIns,
+        ExerciseLogs log,
         bool deload,
         PlannedExercise? planned = null)
     {
-        var lastUnit = records.SelectMany(r => r.Sets).Where(s => s.ExerciseSlug == exercise.Slug && s.LoadUnit is not null)
-            .Select(s => s.LoadUnit).LastOrDefault();
+        var history = log.History;
+        var lastUnit = log.LastUnitOf(exercise.Slug);
         var unit = plan is not null
             ? plan.Profile.WeightUnit == WeightUnit.Lb ? MassUnit.Pounds : MassUnit.Kilograms
             : lastUnit == "lb" ? MassUnit.Pounds : MassUnit.Kilograms;
@@ -100,7 +100,7 @@ public static class NextPrescription
         // this exercise with: a runner who logged a barbell hip thrust has a barbell and a bench.
         IReadOnlySet<Equipment> equipment = plan is not null
             ? plan.Profile.AvailableEquipment
-                .Concat(history.SelectMany(h => h.SetsOf(exercise.Slug)).Select(s => exercise.Progression.FirstOrDefault(v => v.Slug == s.VariantSlug))
+                .Concat(log.VariantsOf(exercise.Slug).Select(slug => exercise.Progression.FirstOrDefault(v => v.Slug == slug))
                     .OfType<ExerciseVariant>().SelectMany(v => v.Equipment))
                 .ToHashSet()
             : Enum.GetValues<Equipment>().ToHashSet();
@@ -109,7 +109,7 @@ public static class NextPrescription
             Exercise = exercise,
             AvailableEquipment = equipment,
             History = history,
-            CheckIns = checkIns,
+            CheckIns = log.CheckIns,
             DeloadWeek = deload,
             Unit = unit,
         });

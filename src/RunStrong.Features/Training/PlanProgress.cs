@@ -25,17 +25,18 @@ public static class PlanProgress
         long? planId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var records = await TrainingData.SessionRecordsAsync(db, runner, cancellationToken);
+        var deloadDays = plan.Weeks.Where(w => w.Deload).SelectMany(w => w.Days).Select(d => d.Date).ToHashSet();
+        var slugs = plan.Weeks.SelectMany(w => w.Days).Where(d => d.Date >= today)
+            .SelectMany(d => d.Sessions).Where(s => s.Kind == SessionKind.Strength).SelectMany(s => s.Exercises).Select(e => e.Slug);
+        var log = await ExerciseLogs.ReadAsync(
+            db, runner, slugs, today.AddDays(1), (date, id) => planId is not null && id == planId && deloadDays.Contains(date), cancellationToken);
         var hills = await HillSprintsDoneAsync(db, runner, today, cancellationToken);
-        if (records.Count == 0 && hills.Count == 0)
+        if (log.Records.Count == 0 && hills.Count == 0)
         {
             return plan;
         }
 
-        var deloadDays = plan.Weeks.Where(w => w.Deload).SelectMany(w => w.Days).Select(d => d.Date).ToHashSet();
-        var history = TrainingData.ToDomain(records, r => planId is not null && r.PlanId == planId && deloadDays.Contains(r.Date));
-        var checkIns = await TrainingData.CheckInsAsync(db, runner, cancellationToken);
-        return Apply(plan, profile, catalogue, history, checkIns, today, hills);
+        return Apply(plan, profile, catalogue, log, today, hills);
     }
 
     /// <summary>A hill-sprint session as it was done: marked on /log with its sprints, or detected in a run.</summary>
@@ -69,17 +70,18 @@ public static class PlanProgress
         return [.. marked.Select(m => new HillSprintsDone(m.Date, m.Reps!.Value, m.Seconds ?? 8)).Concat(detected).OrderBy(h => h.Date)];
     }
 
-    /// <summary>The plan with every strength exercise from <paramref name="today"/> on following <paramref name="history"/>.</summary>
+    /// <summary>The plan with every strength exercise from <paramref name="today"/> on following <paramref name="log"/>.</summary>
     /// <param name="hills">Hill sprints done (<see cref="HillSprintsDoneAsync"/>): from today on, no hill-sprint session asks for
     /// more than one step past the last one done (<see cref="FollowHills"/>).</param>
     public static Plan Apply(
-        Plan plan, RunnerProfile profile, IReadOnlyList<Exercise> catalogue, IReadOnlyList<LoggedStrengthSession> history,
-        IReadOnlyList<SorenessCheckIn> checkIns, DateOnly today, IReadOnlyList<HillSprintsDone>? hills = null)
+        Plan plan, RunnerProfile profile, IReadOnlyList<Exercise> catalogue, ExerciseLogs log, DateOnly today, IReadOnlyList<HillSprintsDone>? hills = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(catalogue);
-        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(log);
+        var history = log.History;
+        var checkIns = log.CheckIns;
         var bySlug = catalogue.GroupBy(e => e.Slug, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var cache = new Dictionary<(string Slug, bool Deload, bool Today), Prescription?>();
 
@@ -91,8 +93,8 @@ public static class PlanProgress
             }
 
             var before = history.Where(s => isToday ? s.Date < today : s.Date <= today).ToArray();
-            var loggedVariants = before.SelectMany(s => s.SetsOf(exercise.Slug))
-                .Select(s => exercise.Progression.FirstOrDefault(v => v.Slug == s.VariantSlug)).OfType<ExerciseVariant>().ToArray();
+            var loggedVariants = log.VariantsOf(exercise.Slug, isToday ? today : today.AddDays(1))
+                .Select(slug => exercise.Progression.FirstOrDefault(v => v.Slug == slug)).OfType<ExerciseVariant>().ToArray();
             Prescription? next = null;
             if (before.Any(s => s.SetsOf(exercise.Slug).Count > 0))
             {

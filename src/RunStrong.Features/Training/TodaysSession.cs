@@ -54,13 +54,7 @@ public static class TodaysSession
         var date = day ?? await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
         var plan = await TrainingPlan.ForDayAsync(db, runner, catalogue, date, cancellationToken);
-        var records = await TrainingData.SessionRecordsAsync(db, runner, cancellationToken);
-        var onDay = records.Where(r => r.Date == date).ToArray();
-
-        // Progress from what was logged before this day, so that the day's own sets don't move its prescription.
-        var before = records.Where(r => r.Date < date).ToArray();
-        var history = TrainingData.ToDomain(before, r => plan is not null && r.PlanId == plan.Record.Id && plan.IsDeload(r.Date));
-        var checkIns = (await TrainingData.CheckInsAsync(db, runner, cancellationToken)).Where(c => c.Date < date).ToArray();
+        var onDay = await TrainingData.SessionRecordsAsync(db, runner, cancellationToken, date, date);
 
         // A missed strength session offered on this day, or already logged here for its own key, is done here (docs/decisions/0027).
         var today = await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
@@ -71,9 +65,13 @@ public static class TodaysSession
             .Where(s => follow!.OfferedOn(date).Any(o => o.Key == s.Key) || onDay.Any(r => r.PlannedSessionKey == s.Key && (r.PlanId is null || r.PlanId == s.PlanId)))
             .ToArray();
 
+        // Progress from what was logged before this day, so that the day's own sets don't move its prescription.
+        var sessions = (plan?.StrengthOn(date) ?? []).Concat(movedHere).ToArray();
+        var log = await ExerciseLogs.ReadAsync(
+            db, runner, sessions.SelectMany(s => s.Session.Exercises).Select(e => e.Slug), date, NextPrescription.IsDeload(plan), cancellationToken);
         var planned = new List<Planned>();
         var shown = new HashSet<long>();
-        foreach (var session in (plan?.StrengthOn(date) ?? []).Concat(movedHere))
+        foreach (var session in sessions)
         {
             var logged = onDay.FirstOrDefault(r => r.PlannedSessionKey == session.Key && (r.PlanId is null || r.PlanId == session.PlanId) && r.SourceActivityId is null);
             if (logged is not null)
@@ -91,7 +89,7 @@ public static class TodaysSession
                     continue;
                 }
 
-                var item = NextPrescription.Prescribe(exercise, plan, before, history, checkIns, session.Deload, plannedExercise);
+                var item = NextPrescription.Prescribe(exercise, plan, log, session.Deload, plannedExercise);
                 var takesLoad = exercise.Progression.FirstOrDefault(v => v.Slug == item.Variant)?.Load
                     is Domain.Catalogue.LoadKind.External or Domain.Catalogue.LoadKind.ExternalPlusBand;
                 for (var i = 0; i < item.Sets; i++)

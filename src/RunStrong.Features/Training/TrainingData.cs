@@ -12,8 +12,9 @@ namespace RunStrong.Features.Training;
 public static class TrainingData
 {
     /// <param name="from">Only sessions on or after this day (null: all).</param>
+    /// <param name="to">Only sessions on or before this day (null: all).</param>
     public static async Task<IReadOnlyList<StrengthSessionRecord>> SessionRecordsAsync(
-        RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken, DateOnly? from = null)
+        RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
@@ -24,6 +25,11 @@ public static class TrainingData
             query = query.Where(s => s.Date >= first);
         }
 
+        if (to is { } last)
+        {
+            query = query.Where(s => s.Date <= last);
+        }
+
         var sessions = await query.ToListAsync(cancellationToken);
         foreach (var session in sessions)
         {
@@ -31,6 +37,36 @@ public static class TrainingData
         }
 
         return [.. sessions.OrderBy(s => s.Date).ThenBy(s => s.Id)];
+    }
+
+    /// <summary>
+    /// Every exercise in the runner's log (sessions that count for progression, <see cref="ToDomain(IEnumerable{StrengthSessionRecord}, Func{StrengthSessionRecord, bool}?)"/>),
+    /// in the order they first appear in it, without reading the whole log: the first day of each, and the sessions of a
+    /// first day shared by several exercises to order those.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ExercisesLoggedAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(runner);
+        var owner = runner.RunnerId;
+        var counting = db.StrengthSessions.AsNoTracking().Where(s => s.OwnerId == owner && s.MergeWithSessionId == null);
+        var firsts = await counting
+            .SelectMany(s => s.Sets.Where(x => x.ExerciseSlug != WatchStrength.Unmapped), (s, x) => new { x.ExerciseSlug, s.Date })
+            .GroupBy(x => x.ExerciseSlug)
+            .Select(g => new { Slug = g.Key, First = g.Min(x => x.Date) })
+            .ToListAsync(cancellationToken);
+        var shared = firsts.GroupBy(f => f.First).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (shared.Length > 0)
+        {
+            var sessions = await counting.Include(s => s.Sets).Where(s => shared.Contains(s.Date)).ToListAsync(cancellationToken);
+            foreach (var set in sessions.OrderBy(s => s.Date).ThenBy(s => s.Id).SelectMany(s => s.Sets.OrderBy(x => x.Position)))
+            {
+                order.TryAdd(set.ExerciseSlug, order.Count);
+            }
+        }
+
+        return [.. firsts.OrderBy(f => f.First).ThenBy(f => order.GetValueOrDefault(f.Slug)).Select(f => f.Slug)];
     }
 
     /// <summary>
@@ -103,12 +139,20 @@ public static class TrainingData
         return runs;
     }
 
-    public static async Task<IReadOnlyList<SorenessCheckIn>> CheckInsAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken)
+    /// <param name="from">Only check-ins on or after this day (null: all).</param>
+    public static async Task<IReadOnlyList<SorenessCheckIn>> CheckInsAsync(
+        RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken, DateOnly? from = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
         var owner = runner.RunnerId;
-        var rows = await db.SorenessCheckIns.AsNoTracking().Where(s => s.OwnerId == owner).OrderBy(s => s.Date).ToListAsync(cancellationToken);
+        var query = db.SorenessCheckIns.AsNoTracking().Where(s => s.OwnerId == owner);
+        if (from is { } first)
+        {
+            query = query.Where(s => s.Date >= first);
+        }
+
+        var rows = await query.OrderBy(s => s.Date).ToListAsync(cancellationToken);
         return rows
             .Where(r => Kebab.TryParse<BodyArea>(r.Area, out _))
             .Select(r => new SorenessCheckIn(r.Date, Kebab.TryParse<BodyArea>(r.Area, out var a) ? a : default, Math.Clamp(r.Score, 0, 10)))
