@@ -61,6 +61,43 @@ public class TenYearsTests
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// The gym page of a runner with ten years of training and a new gym plan, on a phone and a desktop: each hip thrust
+    /// row follows the newest sessions (3 x 10 at 40 kg at RPE 7, twice a week for ten years: one more rep at the same
+    /// load, double progression, domain.md §3), read without the whole log (decision 0031).
+    /// </summary>
+    [Theory]
+    [InlineData("phone", 390, 844)]
+    [InlineData("desktop", 1280, 900)]
+    public async Task TheGymPage_WithTenYears_PrefillsEachSetFromTheNewestSessions(string name, int width, int height)
+    {
+        await using var server = await RunningServer.StartAsync();
+        await SeedTenYearsAsync(server);
+        await TrainingPlans.SeedAsync(server.Database, server.Today);
+        DateOnly day;
+        await using (var db = server.Database.CreateContext())
+        {
+            var plan = await Features.Training.TrainingPlan.NewestAsync(db, Features.Common.LocalRunner.Instance, await new Features.Catalogue.ExerciseCatalogue(db).AllAsync(), default);
+            day = plan!.Plan.Days.First(d => plan.StrengthOn(d.Date).Any(s => s.Session.Exercises.Any(e => e.Slug == "hip-thrust"))).Date;
+        }
+
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.OpenAsync(server, width, height);
+        await page.GotoAsync(new Uri(server.Address, $"/log?date={day:yyyy-MM-dd}").ToString());
+
+        var rows = page.GetByTestId("set-row").Filter(new() { Has = page.Locator("input[name=Exercise][value=hip-thrust]") });
+        Assert.Equal(3, await rows.CountAsync());
+        foreach (var row in await rows.AllAsync())
+        {
+            Assert.Equal("barbell", await row.Locator("input[name=Variant]").InputValueAsync());
+            Assert.Equal("11", await row.Locator("input[name=Reps]").InputValueAsync());
+            Assert.Equal("40", await row.Locator("input[name=Load]").InputValueAsync());
+        }
+
+        await Browser.ScreenshotAsync(page, $"log-ten-years-{name}");
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public async Task TheLogAndTheActivities_ComeAPageAtATime_UnderAQuarterMegabyte()
     {
