@@ -298,6 +298,15 @@ public static class ImportJobs
         var outcome = recorder.State == Recorder.Check.Cancelled ? RunOutcome.Cancelled
             : stopping.IsCancellationRequested ? RunOutcome.Interrupted
             : RunOutcome.Done;
+        if (outcome != RunOutcome.Interrupted)
+        {
+            // The weeks the import touched (after a whole export, every week of years) are rolled up here, in the
+            // background, before the job says it is done: the runner's first dashboard after it does not wait for them.
+            // Another request rolling them up at the same moment is fine: whichever writes, nothing is lost.
+            await using var rollups = DataServices.CreateContext(target, runner);
+            await Rollups.RunnerRollups.TryRefreshAsync(rollups, job.OwnerId, CancellationToken.None);
+        }
+
         var finishedAt = clock.GetUtcNow().UtcDateTime;
         await using var end = DataServices.CreateContext(target);
         var ending = end.ImportJobs.Where(j => j.Id == id && j.RunClaim == claim);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using RunStrong.TestSupport;
 using RunStrong.Web.Tests.Infrastructure;
 
@@ -78,6 +79,13 @@ public class ImportsApiTests
         var mine = await server.GetJsonAsync<JsonElement>("/api/imports");
         Assert.Equal(accepted.GetProperty("id").GetInt64(), mine[0].GetProperty("id").GetInt64());
         Assert.Equal("done", mine[0].GetProperty("state").GetString());
+
+        // The job rolled up the weeks it touched before it said done: the first dashboard finds nothing left to recompute.
+        await using (var db = server.Database.CreateContext())
+        {
+            Assert.False(await db.RollupMarks.AnyAsync(), "weeks the import touched are still marked stale");
+            Assert.True(await db.WeekRollups.AnyAsync(), "the import built the runner's rollups");
+        }
     }
 
     [Theory, MemberData(nameof(Engines))]
