@@ -61,6 +61,20 @@ public class GymPageBenchmarks
         return day.Planned.Sum(p => p.Rows.Count);
     }
 
+    [Benchmark(Description = "progress page stats, from the whole log and every run")]
+    public async Task<int> ProgressFromEverything()
+    {
+        await using var db = DataServices.CreateContext(_target);
+        return (await StrengthStats.HandleAsync(db, LocalRunner.Instance, new StrengthStats.Request("hip-thrust"))).Exercises[0].Volume.Count;
+    }
+
+    [Benchmark(Description = "progress page stats, from the exercise's sessions")]
+    public async Task<int> Progress()
+    {
+        await using var db = DataServices.CreateContext(_target);
+        return (await StrengthStats.ExerciseAsync(db, LocalRunner.Instance, "hip-thrust")).Volume.Count;
+    }
+
     [Benchmark(Description = "next prescription of every exercise")]
     public async Task<int> Next()
     {

@@ -67,6 +67,24 @@ public static class StrengthStats
     }
 
     /// <summary>
+    /// One exercise's statistics (its progress page), from the sessions that hold it: each figure looks at the exercise's
+    /// own sets only, so this equals <see cref="HandleAsync"/>'s entry for it without reading the rest of the log and
+    /// every run. An unknown exercise is not found.
+    /// </summary>
+    public static async Task<ExerciseStats> ExerciseAsync(RunStrongDbContext db, ICurrentRunner runner, string exercise, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(exercise);
+        var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
+        var slug = exercise.Trim().ToLowerInvariant();
+        var known = catalogue.FirstOrDefault(e => e.Slug == slug)
+            ?? throw new UserInputException("exercise", $"unknown exercise '{exercise.Trim()}'", notFound: true);
+        var sessions = TrainingData.ToDomain(await TrainingData.SessionRecordsAsync(db, runner, cancellationToken, exercise: slug));
+        return Stats(slug, known.Name, sessions);
+    }
+
+    /// <summary>
     /// The last <paramref name="count"/> weeks of <see cref="Response.WeeklySetsPerMuscle"/> (weeks with training, oldest
     /// first), read from the weeks around <paramref name="today"/> and further back only while fewer weeks had training:
     /// after ten years it reads two months, not ten years. A week's figures depend on that week alone, so they are the

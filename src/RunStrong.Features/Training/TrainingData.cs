@@ -13,13 +13,16 @@ public static class TrainingData
 {
     /// <param name="from">Only sessions on or after this day (null: all).</param>
     /// <param name="to">Only sessions on or before this day (null: all).</param>
+    /// <param name="exercise">Only sessions with a set of this exercise (its slug), each with that exercise's sets only; null: all.</param>
     public static async Task<IReadOnlyList<StrengthSessionRecord>> SessionRecordsAsync(
-        RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null)
+        RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null, string? exercise = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
         var owner = runner.RunnerId;
-        var query = db.StrengthSessions.AsNoTracking().Include(s => s.Sets).Where(s => s.OwnerId == owner);
+        var query = exercise is null
+            ? db.StrengthSessions.AsNoTracking().Include(s => s.Sets).Where(s => s.OwnerId == owner)
+            : db.StrengthSessions.AsNoTracking().Include(s => s.Sets.Where(x => x.ExerciseSlug == exercise)).Where(s => s.OwnerId == owner);
         if (from is { } first)
         {
             query = query.Where(s => s.Date >= first);
@@ -28,6 +31,11 @@ public static class TrainingData
         if (to is { } last)
         {
             query = query.Where(s => s.Date <= last);
+        }
+
+        if (exercise is not null)
+        {
+            query = query.Where(s => s.Sets.Any(x => x.ExerciseSlug == exercise));
         }
 
         var sessions = await query.ToListAsync(cancellationToken);

@@ -89,6 +89,15 @@ public class RecentSessionsTests
             order.Select(slug => NextPrescription.Prescribe(catalogue.Single(e => e.Slug == slug), plan, all, next.Deload,
                 nextSession.Session.Exercises.FirstOrDefault(p => p.Slug == slug))),
             next.Exercises);
+
+        // The progress page of each exercise reads the sessions that hold it, and shows what the whole log's statistics show.
+        foreach (var slug in Slugs)
+        {
+            var whole = (await StrengthStats.HandleAsync(db, LocalRunner.Instance, new StrengthStats.Request(slug))).Exercises.Single();
+            var own = await StrengthStats.ExerciseAsync(db, LocalRunner.Instance, slug);
+            Assert.NotEmpty(own.Volume);
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(whole), System.Text.Json.JsonSerializer.Serialize(own));
+        }
     }
 
     private static async Task SeedHistoryAsync(

@@ -35,7 +35,7 @@ public sealed class DetailModel(
         }
 
         Units = await preferences.GetAsync(cancellationToken);
-        Stats = (await StrengthStats.HandleAsync(db, runner, new StrengthStats.Request(Exercise.Slug), cancellationToken)).Exercises[0];
+        Stats = await StrengthStats.ExerciseAsync(db, runner, Exercise.Slug, cancellationToken);
         Next = (await NextPrescription.HandleAsync(db, runner, clock, new NextPrescription.Request(Exercise.Slug), cancellationToken)).Exercises[0];
         return Page();
     }
