@@ -61,6 +61,14 @@ public class GymPageBenchmarks
         return day.Planned.Sum(p => p.Rows.Count);
     }
 
+    [Benchmark(Description = "the plan regenerated from its profile")]
+    public async Task<int> Plan()
+    {
+        await using var db = DataServices.CreateContext(_target);
+        var catalogue = await new ExerciseCatalogue(db).AllAsync();
+        return (await TrainingPlan.ForDayAsync(db, LocalRunner.Instance, catalogue, _day, default))!.Plan.Weeks.Count;
+    }
+
     [Benchmark(Description = "progress page stats, from the whole log and every run")]
     public async Task<int> ProgressFromEverything()
     {
