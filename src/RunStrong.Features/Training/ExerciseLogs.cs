@@ -13,7 +13,7 @@ namespace RunStrong.Features.Training;
 /// prescription adds every variant the runner has ever logged the exercise with (they have that kit). So per exercise
 /// this holds its newest sessions, enough of them to include two outside deload weeks (or all there are), the check-ins
 /// from the oldest of those on, and the variants read by one grouped query.
-/// <see cref="FromWholeLog"/> builds the same from every session; a test shows both prescribe alike.
+/// A test builds the same from every session, as the code read it before, and shows both prescribe alike.
 /// </summary>
 public sealed class ExerciseLogs
 {
@@ -22,7 +22,8 @@ public sealed class ExerciseLogs
 
     private readonly IReadOnlyDictionary<string, IReadOnlyList<(string Variant, DateOnly First)>> _variants;
 
-    private ExerciseLogs(
+    /// <param name="variants">Per exercise slug (lower case), each variant logged with the first day it was.</param>
+    internal ExerciseLogs(
         IReadOnlyList<StrengthSessionRecord> records,
         IReadOnlyList<LoggedStrengthSession> history,
         IReadOnlyList<SorenessCheckIn> checkIns,
@@ -54,19 +55,6 @@ public sealed class ExerciseLogs
     /// </summary>
     public string? LastUnitOf(string slug) =>
         Records.Where(r => r.MergeWithSessionId is null).SelectMany(r => r.Sets).LastOrDefault(s => s.ExerciseSlug == slug && s.LoadUnit is not null)?.LoadUnit;
-
-    /// <summary>Everything from the whole log, as read by <see cref="TrainingData.SessionRecordsAsync"/> and <see cref="TrainingData.CheckInsAsync"/>.</summary>
-    public static ExerciseLogs FromWholeLog(
-        IReadOnlyList<StrengthSessionRecord> records, IReadOnlyList<SorenessCheckIn> checkIns, Func<StrengthSessionRecord, bool> isDeload)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        var history = TrainingData.ToDomain(records, isDeload);
-        var variants = history
-            .SelectMany(h => h.Sets.Select(s => (Slug: s.ExerciseSlug.ToLowerInvariant(), s.VariantSlug, h.Date)))
-            .GroupBy(s => s.Slug)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<(string, DateOnly)>)g.GroupBy(s => s.VariantSlug).Select(v => (v.Key, v.Min(s => s.Date))).ToArray());
-        return new ExerciseLogs(records, history, checkIns, variants);
-    }
 
     /// <summary>
     /// Reads what <paramref name="slugs"/> need from sessions before <paramref name="until"/> (all when null);
@@ -112,15 +100,8 @@ public sealed class ExerciseLogs
             }
         }
 
-        var sessions = ids.Count == 0 ? [] : await db.StrengthSessions.AsNoTracking().Include(s => s.Sets)
-            .Where(s => s.OwnerId == owner && ids.Contains(s.Id))
-            .ToListAsync(cancellationToken);
-        foreach (var session in sessions)
-        {
-            session.Sets = [.. session.Sets.OrderBy(s => s.Position)];
-        }
-
-        IReadOnlyList<StrengthSessionRecord> records = [.. sessions.OrderBy(s => s.Date).ThenBy(s => s.Id)];
+        var records = ids.Count == 0 ? [] : await TrainingData.ListAsync(
+            db.StrengthSessions.AsNoTracking().Include(s => s.Sets).Where(s => s.OwnerId == owner && ids.Contains(s.Id)), cancellationToken);
 
         var variantRows = await counting
             .SelectMany(s => s.Sets.Where(x => wanted.Contains(x.ExerciseSlug)), (s, x) => new { x.ExerciseSlug, x.VariantSlug, s.Date })

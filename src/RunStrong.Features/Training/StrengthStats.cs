@@ -53,13 +53,7 @@ public static class StrengthStats
         IEnumerable<string> slugs = sessions.SelectMany(s => s.Sets).Select(s => s.ExerciseSlug).Distinct(StringComparer.OrdinalIgnoreCase);
         if (!string.IsNullOrWhiteSpace(request.Exercise))
         {
-            var slug = request.Exercise.Trim().ToLowerInvariant();
-            if (!catalogue.Any(e => e.Slug == slug))
-            {
-                throw new UserInputException("exercise", $"unknown exercise '{request.Exercise.Trim()}'", notFound: true);
-            }
-
-            slugs = [slug];
+            slugs = [Known(catalogue, request.Exercise).Slug];
         }
 
         var exercises = slugs.Select(slug => Stats(slug, catalogue.FirstOrDefault(e => e.Slug == slug)?.Name ?? slug, sessions)).ToArray();
@@ -77,11 +71,17 @@ public static class StrengthStats
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(exercise);
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
+        var known = Known(catalogue, exercise);
+        var sessions = TrainingData.ToDomain(await TrainingData.SessionRecordsAsync(db, runner, cancellationToken, exercise: known.Slug));
+        return Stats(known.Slug, known.Name, sessions);
+    }
+
+    /// <summary>The catalogue's exercise for a slug as typed (any case, spaces around), or a not-found naming it.</summary>
+    private static Exercise Known(IReadOnlyList<Exercise> catalogue, string exercise)
+    {
         var slug = exercise.Trim().ToLowerInvariant();
-        var known = catalogue.FirstOrDefault(e => e.Slug == slug)
+        return catalogue.FirstOrDefault(e => e.Slug == slug)
             ?? throw new UserInputException("exercise", $"unknown exercise '{exercise.Trim()}'", notFound: true);
-        var sessions = TrainingData.ToDomain(await TrainingData.SessionRecordsAsync(db, runner, cancellationToken, exercise: slug));
-        return Stats(slug, known.Name, sessions);
     }
 
     /// <summary>

@@ -51,13 +51,13 @@ public static class TodaysSession
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
-        var date = day ?? await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
+        var today = await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
+        var date = day ?? today;
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
         var plan = await TrainingPlan.ForDayAsync(db, runner, catalogue, date, cancellationToken);
         var onDay = await TrainingData.SessionRecordsAsync(db, runner, cancellationToken, date, date);
 
         // A missed strength session offered on this day, or already logged here for its own key, is done here (docs/decisions/0027).
-        var today = await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
         var follow = plan is null ? null : await PlanStatuses.ReadAsync(db, runner, plan.Plan, plan.Record.Id, today, cancellationToken);
         var movedHere = plan is null ? [] : plan.Plan.Days
             .Where(d => d.Date != date && PlanStatuses.SameWeek(d.Date, date))

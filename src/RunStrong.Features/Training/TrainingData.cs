@@ -38,6 +38,12 @@ public static class TrainingData
             query = query.Where(s => s.Sets.Any(x => x.ExerciseSlug == exercise));
         }
 
+        return await ListAsync(query, cancellationToken);
+    }
+
+    /// <summary>Sessions (with their sets included) as every reader wants them: oldest first, each one's sets in order.</summary>
+    internal static async Task<IReadOnlyList<StrengthSessionRecord>> ListAsync(IQueryable<StrengthSessionRecord> query, CancellationToken cancellationToken)
+    {
         var sessions = await query.ToListAsync(cancellationToken);
         foreach (var session in sessions)
         {

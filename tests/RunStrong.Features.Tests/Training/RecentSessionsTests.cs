@@ -50,7 +50,7 @@ public class RecentSessionsTests
         for (var day = start.AddDays(-14); day < start.AddDays(7 * 8); day = day.AddDays(2))
         {
             var recent = await ExerciseLogs.ReadAsync(db, LocalRunner.Instance, Slugs, day, isDeload, default);
-            var whole = ExerciseLogs.FromWholeLog(
+            var whole = WholeLog(
                 [.. records.Where(r => r.Date < day)], [.. checkIns.Where(c => c.Date < day)], r => isDeload(r.Date, r.PlanId));
             trimmed += recent.Records.Count < whole.Records.Count ? 1 : 0;
             var planned = plan.StrengthOn(day).SelectMany(s => s.Session.Exercises).ToArray();
@@ -67,7 +67,7 @@ public class RecentSessionsTests
 
             // The plan as the runner follows it, that day.
             var followed = await PlanProgress.ApplyAsync(db, LocalRunner.Instance, plan.Plan, plan.Profile, catalogue, day, planId, default);
-            var reference = PlanProgress.Apply(plan.Plan, plan.Profile, catalogue, ExerciseLogs.FromWholeLog(
+            var reference = PlanProgress.Apply(plan.Plan, plan.Profile, catalogue, WholeLog(
                 [.. records.Where(r => r.Date <= day)], [.. checkIns.Where(c => c.Date <= day)], r => isDeload(r.Date, r.PlanId)), day,
                 await PlanProgress.HillSprintsDoneAsync(db, LocalRunner.Instance, day, default));
             Assert.Equal(PlanJson.Serialize(reference), PlanJson.Serialize(followed));
@@ -80,7 +80,7 @@ public class RecentSessionsTests
         // `runstrong next`: every exercise in the log, in the order first logged, each as the whole log prescribes.
         var clock = TestClock.At(start.AddDays(20));
         var next = await NextPrescription.HandleAsync(db, LocalRunner.Instance, clock, new NextPrescription.Request());
-        var all = ExerciseLogs.FromWholeLog(records, checkIns, r => isDeload(r.Date, r.PlanId));
+        var all = WholeLog(records, checkIns, r => isDeload(r.Date, r.PlanId));
         var nextSession = plan.NextStrength(start.AddDays(20))!;
         var order = nextSession.Session.Exercises.Select(e => e.Slug)
             .Concat(all.History.SelectMany(h => h.Sets).Select(s => s.ExerciseSlug)).Distinct().ToArray();
@@ -98,6 +98,18 @@ public class RecentSessionsTests
             Assert.NotEmpty(own.Volume);
             Assert.Equal(System.Text.Json.JsonSerializer.Serialize(whole), System.Text.Json.JsonSerializer.Serialize(own));
         }
+    }
+
+    /// <summary>What the prescriptions read before decision 0031: every session and check-in, the variants from all of them.</summary>
+    private static ExerciseLogs WholeLog(
+        IReadOnlyList<StrengthSessionRecord> records, IReadOnlyList<Domain.Training.SorenessCheckIn> checkIns, Func<StrengthSessionRecord, bool> isDeload)
+    {
+        var history = TrainingData.ToDomain(records, isDeload);
+        var variants = history
+            .SelectMany(h => h.Sets.Select(s => (Slug: s.ExerciseSlug.ToLowerInvariant(), s.VariantSlug, h.Date)))
+            .GroupBy(s => s.Slug)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<(string, DateOnly)>)g.GroupBy(s => s.VariantSlug).Select(v => (v.Key, v.Min(s => s.Date))).ToArray());
+        return new ExerciseLogs(records, history, checkIns, variants);
     }
 
     private static async Task SeedHistoryAsync(
