@@ -33,7 +33,7 @@ public static class RunStrongWebApp
             : AppContext.BaseDirectory;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = args,
+            Args = FileWatching.ReadSettingsOnce(args),
             ApplicationName = typeof(RunStrongWebApp).Assembly.GetName().Name,
             ContentRootPath = contentRoot,
         });
@@ -42,6 +42,7 @@ public static class RunStrongWebApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        FileWatching.LookInsteadOfWatching(builder.Environment);
         SharedPort.Configure(builder);
 
         // Some URLs are secrets (private calendar feeds, the setup link). The categories that write request URLs or

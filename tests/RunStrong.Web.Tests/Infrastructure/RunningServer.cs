@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using RunStrong.Data;
 using RunStrong.Data.Entities;
@@ -34,6 +35,7 @@ public sealed partial class RunningServer : IAsyncDisposable
     private RunningServer(WebApplication app, TestDatabase database, Uri address, FakeTimeProvider clock)
     {
         _app = app;
+        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(Log);
         Database = database;
         Address = address;
         Clock = clock;
@@ -41,6 +43,9 @@ public sealed partial class RunningServer : IAsyncDisposable
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>What this node logged at Warning or above since it started serving.</summary>
+    public ServerLog Log { get; } = new();
 
     /// <summary>
     /// The app's clock, standing at <see cref="TestClock.Now"/> (issue 11: no test reads the wall clock); a test moves
@@ -156,16 +161,16 @@ public sealed partial class RunningServer : IAsyncDisposable
     {
         var cookies = new CookieContainer();
         var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = Address };
-        using var response = await PostSignInFormAsync(client, userName, password);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"signing in as {userName} gave {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        var page = await client.GetStringAsync(new Uri("/account/signout", UriKind.Relative));
+        using var response = await PostSignInFormAsync(client, userName, password, this);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"signing in as {userName} gave {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}; the server logged: {Log.Problems()}");
+        var page = await PageAsync(client, "/account/signout", this);
         return new SessionClient(client, cookies, AntiforgeryField(page));
     }
 
     /// <summary>Signs in through the sign-in form as a browser would (its page, its antiforgery field); the server's answer.</summary>
-    public static async Task<HttpResponseMessage> PostSignInFormAsync(HttpClient client, string userName, string password)
+    public static async Task<HttpResponseMessage> PostSignInFormAsync(HttpClient client, string userName, string password, RunningServer? server = null)
     {
-        var form = await client.GetStringAsync(new Uri("/account/signin", UriKind.Relative));
+        var form = await PageAsync(client, "/account/signin", server);
         return await client.PostAsync(new Uri("/account/signin", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = userName,
@@ -195,6 +200,15 @@ public sealed partial class RunningServer : IAsyncDisposable
         }
     }
 
+    /// <summary>A page's HTML; a failure names the status, the body and what the server logged.</summary>
+    public static async Task<string> PageAsync(HttpClient client, string path, RunningServer? server = null)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} gave {(int)response.StatusCode}: {body}; the server logged: {server?.Log.Problems() ?? "(not known)"}");
+        return body;
+    }
+
     /// <summary>The value of the hidden antiforgery field in a page's form.</summary>
     public static string AntiforgeryField(string html)
     {
@@ -210,7 +224,7 @@ public sealed partial class RunningServer : IAsyncDisposable
     {
         using var response = await Client.GetAsync(new Uri(path, UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {path} gave {(int)response.StatusCode}: {body}");
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} gave {(int)response.StatusCode}: {body}; the server logged: {Log.Problems()}");
         return JsonSerializer.Deserialize<T>(body, RunStrongJson.Options)!;
     }
 
