@@ -16,6 +16,9 @@ import sys
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "src", "RunStrong.Web", "wwwroot", "img", "exercises")
 W, H = 240, 160
 GROUND = 146  # SVG y of the floor line
+# Figures seen from behind are narrow: their pictures show a closer view (x, y, width, height; 3:2 like the rest), so
+# the figure is as large on the gym page as a side view.
+VIEWS = {"fire-hydrant": (63, 62, 135, 90)}
 LEN = dict(torso=44, neck=14, head=9, upper=24, fore=22, thigh=34, shin=32, foot=10)
 NEAR, FAR = "#1f2937", "#9ca3af"
 BAND, IRON, WOOD = "#dc2626", "#374151", "#c9b79c"
@@ -200,9 +203,10 @@ def floor():
     return [f'<line x1="6" y1="{GROUND}" x2="{W - 6}" y2="{GROUND}" stroke="#d1d5db" stroke-width="2"/>']
 
 
-def svg(title, parts, ground=True):
+def svg(title, parts, ground=True, view=(0, 0, W, H)):
     body = "\n  ".join((floor() if ground else []) + parts)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="480" height="320" role="img">\n'
+    box = " ".join(str(v) for v in view)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{box}" width="480" height="320" role="img">\n'
             f'  <title>{title}</title>\n  <rect width="{W}" height="{H}" rx="8" fill="#ffffff"/>\n  {body}\n</svg>\n')
 
 
@@ -641,12 +645,12 @@ def fit(*poses):
     return min(1.0, (GROUND - 8) / top)
 
 
-def render(pose, shared, each, title, hill=False, scale=1.0):
+def render(pose, shared, each, title, hill=False, scale=1.0, view=(0, 0, W, H)):
     parts = ([] if hill else list(shared)) + figure(pose) + each(pose)
     if scale < 1.0:
         s = round(scale, 3)
         parts = [f'<g transform="translate({W / 2} {GROUND}) scale({s}) translate({-W / 2} {-GROUND})">'] + parts + ["</g>"]
-    return svg(title, (list(shared) if hill else []) + parts, ground=not hill)
+    return svg(title, (list(shared) if hill else []) + parts, ground=not hill, view=view)
 
 
 def main():
@@ -664,7 +668,7 @@ def main():
             text = f"{name}, {position}: {alt}"
             path = os.path.join(OUT, exercise, f"{rung}-{position}.svg")
             with open(path, "w", encoding="utf-8") as f:
-                f.write(render(pose, shared, each, text, hill, scale))
+                f.write(render(pose, shared, each, text, hill, scale, VIEWS.get(exercise, (0, 0, W, H))))
             manifest.setdefault(key, []).append({"file": f"{exercise}/{rung}-{position}.svg", "position": position, "alt": text})
     if "--manifest" in sys.argv:
         print(json.dumps(manifest, indent=1))
