@@ -39,6 +39,9 @@ public abstract record SvgChart(string Id, string Title)
     /// <summary>Units an axis label may take, about 7 characters of the 12.5-unit text, with a gap.</summary>
     protected const int LabelRoom = 58;
 
+    /// <summary>About the width of one character of the 12.5-unit text.</summary>
+    protected const double CharacterWidth = 7.2;
+
     /// <summary>X values are day numbers (<see cref="DateOnly.DayNumber"/>): ticks are dates, with the year where the axis crosses one.</summary>
     public bool XIsDayNumber { get; init; }
 
@@ -304,7 +307,14 @@ public sealed record BarChart(string Id, string Title, IReadOnlyList<string> Ser
             : shown.Select(i => Bars[i].Label).ToArray();
         for (var k = 0; k < shown.Length; k++)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(Left + slot * (shown[k] + 0.5))}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{E(texts[k])}</text>");
+            // A label that would run off the right edge (the last bar's, often) is left out rather than cut.
+            var x = Left + slot * (shown[k] + 0.5);
+            if (x + texts[k].Length * CharacterWidth / 2 > Width)
+            {
+                continue;
+            }
+
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{E(texts[k])}</text>");
         }
 
         svg.Append("</g>");

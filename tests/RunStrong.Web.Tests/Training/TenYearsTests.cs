@@ -98,6 +98,49 @@ public class TenYearsTests
         Assert.Empty(errors);
     }
 
+    /// <summary>
+    /// The progress page of an exercise logged twice a week for ten years, on a phone and a desktop: its records, its
+    /// charts readable (every bar of the weekly sets a few pixels wide at least) and nothing wider than the screen.
+    /// </summary>
+    [Theory]
+    [InlineData("phone", 390, 844)]
+    [InlineData("desktop", 1280, 900)]
+    public async Task TheProgressPage_WithTenYears_ShowsItsRecordsAndReadableCharts(string name, int width, int height)
+    {
+        await using var server = await RunningServer.StartAsync();
+        await SeedTenYearsAsync(server);
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.OpenAsync(server, width, height);
+        await page.GotoAsync(new Uri(server.Address, "/progress/hip-thrust").ToString());
+
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("records")).ToContainTextAsync("40 kg × 10");
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("next-prescription")).ToContainTextAsync("11");
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("chart-one-rep-max")).ToBeVisibleAsync();
+        // Ten years of weeks come as quarters, every hip thrust set counted once.
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("chart-volume")).ToContainTextAsync("Sets per quarter");
+        var bars = page.GetByTestId("chart-volume").Locator("rect.bar");
+        Assert.InRange(await bars.CountAsync(), 40, 42);
+        int logged;
+        await using (var db = server.Database.CreateContext())
+        {
+            logged = db.LoggedSets.Count(s => s.ExerciseSlug == "hip-thrust");
+        }
+
+        Assert.Equal(logged, (await bars.EvaluateAllAsync<double[]>("bars => bars.map(b => Number(b.dataset.value))")).Sum());
+        var narrowest = await bars.EvaluateAllAsync<double>("bars => Math.min(...bars.map(b => b.getBoundingClientRect().width))");
+        Assert.True(narrowest >= 3, $"the narrowest weekly bar is {narrowest:0.0} px wide");
+        Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), "the page scrolls sideways");
+        // Every label of the chart's axis is whole, inside its picture.
+        var cut = await page.GetByTestId("chart-volume").Locator("svg").EvaluateAsync<string[]>(
+            "svg => { const box = svg.getBoundingClientRect(); return [...svg.querySelectorAll('g.grid text')].filter(t => { const r = t.getBoundingClientRect(); return r.left < box.left - 0.5 || r.right > box.right + 0.5; }).map(t => t.textContent); }");
+        Assert.Empty(cut);
+        // And about as large as the page's own small text at any width (one chart across a desktop drew it over 30 px high).
+        var tallest = await page.Locator("figure.chart svg g.grid text").EvaluateAllAsync<double>("texts => Math.max(...texts.map(t => t.getBoundingClientRect().height))");
+        Assert.InRange(tallest, 10, 24);
+        await Browser.ScreenshotAsync(page, $"progress-ten-years-{name}");
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public async Task TheLogAndTheActivities_ComeAPageAtATime_UnderAQuarterMegabyte()
     {

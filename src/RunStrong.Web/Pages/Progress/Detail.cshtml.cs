@@ -55,13 +55,43 @@ public sealed class DetailModel(
             Summary = "Estimated one-repetition maximum from each session's best set of 1 to 10 reps.",
         };
 
-    public BarChart VolumeChart() =>
-        new("volume", $"Sets per week, {Exercise.Name}", ["sets"],
-            Stats.Volume.Select(w => new ChartBar(w.WeekStart.ToString("d MMM", CultureInfo.InvariantCulture), [w.Sets], w.WeekStart)).ToArray())
+    /// <summary>At most this many bars in the volume chart, so each stays a few pixels wide on a phone.</summary>
+    public const int MostBars = 60;
+
+    /// <summary>
+    /// Sets per week while the weeks logged span at most <see cref="MostBars"/> weeks; over a longer log, per month, and
+    /// past <see cref="MostBars"/> months per quarter (a week counts in the month its Monday falls in): ten years of
+    /// weekly bars were each a fraction of a pixel on a phone.
+    /// </summary>
+    public BarChart VolumeChart()
+    {
+        var (per, bars) = VolumeBars(Stats.Volume);
+        return new("volume", $"Sets per {per}, {Exercise.Name}", ["sets"], bars)
         {
             YLabel = "sets",
-            Summary = "Sets logged each week (Monday to Sunday).",
+            Summary = per == "week"
+                ? "Sets logged each week (Monday to Sunday)."
+                : $"Sets logged each {per} (a week counts in the {per} its Monday falls in).",
         };
+    }
+
+    /// <summary>The bars of <see cref="VolumeChart"/> and what each stands for: "week", "month" or "quarter".</summary>
+    public static (string Per, ChartBar[] Bars) VolumeBars(IReadOnlyList<StrengthStats.WeekVolume> weeks)
+    {
+        ArgumentNullException.ThrowIfNull(weeks);
+        var (first, last) = weeks.Count == 0 ? (default, default) : (weeks[0].WeekStart, weeks[^1].WeekStart);
+        var months = (last.Year * 12) + last.Month - ((first.Year * 12) + first.Month) + 1;
+        return (last.DayNumber - first.DayNumber) / 7 < MostBars
+            ? ("week", weeks.Select(w => new ChartBar(w.WeekStart.ToString("d MMM", CultureInfo.InvariantCulture), [w.Sets], w.WeekStart)).ToArray())
+            : months <= MostBars
+                ? ("month", Bucket(weeks, w => new DateOnly(w.Year, w.Month, 1), d => d.ToString("MMM yyyy", CultureInfo.InvariantCulture)))
+                : ("quarter", Bucket(weeks, w => new DateOnly(w.Year, ((w.Month - 1) / 3 * 3) + 1, 1), d => $"Q{((d.Month - 1) / 3) + 1} {d.Year}"));
+    }
+
+    private static ChartBar[] Bucket(IEnumerable<StrengthStats.WeekVolume> weeks, Func<DateOnly, DateOnly> start, Func<DateOnly, string> label) =>
+        weeks.GroupBy(w => start(w.WeekStart))
+            .Select(g => new ChartBar(label(g.Key), [g.Sum(w => w.Sets)]))
+            .ToArray();
 
     /// <summary>A load in kilograms as the runner reads it: "62.5 kg" or "137.8 lb".</summary>
     public string Kg(double? kg) => kg is { } v ? Units.ShowLoad(Domain.Training.Mass.FromKilograms(v)) : "—";
