@@ -65,8 +65,7 @@ public class SignInPagesTests
 
         if (width < 500)
         {
-            var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-            Assert.True(scrollWidth <= width, $"the page scrolls sideways on a phone ({scrollWidth} px wide)");
+            await Browser.AssertNoSidewaysScrollAsync(page, width);
         }
 
         Assert.Empty(errors);

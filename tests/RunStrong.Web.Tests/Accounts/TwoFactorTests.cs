@@ -33,8 +33,7 @@ public partial class TwoFactorTests
         var qrBox = await page.GetByTestId("two-factor-qr").BoundingBoxAsync();
         Assert.True(qrBox is { Width: >= 150, Height: >= 150 }, $"the QR code is drawn {qrBox?.Width} x {qrBox?.Height} px");
         await Browser.ScreenshotAsync(page, "two-factor-setup-phone");
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= 390, $"the page scrolls sideways on a phone ({scrollWidth} px wide)");
+        await Browser.AssertNoSidewaysScrollAsync(page, 390);
 
         // A wrong code does not turn it on, and the key stays the same.
         await page.GetByTestId("two-factor-code").FillAsync(WrongCode(app, server.Clock));

@@ -68,7 +68,7 @@ public class ActivityNumbersPagesTests
         Assert.Equal(4, await laps.Locator("tbody tr").CountAsync());
         Assert.Contains("km", await laps.Locator("tbody tr[data-lap='2'] td").First.InnerTextAsync(), StringComparison.Ordinal);
         await Browser.ScreenshotAsync(page, $"activity-map-splits-laps-{name}");
-        await AssertNoSidewaysScrollAsync(page, width);
+        await Browser.AssertNoSidewaysScrollAsync(page, width);
 
         await page.GetByTestId("unit-mi").ClickAsync();
         await page.WaitForURLAsync("**unit=mi");
@@ -77,7 +77,7 @@ public class ActivityNumbersPagesTests
         Assert.Equal(6, await splits.Locator("tbody tr").CountAsync());
         Assert.EndsWith(" /mi", await page.GetByTestId("pace").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(5, await page.GetByTestId("route-map").Locator("[data-marker]").CountAsync());
-        await AssertNoSidewaysScrollAsync(page, width);
+        await Browser.AssertNoSidewaysScrollAsync(page, width);
 
         // Eight GPX tracks: the way between them is not drawn, not counted, and the page says so; GPX has no laps.
         await page.GotoAsync(new Uri(server.Address, $"/activities/{tracksId}").ToString());
@@ -86,7 +86,7 @@ public class ActivityNumbersPagesTests
         await Assertions.Expect(page.GetByTestId("metric-notes").Locator("li[data-code='segments-not-joined']")).ToContainTextAsync("is not counted");
         await Assertions.Expect(page.GetByTestId("no-laps")).ToHaveTextAsync("GPX files hold no laps.");
         await Browser.ScreenshotAsync(page, $"activity-eight-tracks-{name}");
-        await AssertNoSidewaysScrollAsync(page, width);
+        await Browser.AssertNoSidewaysScrollAsync(page, width);
         Assert.Empty(errors);
     }
 
@@ -120,7 +120,7 @@ public class ActivityNumbersPagesTests
         Assert.Equal("–", await page.GetByTestId("pace").InnerTextAsync());
         await Assertions.Expect(page.GetByTestId("route-map")).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, $"activity-no-times-{name}");
-        await AssertNoSidewaysScrollAsync(page, width);
+        await Browser.AssertNoSidewaysScrollAsync(page, width);
 
         await page.GetByTestId("activity-date").FillAsync("2011-11-20");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the day" }).ClickAsync();
@@ -217,16 +217,10 @@ public class ActivityNumbersPagesTests
         Assert.Equal(half[1], await goal.GetByTestId("goal-time").InnerTextAsync());
         Assert.Matches("^[4-5]:[0-5][0-9] /km$", await goal.GetByTestId("goal-pace").InnerTextAsync());
         await Browser.ScreenshotAsync(page, $"predictions-goal-race-{name}");
-        await AssertNoSidewaysScrollAsync(page, width);
+        await Browser.AssertNoSidewaysScrollAsync(page, width);
 
         var api = await server.GetJsonAsync<JsonElement>("/api/predictions");
         Assert.Equal("Riverside Half", api.GetProperty("goal").GetProperty("name").GetString());
         Assert.Empty(errors);
-    }
-
-    private static async Task AssertNoSidewaysScrollAsync(IPage page, int width)
-    {
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= width, $"{page.Url} scrolls sideways at {width} px ({scrollWidth} px wide)");
     }
 }

@@ -54,8 +54,7 @@ public class ActivityPagesTests
 
         if (width < 500)
         {
-            var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-            Assert.True(scrollWidth <= width, $"the activity page scrolls sideways on a phone ({scrollWidth} px wide)");
+            await Browser.AssertNoSidewaysScrollAsync(page, width);
         }
 
         await page.GotoAsync(new Uri(server.Address, "/activities").ToString());

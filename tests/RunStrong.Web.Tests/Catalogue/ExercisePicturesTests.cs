@@ -51,12 +51,6 @@ public class ExercisePicturesTests
         return result;
     }
 
-    private static async Task AssertNoSidewaysScrollAsync(IPage page, int width)
-    {
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= width, $"the page scrolls sideways ({scrollWidth} px wide at {width} px)");
-    }
-
     [Theory, MemberData(nameof(Viewports))]
     public async Task FiveGluteExercisePages_ShowStartAndEndPictures_FromThisServer(string name, int width, int height)
     {
@@ -93,7 +87,7 @@ public class ExercisePicturesTests
                 Assert.Contains("Photos: free-exercise-db, Unlicense", await page.GetByTestId("picture-credits").InnerTextAsync(), StringComparison.Ordinal);
             }
 
-            await AssertNoSidewaysScrollAsync(page, width);
+            await Browser.AssertNoSidewaysScrollAsync(page, width);
             await page.EvaluateAsync("window.scrollTo(0, 0)");
             await Browser.ScreenshotAsync(page, $"pictures-{slug}-{name}");
         }
@@ -135,7 +129,7 @@ public class ExercisePicturesTests
         Assert.InRange(thumb.Height, 20, 60);
         var row = (await first.GetByTestId("set-row").First.BoundingBoxAsync())!;
         Assert.True(row.Y > thumb.Y + thumb.Height - 1, "the first set row sits below the picture, not beside it");
-        await AssertNoSidewaysScrollAsync(page, 390);
+        await Browser.AssertNoSidewaysScrollAsync(page, 390);
         await Browser.ScreenshotAsync(page, "pictures-log-phone");
 
         // Tapping it opens the rung's larger pictures on the exercise page.
@@ -178,7 +172,7 @@ public class ExercisePicturesTests
             Assert.All(pictures, p => Assert.True(p.NaturalWidth > 0 && p.Alt.Length > 10, $"'{p.Alt}' did not load"));
         }
 
-        await AssertNoSidewaysScrollAsync(page, 390);
+        await Browser.AssertNoSidewaysScrollAsync(page, 390);
         await Browser.ScreenshotAsync(page, "pictures-session-phone");
 
         await page.GotoAsync(new Uri(server.Address, $"/plans/{id}/print").ToString());
@@ -190,7 +184,7 @@ public class ExercisePicturesTests
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         var width = await page.GetByTestId("print-pictures").First.Locator("img").First.EvaluateAsync<double>("img => img.getBoundingClientRect().width");
         Assert.InRange(width, 30, 130);
-        await AssertNoSidewaysScrollAsync(page, 390);
+        await Browser.AssertNoSidewaysScrollAsync(page, 390);
         await Browser.ScreenshotAsync(page, "pictures-print");
 
         AssertNothingLeftTheServer(server, requests);

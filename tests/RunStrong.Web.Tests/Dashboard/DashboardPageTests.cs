@@ -97,8 +97,7 @@ public class DashboardPageTests
 
         if (width < 500)
         {
-            var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-            Assert.True(scrollWidth <= width, $"the dashboard scrolls sideways on a phone ({scrollWidth} px wide)");
+            await Browser.AssertNoSidewaysScrollAsync(page, width);
         }
 
         await Browser.ScreenshotAsync(page, $"dashboard-{name}");

@@ -49,8 +49,7 @@ public class ImportPageTests
             if (width < 500)
             {
                 await page.GoBackAsync();
-                var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-                Assert.True(scrollWidth <= width, $"the import page scrolls sideways on a phone ({scrollWidth} px wide)");
+                await Browser.AssertNoSidewaysScrollAsync(page, width);
             }
 
             Assert.Empty(errors);

@@ -111,6 +111,13 @@ public sealed class Browser : IAsyncDisposable
     }
 
     /// <summary>Saves a screenshot beside the test output (TestResults/screenshots) so a person can look at it.</summary>
+    /// <summary>Fails when the page is wider than the window: it would scroll sideways (on a phone, the worst of it).</summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page, int width)
+    {
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"{page.Url} scrolls sideways ({scrollWidth} px wide at {width} px)");
+    }
+
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");

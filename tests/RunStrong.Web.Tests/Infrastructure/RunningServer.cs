@@ -200,7 +200,7 @@ public sealed partial class RunningServer : IAsyncDisposable
         }
     }
 
-    /// <summary>A page's HTML; a failure names the status, the body and what the server logged.</summary>
+    /// <summary>A page's body (HTML or JSON); a failure names the status, the body and what the server logged.</summary>
     public static async Task<string> PageAsync(HttpClient client, string path, RunningServer? server = null)
     {
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
@@ -220,13 +220,8 @@ public sealed partial class RunningServer : IAsyncDisposable
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryInput();
 
-    public async Task<T> GetJsonAsync<T>(string path)
-    {
-        using var response = await Client.GetAsync(new Uri(path, UriKind.Relative));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {path} gave {(int)response.StatusCode}: {body}; the server logged: {Log.Problems()}");
-        return JsonSerializer.Deserialize<T>(body, RunStrongJson.Options)!;
-    }
+    public async Task<T> GetJsonAsync<T>(string path) =>
+        JsonSerializer.Deserialize<T>(await PageAsync(Client, path, this), RunStrongJson.Options)!;
 
     /// <summary>Stops this node's web server and background work, as a node is stopped for a restart; the database stays.</summary>
     public Task StopNodeAsync() => _app.StopAsync();

@@ -18,12 +18,6 @@ public class PlanDepthPagesTests
 
     private static long PlanId(IPage page) => long.Parse(new Uri(page.Url).Segments[^1], CultureInfo.InvariantCulture);
 
-    private static async Task AssertNoSidewaysScrollAsync(IPage page, int width)
-    {
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= width, $"{page.Url} scrolls sideways ({scrollWidth} px wide at {width} px)");
-    }
-
     [Theory]
     [InlineData("phone", 390, 844)]
     [InlineData("desktop", 1280, 900)]
@@ -63,7 +57,7 @@ public class PlanDepthPagesTests
         await Browser.ScreenshotAsync(page, $"plan-gym-wizard-{name}");
         if (width < 600)
         {
-            await AssertNoSidewaysScrollAsync(page, width);
+            await Browser.AssertNoSidewaysScrollAsync(page, width);
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Make my plan" }).ClickAsync();
@@ -90,7 +84,7 @@ public class PlanDepthPagesTests
         Assert.Contains("Your run: 45–60 min · 20 min at threshold pace", weekText, StringComparison.Ordinal);
         if (width < 600)
         {
-            await AssertNoSidewaysScrollAsync(page, width);
+            await Browser.AssertNoSidewaysScrollAsync(page, width);
         }
 
         await Browser.ScreenshotAsync(page, $"plan-gym-week-{name}");
@@ -163,7 +157,7 @@ public class PlanDepthPagesTests
         Assert.Equal(7, await thisWeek.Locator(".week-days li").CountAsync());
         if (width < 600)
         {
-            await AssertNoSidewaysScrollAsync(page, width);
+            await Browser.AssertNoSidewaysScrollAsync(page, width);
         }
 
         await Browser.ScreenshotAsync(page, $"dashboard-current-week-{name}");
@@ -180,7 +174,7 @@ public class PlanDepthPagesTests
         Assert.Equal(0, await page.GetByTestId("no-plan").CountAsync());
         if (width < 600)
         {
-            await AssertNoSidewaysScrollAsync(page, width);
+            await Browser.AssertNoSidewaysScrollAsync(page, width);
         }
 
         await Browser.ScreenshotAsync(page, $"log-current-week-{name}");

@@ -72,14 +72,14 @@ public class PlanFollowsPagesTests
         await Assertions.Expect(thursday.Locator(".session-hill-sprints").GetByTestId("session-status")).ToHaveTextAsync("missed");
         await Assertions.Expect(page.Locator("li.week-day[data-date='2012-12-28']").GetByTestId("session-status")).ToHaveCountAsync(0);
         await Browser.ScreenshotAsync(page, $"plan-follows-week-{name}");
-        await AssertNoSidewaysScrollAsync(page, width, "the week");
+        await Browser.AssertNoSidewaysScrollAsync(page, width);
 
         await page.GotoAsync(new Uri(server.Address, $"/plans/{id}?month=2012-12").ToString());
         await Assertions.Expect(page.Locator("li.cal-day[data-date='2012-12-30']").GetByTestId("offered-session")).ToHaveTextAsync("Strength, moved here (missed Tue)");
         await Assertions.Expect(page.Locator("li.cal-day[data-date='2012-12-27']").GetByTestId("run-status")).ToHaveTextAsync("done");
         await Assertions.Expect(page.Locator("li.cal-day[data-date='2012-12-25'] a.chip-strength").GetByTestId("session-status")).ToHaveTextAsync(": missed: offered Sun");
         await Browser.ScreenshotAsync(page, $"plan-follows-month-{name}");
-        await AssertNoSidewaysScrollAsync(page, width, "the month");
+        await Browser.AssertNoSidewaysScrollAsync(page, width);
 
         // The offered chip opens Sunday's log with Tuesday's session to log.
         await page.Locator("li.cal-day[data-date='2012-12-30']").GetByTestId("offered-session").ClickAsync();
@@ -96,13 +96,7 @@ public class PlanFollowsPagesTests
         await Assertions.Expect(week.Locator(".session", new() { HasText = "Drills" }).GetByTestId("plan-item-missed")).ToHaveTextAsync("Missed");
         await Assertions.Expect(week.GetByTestId("plan-item-moved-here")).ToHaveTextAsync("Tuesday's strength session, moved here (missed Tuesday):");
         await Browser.ScreenshotAsync(page, $"plan-follows-dashboard-{name}");
-        await AssertNoSidewaysScrollAsync(page, width, "the dashboard");
+        await Browser.AssertNoSidewaysScrollAsync(page, width);
         Assert.Empty(errors);
-    }
-
-    private static async Task AssertNoSidewaysScrollAsync(IPage page, int width, string what)
-    {
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= width, $"{what} scrolls sideways ({scrollWidth} px at {width} px)");
     }
 }

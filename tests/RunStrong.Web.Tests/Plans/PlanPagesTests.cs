@@ -91,8 +91,7 @@ public class PlanPagesTests
         if (width < 600)
         {
             Assert.False(await month.Locator(".cal-head").First.IsVisibleAsync(), "on a phone the month is a list, without the weekday header row");
-            var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-            Assert.True(scrollWidth <= width, $"the page scrolls sideways on a phone ({scrollWidth} px wide)");
+            await Browser.AssertNoSidewaysScrollAsync(page, width);
         }
         else
         {

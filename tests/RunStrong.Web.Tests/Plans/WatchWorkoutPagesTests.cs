@@ -35,8 +35,7 @@ public class WatchWorkoutPagesTests
         Assert.True(await fit.IsVisibleAsync());
         Assert.True(await zip.IsVisibleAsync());
         Assert.Contains("GARMIN/NewFiles", await page.GetByTestId("watch-note").InnerTextAsync(), StringComparison.Ordinal);
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= width, $"the page scrolls sideways ({scrollWidth} px wide)");
+        await Browser.AssertNoSidewaysScrollAsync(page, width);
         await Browser.ScreenshotAsync(page, $"plan-session-watch-{name}");
 
         var folder = Directory.CreateTempSubdirectory("runstrong-watch-page-").FullName;

@@ -58,8 +58,7 @@ public class DataPageTests
 
         if (width < 500)
         {
-            var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-            Assert.True(scrollWidth <= width, $"the page scrolls sideways on a phone ({scrollWidth} px wide)");
+            await Browser.AssertNoSidewaysScrollAsync(page, width);
         }
 
         Assert.Empty(sourceErrors);

@@ -106,8 +106,7 @@ public class UnitsAndZonePagesTests
         await Assertions.Expect(page.GetByTestId("activity-when")).ToContainTextAsync("long · RPE 6", new() { Timeout = 60_000 });
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/activities/[0-9]+[?]unit=km$"));
         await Browser.ScreenshotAsync(page, $"activity-miles-denver-{name}");
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= width, $"the activity page scrolls sideways at {width} px ({scrollWidth} px wide)");
+        await Browser.AssertNoSidewaysScrollAsync(page, width);
 
         // A new plan starts in the runner's units.
         await page.GotoAsync(new Uri(server.Address, "/plans/new").ToString());

@@ -23,12 +23,6 @@ public class LogPagesTests
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static async Task AssertNoSidewaysScrollAsync(IPage page, int width)
-    {
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= width, $"{page.Url} scrolls sideways ({scrollWidth} px wide at {width} px)");
-    }
-
     [Theory]
     [InlineData("phone", 390, 844)]
     [InlineData("desktop", 1280, 900)]
@@ -59,7 +53,7 @@ public class LogPagesTests
         await Browser.ScreenshotAsync(page, $"log-after-{name}");
         if (width < 500)
         {
-            await AssertNoSidewaysScrollAsync(page, width);
+            await Browser.AssertNoSidewaysScrollAsync(page, width);
         }
 
         // The page read again from the server shows the set as logged.
@@ -78,7 +72,7 @@ public class LogPagesTests
         await Browser.ScreenshotAsync(page, $"history-{name}");
         if (width < 500)
         {
-            await AssertNoSidewaysScrollAsync(page, width);
+            await Browser.AssertNoSidewaysScrollAsync(page, width);
         }
 
         await page.GetByTestId("history-exercise").First.GetByRole(AriaRole.Link).ClickAsync();
@@ -112,7 +106,7 @@ public class LogPagesTests
         var problems = await form.EvaluateAsync<string[]>(CrowdedControls);
 
         Assert.Empty(problems);
-        await AssertNoSidewaysScrollAsync(page, width);
+        await Browser.AssertNoSidewaysScrollAsync(page, width);
 
         // And every form of a planned strength day: each set's row, the session's own, the unplanned one.
         var day = await SeedPlanAsync(server);
@@ -124,7 +118,7 @@ public class LogPagesTests
         }
 
         await Browser.ScreenshotAsync(page, $"log-planned-{name}");
-        await AssertNoSidewaysScrollAsync(page, width);
+        await Browser.AssertNoSidewaysScrollAsync(page, width);
         Assert.Empty(errors);
     }
 
@@ -263,7 +257,7 @@ public class LogPagesTests
         await Browser.ScreenshotAsync(page, $"predictions-{name}");
         if (width < 500)
         {
-            await AssertNoSidewaysScrollAsync(page, width);
+            await Browser.AssertNoSidewaysScrollAsync(page, width);
         }
 
         Assert.Empty(errors);

@@ -173,8 +173,7 @@ public class LosslessLoggingTests
         }
 
         await Browser.ScreenshotAsync(page, cutTheNetwork ? "log-eight-sets-after-offline-phone" : "log-eight-sets-phone");
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= 390, $"the log page scrolls sideways on a phone ({scrollWidth} px)");
+        await Browser.AssertNoSidewaysScrollAsync(page, 390);
 
         // Exactly the eight sets meant: no set lost, none doubled, no load or band carried over from another exercise.
         var sets = await StoredSetsAsync(server);

@@ -70,8 +70,7 @@ public class PlannedSessionPagesTests
         await Assertions.Expect(thisWeek.Locator("li", new() { HasText = "Hill sprints" }).First.GetByTestId("plan-item-done")).ToHaveTextAsync("✓ done");
         await Assertions.Expect(thisWeek.Locator("li", new() { HasText = "Drills" }).First.GetByTestId("plan-item-done")).ToHaveTextAsync("✓ partly done");
         await Browser.ScreenshotAsync(page, $"dashboard-week-done-{name}");
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(scrollWidth <= width, $"the dashboard scrolls sideways ({scrollWidth} px at {width} px)");
+        await Browser.AssertNoSidewaysScrollAsync(page, width);
         Assert.Empty(errors);
     }
 

@@ -129,7 +129,7 @@ public class TenYearsTests
         Assert.Equal(logged, (await bars.EvaluateAllAsync<double[]>("bars => bars.map(b => Number(b.dataset.value))")).Sum());
         var narrowest = await bars.EvaluateAllAsync<double>("bars => Math.min(...bars.map(b => b.getBoundingClientRect().width))");
         Assert.True(narrowest >= 3, $"the narrowest weekly bar is {narrowest:0.0} px wide");
-        Assert.True(await page.EvaluateAsync<bool>($"document.documentElement.scrollWidth <= {width}"), "the page scrolls sideways");
+        await Browser.AssertNoSidewaysScrollAsync(page, width);
         // Every label of the chart's axis is whole, inside its picture.
         var cut = await page.GetByTestId("chart-volume").Locator("svg").EvaluateAsync<string[]>(
             "svg => { const box = svg.getBoundingClientRect(); return [...svg.querySelectorAll('g.grid text')].filter(t => { const r = t.getBoundingClientRect(); return r.left < box.left - 0.5 || r.right > box.right + 0.5; }).map(t => t.textContent); }");

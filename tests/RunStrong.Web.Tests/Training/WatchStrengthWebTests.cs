@@ -132,8 +132,7 @@ public sealed class WatchStrengthWebTests : IDisposable
         await Browser.ScreenshotAsync(page, $"log-watch-choice-{name}");
         if (width < 500)
         {
-            var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-            Assert.True(scrollWidth <= width, $"the log page scrolls sideways ({scrollWidth} px wide at {width} px)");
+            await Browser.AssertNoSidewaysScrollAsync(page, width);
         }
 
         var bench = page.GetByTestId("map-garmin").First;

@@ -79,13 +79,15 @@ public sealed class DetailModel(
     public static (string Per, ChartBar[] Bars) VolumeBars(IReadOnlyList<StrengthStats.WeekVolume> weeks)
     {
         ArgumentNullException.ThrowIfNull(weeks);
-        var (first, last) = weeks.Count == 0 ? (default, default) : (weeks[0].WeekStart, weeks[^1].WeekStart);
-        var months = (last.Year * 12) + last.Month - ((first.Year * 12) + first.Month) + 1;
-        return (last.DayNumber - first.DayNumber) / 7 < MostBars
-            ? ("week", weeks.Select(w => new ChartBar(w.WeekStart.ToString("d MMM", CultureInfo.InvariantCulture), [w.Sets], w.WeekStart)).ToArray())
-            : months <= MostBars
-                ? ("month", Bucket(weeks, w => new DateOnly(w.Year, w.Month, 1), d => d.ToString("MMM yyyy", CultureInfo.InvariantCulture)))
-                : ("quarter", Bucket(weeks, w => new DateOnly(w.Year, ((w.Month - 1) / 3 * 3) + 1, 1), d => $"Q{((d.Month - 1) / 3) + 1} {d.Year}"));
+        if (weeks.Count == 0 || (weeks[^1].WeekStart.DayNumber - weeks[0].WeekStart.DayNumber) / 7 < MostBars)
+        {
+            return ("week", [.. weeks.Select(w => new ChartBar(w.WeekStart.ToString("d MMM", CultureInfo.InvariantCulture), [w.Sets], w.WeekStart))]);
+        }
+
+        var (first, last) = (weeks[0].WeekStart, weeks[^1].WeekStart);
+        return (last.Year * 12) + last.Month - ((first.Year * 12) + first.Month) < MostBars
+            ? ("month", Bucket(weeks, w => new DateOnly(w.Year, w.Month, 1), d => d.ToString("MMM yyyy", CultureInfo.InvariantCulture)))
+            : ("quarter", Bucket(weeks, w => new DateOnly(w.Year, ((w.Month - 1) / 3 * 3) + 1, 1), d => $"Q{((d.Month - 1) / 3) + 1} {d.Year}"));
     }
 
     private static ChartBar[] Bucket(IEnumerable<StrengthStats.WeekVolume> weeks, Func<DateOnly, DateOnly> start, Func<DateOnly, string> label) =>
