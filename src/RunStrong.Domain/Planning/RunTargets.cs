@@ -11,13 +11,20 @@ namespace RunStrong.Domain.Planning;
 /// runner put them: a target never moves, adds or drops a run. Durations are RunStrong's judgement for the race distance
 /// (docs/decisions/0020): easy runs 30–45 min (35–50 for a half, 40–60 for a marathon), long runs 60–75 min for a 10k (45–60
 /// for a 5k, 75–100 for a half, 90–150 for a marathon), quality runs 45–60 min with warm-up and cool-down (50–70 for a half
-/// or a marathon), and about two thirds of that in the taper (Bosquet 2007: cut volume, keep intensity). The hard part of a
+/// or a marathon), and half of that in the taper (<see cref="TaperVolume"/>; Bosquet 2007: cut volume by 41–60 %, keep
+/// intensity and frequency, domain.md §2). The hard part of a
 /// quality run: threshold in base, intervals in build and peak (a half or a marathon: longer threshold, then race pace).
 /// The best result is the one with the highest VDOT among those from the 12 months before the plan (undated ones count);
 /// a VDOT outside Daniels' tables (30–85) gives efforts without paces.
 /// </summary>
 public sealed class RunTargets
 {
+    /// <summary>
+    /// The share of a run's duration kept in the taper: a 50 % cut, the middle of the 41–60 % Bosquet 2007 found best
+    /// (domain.md §2). The runs stay (frequency kept) and their efforts too (intensity kept).
+    /// </summary>
+    public const double TaperVolume = 0.5;
+
     /// <summary>Results older than this before the plan's start are not used for paces.</summary>
     public const int ResultMaxAgeDays = 365;
 
@@ -77,8 +84,8 @@ public sealed class RunTargets
     private RunTarget Timed(bool taper, (int Min, int Max) minutes, string effort, PaceRange? pace, string? workout = null) =>
         new()
         {
-            MinutesMin = taper ? RoundTo5(minutes.Min * 2 / 3.0) : minutes.Min,
-            MinutesMax = taper ? RoundTo5(minutes.Max * 2 / 3.0) : minutes.Max,
+            MinutesMin = taper ? RoundTo5(minutes.Min * TaperVolume) : minutes.Min,
+            MinutesMax = taper ? RoundTo5(minutes.Max * TaperVolume) : minutes.Max,
             Effort = effort,
             Workout = workout,
             Pace = pace is { } p ? Range(p) : null,

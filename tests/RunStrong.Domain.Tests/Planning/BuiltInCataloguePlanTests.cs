@@ -190,4 +190,22 @@ public class BuiltInCataloguePlanTests
         Assert.Equal("41:30", race.FinishTime);
         Assert.Contains(plan.Warnings, w => w.StartsWith("Your runs stay your own, on your days", StringComparison.Ordinal) && w.Contains("your 5k in 20:00 (VDOT 49.8)", StringComparison.Ordinal));
     }
+    [Fact]
+    public void TheTaper_CutsEachRunByHalf_KeepingTheRunsAndTheirEffort()
+    {
+        // Bosquet 2007 (domain.md §2): cut volume by 41–60 % before a race, keep intensity and frequency.
+        var plan = Generate(TestCatalogue.IssueProfile);
+        var weeks = plan.Weeks.Where(w => w.Days.Any(d => d.Run is { Type: not PlannedRunType.Race })).ToList();
+        var build = weeks.First(w => w.Phase == TrainingPhase.Build);
+        var taper = weeks.First(w => w.Phase == TrainingPhase.Taper && w.Days.Count(d => d.Run is not null) == build.Days.Count(d => d.Run is not null));
+
+        foreach (var type in new[] { PlannedRunType.Easy, PlannedRunType.Long })
+        {
+            var before = build.Days.Select(d => d.Run).First(r => r?.Type == type)!.Target!;
+            var after = taper.Days.Select(d => d.Run).First(r => r?.Type == type)!.Target!;
+            var cut = 1 - (double)(after.MinutesMin!.Value + after.MinutesMax!.Value) / (before.MinutesMin!.Value + before.MinutesMax!.Value);
+            Assert.True(cut is >= 0.41 and <= 0.60, $"{type}: {before.MinutesMin}–{before.MinutesMax} min in build, {after.MinutesMin}–{after.MinutesMax} in taper, a cut of {cut:P0}");
+            Assert.Equal(before.Effort, after.Effort);
+        }
+    }
 }
