@@ -14,7 +14,9 @@ namespace RunStrong.Domain.Planning;
 ///   2016), its one-repetition maximum estimated with Epley (domain.md §3: <c>w·(1 + r/30)</c>, here with r = reps + 2),
 ///   and the load chosen that leaves the planned reps in reserve at the bottom of the range
 ///   (<c>1RM / (1 + (reps + 10 − RPE)/30)</c>), rounded to the nearest step the equipment allows
-///   (<see cref="LoadSteps.SmallestStep"/>). Vector: hip thrust 8 × 40 kg, plan 8–12 at RPE 7 -> 40 kg.</item>
+///   (<see cref="LoadSteps.SmallestStep"/>); the note gives the reps in reserve at the rounded load. Vector: hip thrust
+///   8 × 40 kg, plan 8–12 at RPE 7 -> 40 kg (about 2 in reserve: 39 kg is the aim). A set of more than 10 reps, as long
+///   as the planned reps or longer, gives its own load: the estimate does not hold that far (domain.md §3).</item>
 /// <item><b>Never lifted</b> (<c>lifts: []</c>, or experience "none" without a set for the exercise): the lightest
 ///   implement (RunStrong's judgement of what gyms and home sets stock, as ACSM 2009 asks novices to start light): the empty
 ///   bar, 20 kg / 45 lb; a dumbbell of 4 kg / 10 lb (per hand); a kettlebell of 8 kg / 15 lb; a cable stack or machine
@@ -24,6 +26,9 @@ namespace RunStrong.Domain.Planning;
 /// </summary>
 public static class StartingLoads
 {
+    /// <summary>The longest set a one-repetition maximum is estimated from (domain.md §3: only for sets of ≤ 10 reps).</summary>
+    public const int MostRepsEstimated = 10;
+
     /// <summary>Reps in reserve assumed for a recent set the runner gave (RPE 8).</summary>
     public const int AssumedRepsInReserve = 2;
 
@@ -46,11 +51,23 @@ public static class StartingLoads
         var banded = variant.Load == LoadKind.ExternalPlusBand ? "; the band adds the rest" : "";
         if (LiftFor(exercise, variant, profile) is { } lift)
         {
+            var given = string.Create(CultureInfo.InvariantCulture, $"from your recent {lift.Reps} × {lift.Load.Format(unit)}");
+            if (lift.Reps > MostRepsEstimated && lift.Reps >= reps)
+            {
+                // A 1RM estimate holds for sets of up to 10 reps (domain.md §3): from a longer set no heavier load is
+                // guessed; the same load, lifted more times than planned, leaves at least as many reps in reserve.
+                var same = RoundToStep(lift.Load, step, unit);
+                return new Planned(same, string.Create(CultureInfo.InvariantCulture,
+                    $"{given}: start with {same.Format(unit)} (a set of more than {MostRepsEstimated} reps gives no reliable estimate of a heavier load){banded}; the load grows as you log"));
+            }
+
             var oneRepMax = lift.Load.Kilograms * (1 + ((lift.Reps + AssumedRepsInReserve) / 30.0));
             var target = oneRepMax / (1 + ((reps + 10 - rpe) / 30.0));
             var load = RoundToStep(Mass.FromKilograms(target), step, unit);
+            // The reserve at the load as rounded to the equipment's step, not the one aimed at (Epley read backwards).
+            var reserve = Math.Max(0, (int)Math.Round((30 * ((oneRepMax / load.Kilograms) - 1)) - reps, MidpointRounding.AwayFromZero));
             return new Planned(load, string.Create(CultureInfo.InvariantCulture,
-                $"from your recent {lift.Reps} × {lift.Load.Format(unit)}: {load.Format(unit)} leaves about {10 - rpe} reps in reserve at {reps} reps{banded}"));
+                $"{given}: {load.Format(unit)} leaves about {reserve} reps in reserve at {reps} reps{banded}"));
         }
 
         var neverLifted = profile.Lifts is { Count: 0 } || profile.Experience == StrengthExperience.None;

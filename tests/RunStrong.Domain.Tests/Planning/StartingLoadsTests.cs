@@ -23,7 +23,9 @@ public class StartingLoadsTests
         var planned = StartingLoads.For(HipThrust, Rung(HipThrust, "barbell"), 8, 7, Runner(StrengthExperience.Some, [HipThrustSet(8, Mass.FromKilograms(40))]))!;
 
         Assert.Equal(40, planned.Load!.Value.Kilograms);
-        Assert.Equal("from your recent 8 × 40 kg: 40 kg leaves about 3 reps in reserve at 8 reps", planned.Note);
+        // 8 × 40 kg at about RPE 8 is a 10-rep max; the aim for 8 reps at RPE 7 is 39 kg, rounded to the bar's 40 kg step,
+        // which leaves 2 reps in reserve, not the 3 aimed at: the note says what the load gives.
+        Assert.Equal("from your recent 8 × 40 kg: 40 kg leaves about 2 reps in reserve at 8 reps", planned.Note);
     }
 
     [Fact]
@@ -86,5 +88,25 @@ public class StartingLoadsTests
         var planned = StartingLoads.For(squat, Rung(squat, "goblet"), 8, 7, Runner(StrengthExperience.None, null))!;
 
         Assert.Equal(4, planned.Load!.Value.Kilograms);
+    }
+    [Fact]
+    public void RecentSet_OfTwentyReps_IsNotExtrapolated_ItsOwnLoadIsTheStart()
+    {
+        // Epley from 22 reps to failure would give a 1RM of 69 kg and a plan of 52.5 kg for 8: 31 % over what the runner
+        // lifted; the estimate holds only for sets of up to 10 reps (domain.md §3).
+        var planned = StartingLoads.For(HipThrust, Rung(HipThrust, "barbell"), 8, 7, Runner(StrengthExperience.Some, [HipThrustSet(20, Mass.FromKilograms(40))]))!;
+
+        Assert.Equal(40, planned.Load!.Value.Kilograms);
+        Assert.Equal("from your recent 20 × 40 kg: start with 40 kg (a set of more than 10 reps gives no reliable estimate of a heavier load); the load grows as you log", planned.Note);
+    }
+
+    [Fact]
+    public void RecentSet_OfTenReps_IsStillEstimated()
+    {
+        // 10 × 40 kg at about RPE 8: 1RM 56 kg; 8 reps at RPE 7 (11 to failure) aims at 41 kg, the bar's step gives 40 kg.
+        var planned = StartingLoads.For(HipThrust, Rung(HipThrust, "barbell"), 8, 7, Runner(StrengthExperience.Some, [HipThrustSet(10, Mass.FromKilograms(40))]))!;
+
+        Assert.Equal(40, planned.Load!.Value.Kilograms);
+        Assert.Equal("from your recent 10 × 40 kg: 40 kg leaves about 4 reps in reserve at 8 reps", planned.Note);
     }
 }
