@@ -119,6 +119,13 @@ public sealed class LoggedSetRecord : IOwnedByRunner
     /// <c>unmapped</c> until the runner maps the name.
     /// </summary>
     public string? GarminExercise { get; set; }
+
+    /// <summary>
+    /// The key the client that logged the set gave it (the gym page makes one per new set), so that a retry or an update
+    /// from that client finds this set wherever it is, and a set another client logged at the same position is never
+    /// replaced by it; null for sets logged without one (the CLI, older pages, imports).
+    /// </summary>
+    public string? ClientId { get; set; }
 }
 
 /// <summary>A runner's own answer to "which exercise is this Garmin name?", applied to every set read from a watch.</summary>
@@ -215,7 +222,9 @@ internal sealed class TrainingLogConfiguration :
         set.Property(s => s.LoadUnit).HasMaxLength(5);
         set.Property(s => s.Band).HasMaxLength(10);
         set.Property(s => s.GarminExercise).HasMaxLength(120);
+        set.Property(s => s.ClientId).HasMaxLength(64);
         set.HasIndex(s => new { s.OwnerId, s.ExerciseSlug });
+        set.HasIndex(s => new { s.OwnerId, s.ClientId }).IsUnique().HasFilter("\"ClientId\" IS NOT NULL");
     }
 
     public void Configure(EntityTypeBuilder<SorenessRecord> soreness)

@@ -25,6 +25,7 @@ public sealed record LoggedSetView(
         return new(r.Position, r.ExerciseSlug, r.VariantSlug, r.Reps, r.LoadValue, r.LoadUnit, r.Band, r.Seconds, r.Rpe, r.RepsInReserve, r.Pain, r.Completed, r.Id)
         {
             Garmin = r.GarminExercise,
+            ClientId = r.ClientId,
         };
     }
 
@@ -33,6 +34,9 @@ public sealed record LoggedSetView(
     /// null for a set logged by hand. A set still waiting for its mapping has <see cref="Exercise"/> <c>unmapped</c>.
     /// </summary>
     public string? Garmin { get; init; }
+
+    /// <summary>The key the client that logged the set gave it (<see cref="LogSet.Request.ClientId"/>); null without one.</summary>
+    public string? ClientId { get; init; }
 
     /// <summary>The set in the CLI's notation: <c>12x60kg@7</c>, <c>10+light</c>, <c>30s</c>, with <c>:pain</c>/<c>:failed</c>.</summary>
     public string Notation => SetNotation.Format(this);

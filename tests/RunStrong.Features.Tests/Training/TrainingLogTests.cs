@@ -136,6 +136,79 @@ public class TrainingLogTests
     }
 
     [Theory, MemberData(nameof(Engines))]
+    public async Task LogSet_WithItsOwnKey_NeverReplacesAnotherClientsSet_AndARetryFindsItsOwn(string engine)
+    {
+        // The gym page opened before the CLI logged two sets that day: its new set still says position 0.
+        await using var database = await TestDatabases.CreateAsync(engine);
+        var cli = await LogAsync(database, Monday, "12x60kg@7", "10x70kg@8");
+        var page = new LogSet.Request { Date = Monday, Position = 0, ClientId = "a1b2c3", Set = Set("20", "glute-bridge", "bodyweight") };
+
+        LogSet.Response first, retry;
+        await using (var db = database.CreateContext())
+        {
+            first = await LogSet.HandleAsync(db, LocalRunner.Instance, Clock, page);
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            // The answer was lost on the way; the phone sends the set again, corrected meanwhile.
+            retry = await LogSet.HandleAsync(db, LocalRunner.Instance, Clock, page with { Set = Set("22", "glute-bridge", "bodyweight") });
+        }
+
+        Assert.Equal((cli.Id, 2, true), (first.SessionId, first.Position, first.Created));
+        Assert.Equal((cli.Id, 2, false), (retry.SessionId, retry.Position, retry.Created));
+        await using var check = database.CreateContext();
+        var session = await History.GetSessionAsync(check, LocalRunner.Instance, cli.Id);
+        Assert.Equal(["12x60kg@7", "10x70kg@8", "22"], session.Sets.Select(s => s.Notation));
+        Assert.Equal([null, null, "a1b2c3"], session.Sets.Select(s => s.ClientId));
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task LogSet_ThePlannedSetsPlace_IsThatPlannedSet_LoggedAgainItIsReplaced(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await using (var db = database.CreateContext())
+        {
+            db.StrengthSessions.Add(new Data.Entities.StrengthSessionRecord { OwnerId = LocalRunner.Instance.RunnerId, Date = Monday, PlannedSessionKey = "2026-11-16#1", CreatedAt = Clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+        }
+
+        var request = new LogSet.Request { Date = Monday, PlannedSessionKey = "2026-11-16#1", Position = 0, Set = Set("10x60kg@7") };
+        LogSet.Response phone, laptop;
+        await using (var db = database.CreateContext())
+        {
+            phone = await LogSet.HandleAsync(db, LocalRunner.Instance, Clock, request with { ClientId = "phone" });
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            laptop = await LogSet.HandleAsync(db, LocalRunner.Instance, Clock, request with { ClientId = "laptop", Set = Set("10x62.5kg@7") });
+        }
+
+        Assert.Equal((0, false), (laptop.Position, laptop.Created));
+        await using var check = database.CreateContext();
+        var session = await History.GetSessionAsync(check, LocalRunner.Instance, phone.SessionId);
+        Assert.Equal(["10x62.5kg@7"], session.Sets.Select(s => s.Notation));
+    }
+
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("semi;colon")]
+    [InlineData("0123456789012345678901234567890123456789012345678901234567890123456789")]
+    public async Task LogSet_AClientKeyOfOtherCharacters_IsRefusedByName(string clientId)
+    {
+        await using var database = await TestDatabases.CreateAsync("sqlite");
+        await using var db = database.CreateContext();
+
+        var error = await Assert.ThrowsAsync<UserInputException>(() =>
+            LogSet.HandleAsync(db, LocalRunner.Instance, Clock, new LogSet.Request { Date = Monday, ClientId = clientId, Set = Set("10x60kg@7") }));
+
+        Assert.Equal("clientId", error.Field);
+        Assert.StartsWith("clientId must be 1 to 64 letters, digits, '-' or '_', got \"", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await db.LoggedSets.CountAsync());
+    }
+
+    [Theory, MemberData(nameof(Engines))]
     public async Task NextPrescription_FromStoredHistory_AddsLoadAfterTheTopOfTheRange(string engine)
     {
         await using var database = await TestDatabases.CreateAsync(engine);

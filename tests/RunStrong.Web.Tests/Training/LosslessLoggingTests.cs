@@ -223,4 +223,37 @@ public class LosslessLoggingTests
         await Assertions.Expect(page.GetByTestId("unplanned-sets").GetByTestId("set-row")).ToHaveCountAsync(1);
         Assert.Empty(errors);
     }
+    [Fact]
+    public async Task APageOpenedBeforeAnotherDeviceLogged_AddsItsSet_WithoutReplacingTheirs()
+    {
+        // The gym page is opened, then two sets of the day are logged elsewhere (the CLI, another phone): the page's
+        // new-set form still holds position 0. Its set is added after theirs; a second tap updates it, adding nothing.
+        await using var server = await RunningServer.StartAsync();
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.OpenAsync(server, 390, 844);
+        await page.GotoAsync(new Uri(server.Address, $"/log?date={server.Today:yyyy-MM-dd}").ToString());
+        await using (var db = server.Database.CreateContext())
+        {
+            await LogStrengthSession.HandleAsync(db, LocalRunner.Instance, server.Clock, new LogStrengthSession.Request
+            {
+                Date = server.Today,
+                Sets = [SetNotation.Parse("12x60kg@7", 0, "hip-thrust", "barbell"), SetNotation.Parse("10x70kg@8", 1, "hip-thrust", "barbell")],
+            });
+        }
+
+        var form = page.GetByTestId("add-set");
+        await form.GetByTestId("add-exercise").SelectOptionAsync("squat|goblet");
+        await FillSetAsync(form, 10, "16", 7);
+        await form.GetByTestId("add-set-button").ClickAsync();
+        var row = page.GetByTestId("unplanned-sets").GetByTestId("set-row").Last;
+        await Assertions.Expect(row.GetByTestId("set-state")).ToHaveTextAsync("Saved");
+        await row.Locator("input[name=Reps]").FillAsync("11");
+        await row.GetByTestId("set-done").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("set-state")).ToHaveTextAsync("Saved");
+
+        var sets = await StoredSetsAsync(server);
+        Assert.Equal(["hip-thrust 12", "hip-thrust 10", "squat 11"], sets.Select(s => $"{s.ExerciseSlug} {s.Reps}"));
+        Assert.Equal([0, 1, 2], sets.Select(s => s.Position));
+        Assert.Empty(errors);
+    }
 }

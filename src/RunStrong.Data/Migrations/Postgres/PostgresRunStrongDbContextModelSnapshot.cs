@@ -559,6 +559,10 @@ namespace RunStrong.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("Completed")
                         .HasColumnType("boolean");
 
@@ -610,6 +614,10 @@ namespace RunStrong.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("SessionId");
+
+                    b.HasIndex("OwnerId", "ClientId")
+                        .IsUnique()
+                        .HasFilter("\"ClientId\" IS NOT NULL");
 
                     b.HasIndex("OwnerId", "ExerciseSlug");
 

@@ -37,6 +37,9 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
 
         public int? Position { get; set; }
 
+        /// <summary>The set's own key (<see cref="LogSet.Request.ClientId"/>), made when the form was drawn.</summary>
+        public string? ClientId { get; set; }
+
         public string? Exercise { get; set; }
 
         public string? Variant { get; set; }
@@ -93,6 +96,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
                 Date = form.Date,
                 PlannedSessionKey = form.PlannedSessionKey,
                 Position = form.Position,
+                ClientId = form.ClientId,
                 Set = new SetInput
                 {
                     Exercise = exercise,
@@ -229,6 +233,9 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
         string.Create(CultureInfo.InvariantCulture, $"{plannedSessionKey}|{position}");
 
     /// <summary>A planned session key as an HTML id part (<c>2026-12-08#0</c> -> <c>2026-12-08-0</c>).</summary>
+    /// <summary>A new key for a set not stored yet (<see cref="LogSet.Request.ClientId"/>).</summary>
+    public static string NewClientId() => Guid.NewGuid().ToString("N");
+
     public static string Anchor(string? key) => key is null ? "unplanned" : key.Replace('#', '-');
 
     /// <summary>"sets[3].load" -> "load": the form field an error is about.</summary>

@@ -200,6 +200,7 @@
       date: value(form, "Date") || null,
       plannedSessionKey: value(form, "PlannedSessionKey") || null,
       position: number(value(form, "Position")),
+      clientId: value(form, "ClientId") || null,
       set: {
         exercise: exercise,
         variant: variant,
@@ -233,6 +234,7 @@
         f.value = String(v);
       }
     }
+    put("ClientId", body.clientId);
     put("Reps", set.reps);
     put("Load", set.load);
     put("Band", set.band || "");
@@ -326,8 +328,20 @@
     return row;
   }
 
+  // A key for a set not stored yet: sending it again (a retry, an update) never logs it twice nor replaces another
+  // set. Made from crypto.getRandomValues, which phones have on plain http too (randomUUID needs https).
+  function newClientId() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+  }
+
   function advanceAddForm(form) {
     var next = Number(form.getAttribute("data-next-position")) + 1;
+    var clientId = field(form, "ClientId");
+    if (clientId) {
+      clientId.value = newClientId();
+    }
     form.setAttribute("data-next-position", String(next));
     form.setAttribute("data-key", value(form, "Date") + "||" + next);
     var position = field(form, "Position");
@@ -403,6 +417,11 @@
     var button = form ? form.querySelector("button[type=submit]:not(.delete-set)") : null;
     if (button) {
       button.textContent = "Update";
+    }
+    var where = form ? field(form, "Position") : null;
+    if (item.kind === "set" && where && answer && typeof answer.position === "number") {
+      // Another phone's set held this place: the server kept it and put this one after the last.
+      where.value = String(answer.position);
     }
     if (item.kind === "set" && form && answer && answer.set && answer.set.id && !form.querySelector(".delete-set")) {
       var del = document.createElement("button");
