@@ -1,4 +1,5 @@
 using RunStrong.Data;
+using RunStrong.Data.Entities;
 using RunStrong.Features.Catalogue;
 using RunStrong.Features.Common;
 
@@ -7,7 +8,7 @@ namespace RunStrong.Features.Training;
 /// <summary>
 /// What the gym page shows for a day: each planned strength session of the plan for that day (the newest plan whose
 /// calendar holds it), one row per set, pre-filled from the progression engine (variant, reps, load, band, target RPE),
-/// with the sets already logged at each position; the day's unplanned session, if any; and every other session logged that
+/// with the sets already logged for it, each in a row of its exercise (<see cref="Match"/>); the day's unplanned session, if any; and every other session logged that
 /// day (one a plan no longer covering the day planned), so that nothing logged disappears from its day.
 /// </summary>
 public static class TodaysSession
@@ -79,7 +80,6 @@ public static class TodaysSession
                 shown.Add(logged.Id);
             }
 
-            var sets = logged?.Sets.ToDictionary(s => s.Position) ?? [];
             var rows = new List<Row>();
             foreach (var plannedExercise in session.Session.Exercises)
             {
@@ -94,26 +94,59 @@ public static class TodaysSession
                     is Domain.Catalogue.LoadKind.External or Domain.Catalogue.LoadKind.ExternalPlusBand;
                 for (var i = 0; i < item.Sets; i++)
                 {
-                    var position = rows.Count;
-                    rows.Add(new Row(position, item.Exercise, item.ExerciseName, item.Variant, item.VariantName,
+                    rows.Add(new Row(rows.Count, item.Exercise, item.ExerciseName, item.Variant, item.VariantName,
                         item.Seconds is not null && item.TargetReps is null ? null : item.TargetReps,
                         item.TargetReps is null ? item.Seconds : null,
                         item.Load, item.Band, item.TargetRpe, item.RestSeconds, i + 1, item.Sets, item.Reason,
-                        sets.TryGetValue(position, out var done) ? LoggedSetView.From(done) : null,
-                        takesLoad));
+                        null, takesLoad));
                 }
             }
 
-            var extra = sets.Values.Where(s => s.Position >= rows.Count).OrderBy(s => s.Position).Select(LoggedSetView.From).ToArray();
+            var (matched, extra) = Match(rows, logged?.Sets ?? []);
             var moved = session.Date != date;
             var reason = moved ? $"{Offered(session.Date)}. {session.Session.Reason}" : session.Session.Reason;
-            planned.Add(new Planned(session.Key, session.PlanName, session.Deload, reason, logged?.Id, rows, extra, moved ? session.Date : null));
+            planned.Add(new Planned(session.Key, session.PlanName, session.Deload, reason, logged?.Id, matched, extra, moved ? session.Date : null));
         }
 
         var unplanned = onDay.FirstOrDefault(r => r.PlannedSessionKey is null && r.SourceActivityId is null);
         var other = onDay.Where(r => r.PlannedSessionKey is not null && !shown.Contains(r.Id) && r.Sets.Count > 0 && r.SourceActivityId is null).Select(StrengthSessionView.From).ToArray();
         var watch = onDay.Where(r => r.SourceActivityId is not null).Select(StrengthSessionView.From).ToArray();
         return new Response(date, planned, unplanned is null ? null : StrengthSessionView.From(unplanned), other, follow) { Watch = watch };
+    }
+
+    /// <summary>
+    /// Puts each set logged for the session in the row of its exercise: at the row's own place when the set is there,
+    /// else in the exercise's first row still open (the prescription may have changed since the sets were logged, or
+    /// they came from the CLI or the API in another order). A row showing a set takes the set's place, so that correcting
+    /// it changes that set; an open row whose place another set holds gets a free place after every set, so that logging
+    /// it never replaces a set. Sets no row of their exercise is left for are the session's extra sets.
+    /// </summary>
+    internal static (IReadOnlyList<Row> Rows, IReadOnlyList<LoggedSetView> Extra) Match(IReadOnlyList<Row> rows, IEnumerable<LoggedSetRecord> logged)
+    {
+        var sets = logged.OrderBy(s => s.Position).ToList();
+        var shown = new LoggedSetRecord?[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            shown[i] = sets.FirstOrDefault(s => s.Position == rows[i].Position && s.ExerciseSlug == rows[i].Exercise);
+        }
+
+        foreach (var set in sets.Where(s => !shown.Contains(s)))
+        {
+            var open = Enumerable.Range(0, rows.Count).FirstOrDefault(i => shown[i] is null && rows[i].Exercise == set.ExerciseSlug, -1);
+            if (open >= 0)
+            {
+                shown[open] = set;
+            }
+        }
+
+        var taken = sets.Select(s => s.Position).ToHashSet();
+        var free = Math.Max(rows.Count, sets.Count == 0 ? 0 : sets.Max(s => s.Position) + 1);
+        var placed = rows.Select((row, i) => shown[i] is { } set
+                ? row with { Position = set.Position, Logged = LoggedSetView.From(set) }
+                : taken.Contains(row.Position) ? row with { Position = free++ } : row)
+            .ToArray();
+        var extra = sets.Where(s => !shown.Contains(s)).Select(LoggedSetView.From).ToArray();
+        return (placed, extra);
     }
 
     /// <summary>"Tuesday's strength session, moved here (missed Tuesday)".</summary>

@@ -240,4 +240,38 @@ public class CurrentWeekAndLogTests
         Assert.Equal(("barbell", "65 kg"), (next.Variant, next.Load));
         Assert.DoesNotContain("bench", next.Reason, StringComparison.Ordinal);
     }
+    [Theory, MemberData(nameof(Engines))]
+    public async Task SetsLoggedInAnotherOrder_ShowInTheRowsOfTheirOwnExercise_AndOpenRowsNeverTakeTheirPlace(string engine)
+    {
+        // The CLI logs a planned session last exercise first (or the prescription changed since): positions no longer
+        // match the rows. Before, row 1 of the first exercise showed the last exercise's set, and "Update" there rewrote
+        // that set as the first exercise.
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await SeedOlderPlanAsync(database);
+        await using var db = database.CreateContext();
+        var catalogue = await new ExerciseCatalogue(db).AllAsync();
+        var plan = await TrainingPlan.ForDayAsync(db, LocalRunner.Instance, catalogue, Today, CancellationToken.None);
+        var day = plan!.Plan.Days.First(d => d.Date >= LastMonday && d.Sessions.Any(s => s.Kind == SessionKind.Strength)).Date;
+        var before = Assert.Single((await TodaysSession.HandleAsync(db, LocalRunner.Instance, Clock, day)).Planned);
+        var first = before.Rows[0];
+        var last = before.Rows[^1];
+        Assert.NotEqual(first.Exercise, last.Exercise);
+
+        await LogStrengthSession.HandleAsync(db, LocalRunner.Instance, Clock, new LogStrengthSession.Request
+        {
+            Date = day,
+            PlannedSessionKey = before.Key,
+            Sets = [Set("9", 0, last.Exercise, last.Variant), Set("8", 1, last.Exercise, last.Variant), Set("7", 2, first.Exercise, first.Variant)],
+        });
+        var after = Assert.Single((await TodaysSession.HandleAsync(db, LocalRunner.Instance, Clock, day)).Planned);
+
+        Assert.All(after.Rows.Where(r => r.Logged is not null), r => Assert.Equal(r.Exercise, r.Logged!.Exercise));
+        Assert.Equal([7], after.Rows.Where(r => r.Exercise == first.Exercise && r.Logged is not null).Select(r => r.Logged!.Reps));
+        Assert.Equal([9, 8], after.Rows.Where(r => r.Exercise == last.Exercise && r.Logged is not null).Select(r => r.Logged!.Reps));
+        Assert.Empty(after.Extra);
+        // A row showing a set carries that set's place; every other row a place no set holds.
+        Assert.All(after.Rows.Where(r => r.Logged is not null), r => Assert.Equal(r.Logged!.Position, r.Position));
+        Assert.Equal(after.Rows.Count, after.Rows.Select(r => r.Position).Distinct().Count());
+        Assert.DoesNotContain(after.Rows.Where(r => r.Logged is null), r => r.Position is 0 or 1 or 2);
+    }
 }
