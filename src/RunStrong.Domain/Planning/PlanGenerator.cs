@@ -26,7 +26,8 @@ namespace RunStrong.Domain.Planning;
 /// in peak or taper.</item>
 /// <item><b>Hill sprints.</b> One session a week (Hudson 2008 allows two; RunStrong plans one because the week already
 /// carries two strength sessions and the runner's hard runs), after an easy run, never the day before a long run, quality
-/// run or race, nor the day after strength; progressed by <see cref="HillSprintDose"/>, held in deload weeks, maintenance
+/// run or race, nor the day after strength; a week without such a day gets them after its least bad easy run (the day before
+/// a long run rather than a quality run) with a warning. Progressed by <see cref="HillSprintDose"/>, held in deload weeks, maintenance
 /// in taper, none in the last 5 days before the race. For every runner: everyone whose week has runs runs outside. Where
 /// there is no hill (<see cref="RunnerProfile.Hills"/>), a treadmill at 6–8 % incline, or stairs or a short steep ramp.</item>
 /// <item><b>Drills.</b> Warm-up drills before every quality run and race (RAMP, domain.md §4).</item>
@@ -303,10 +304,42 @@ internal sealed class PlanWriter
         WarnAboutPlacement(index, days, phase, needed, candidates.Count, best);
         if (wantHill && bestHill is null && phase != TrainingPhase.Taper)
         {
-            AddWeekWarning(index, "no easy run that is not the day before a long run, quality run or race (nor the day after strength), so no hill sprints this week");
+            bestHill = LeastBadHillDay(days, best);
+            AddWeekWarning(index, bestHill is { } day
+                ? $"no easy run that is not the day before a long run, quality run or race (nor the day after strength); least bad slot for the hill sprints: {day.DayOfWeek}, after the easy run, {NextHard(day)}. They are short, with full recovery, so they leave little fatigue (Hudson 2008): keep them relaxed-fast, or skip them when your legs are heavy"
+                : "no easy run that is not on or the day after a strength day (nor the day before the race), so no hill sprints this week");
         }
 
         return ([.. best], bestHill);
+    }
+
+    /// <summary>
+    /// When no easy run is clear of the next hard day and of strength, hill sprints still go after an easy run (every
+    /// runner gets them; as for strength, domain.md §2: say so and offer the least bad slot): the day before a long run
+    /// rather than before a quality run (an easy-paced day follows). Never on a strength day or the day after one (strength
+    /// is never within 24 h before hill sprints), the day before the race or in the race's last days; null when no easy
+    /// run is left.
+    /// </summary>
+    private DateOnly? LeastBadHillDay(List<DateOnly> days, DateOnly[] strength)
+    {
+        var best = (Day: (DateOnly?)null, Cost: int.MaxValue);
+        foreach (var day in days)
+        {
+            var next = RunOn(day.AddDays(1));
+            bool Strength(DateOnly d) => strength.Contains(d) || _strengthDays.Contains(d);
+            if (RunOn(day) != PlannedRunType.Easy || Blocked(day) || Strength(day) || Strength(day.AddDays(-1)) || next == PlannedRunType.Race)
+            {
+                continue;
+            }
+
+            var cost = next == PlannedRunType.Quality ? 2 : next == PlannedRunType.Long ? 1 : 0;
+            if (cost < best.Cost)
+            {
+                best = (day, cost);
+            }
+        }
+
+        return best.Day;
     }
 
     private bool LegalForHills(DateOnly date, DateOnly[] strength) =>
@@ -557,7 +590,7 @@ internal sealed class PlanWriter
         return new PlanSession
         {
             Kind = SessionKind.HillSprints,
-            Reason = $"{date.DayOfWeek}: after your easy run; {NextHard(date)}. {dose.Reps} × {dose.Seconds} s uphill, near all-out, {SprintPlace(dose)}, 2–3 min (Hudson 2008).{note}",
+            Reason = $"{date.DayOfWeek}: after your easy run; {NextHard(date)}{(LegalForHills(date, [.. _strengthDays]) ? "" : ", the least bad slot this week: keep them relaxed-fast")}. {dose.Reps} × {dose.Seconds} s uphill, near all-out, {SprintPlace(dose)}, 2–3 min (Hudson 2008).{note}",
             Exercises =
             [
                 new PlannedExercise

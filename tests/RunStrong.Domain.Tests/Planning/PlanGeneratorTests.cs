@@ -119,7 +119,9 @@ public class PlanGeneratorTests
         var plan = Generate(IssueProfile with { Week = week });
 
         Assert.All(plan.Weeks.Where(w => w.Phase != TrainingPhase.Taper), w => Assert.Equal([DayOfWeek.Tuesday, DayOfWeek.Thursday], w.StrengthWeekdays()));
-        Assert.DoesNotContain(plan.Warnings, w => w.Contains("least bad", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan.Warnings, w => w.Contains("least bad slot:", StringComparison.Ordinal));
+        // Every easy run is the day before a hard run or the day after strength: the hill sprints take the least bad one.
+        Assert.True(plan.WarnsAboutWeek(1, "least bad slot for the hill sprints: Saturday"));
     }
 
     [Fact]
@@ -166,6 +168,21 @@ public class PlanGeneratorTests
         // Thursday follows Wednesday's strength and Saturday precedes the long run: no day is left for hill sprints, and the plan says so.
         Assert.DoesNotContain(plan.Sessions(SessionKind.HillSprints), s => s.Week.Phase != TrainingPhase.Taper);
         Assert.True(plan.WarnsAboutWeek(1, "so no hill sprints this week"));
+    }
+
+    [Fact]
+    public void AWeekWithNoClearEasyRun_StillHasHillSprints_InTheLeastBadSlot_AndSaysSo()
+    {
+        // Quality Tuesday and Thursday, easy Wednesday and Saturday, long Sunday: every easy run is the day before a hard
+        // run. Before, no week but the taper had hill sprints; now they follow Saturday's easy run (the long run is easy
+        // paced) rather than Wednesday's (Thursday is a quality run).
+        var week = RunningWeek.FromMonday(PlannedRunType.Rest, PlannedRunType.Quality, PlannedRunType.Easy, PlannedRunType.Quality, PlannedRunType.Rest, PlannedRunType.Easy, PlannedRunType.Long);
+        var plan = Generate(IssueProfile with { Week = week });
+
+        var weeks = plan.Weeks.Where(w => w.Phase != TrainingPhase.Taper).ToList();
+        Assert.All(weeks, w => Assert.Equal([DayOfWeek.Saturday], w.Days.Where(d => d.Session(SessionKind.HillSprints) is not null).Select(d => d.Date.DayOfWeek)));
+        Assert.True(plan.WarnsAboutWeek(1, "least bad slot for the hill sprints: Saturday, after the easy run, the day before Sunday's long run"));
+        Assert.Contains(", the least bad slot this week: keep them relaxed-fast.", weeks[0].Days[5].Session(SessionKind.HillSprints)!.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
