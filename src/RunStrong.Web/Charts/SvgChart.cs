@@ -121,11 +121,7 @@ public abstract record SvgChart(string Id, string Title)
             return [min];
         }
 
-        var raw = (max - min) / Math.Max(1, count - 1);
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var step = seconds && raw <= ClockSteps[^1]
-            ? ClockSteps.First(s => s >= raw)
-            : new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw);
+        var step = TickStep(min, max, count, seconds);
         var ticks = new List<double>();
         for (var t = Math.Ceiling(min / step) * step; t <= max + step * 1e-9; t += step)
         {
@@ -133,6 +129,16 @@ public abstract record SvgChart(string Id, string Title)
         }
 
         return ticks;
+    }
+
+    /// <summary>The round step between the ticks <see cref="Ticks"/> draws over [min, max] (max above min).</summary>
+    protected static double TickStep(double min, double max, int count = 5, bool seconds = false)
+    {
+        var raw = (max - min) / Math.Max(1, count - 1);
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        return seconds && raw <= ClockSteps[^1]
+            ? ClockSteps.First(s => s >= raw)
+            : new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw);
     }
 
     protected void DrawAxisLabels(StringBuilder svg)
@@ -179,16 +185,25 @@ public sealed record LineChart(string Id, string Title, IReadOnlyList<ChartSerie
             xMax = xMin + 1;
         }
 
+        // The y axis runs from a tick to a tick: every line has a label above and below it to be read against, and no
+        // point sits on the picture's edge (a 5 km trend of 23–26 min drew above its top label, 30:00, and was cut).
         var yPad = (yMax - yMin) * 0.05;
-        yMin -= yPad;
-        yMax += yPad;
+        var step = TickStep(yMin - yPad, yMax + yPad, 5, YIsSeconds);
+        var nonNegative = yMin >= 0;
+        yMin = Math.Floor((yMin - yPad) / step) * step;
+        yMax = Math.Ceiling((yMax + yPad) / step) * step;
+        if (nonNegative)
+        {
+            yMin = Math.Max(0, yMin);
+        }
+
         double X(double x) => Left + (x - xMin) / (xMax - xMin) * (Width - Left - Right);
         double Y(double y) => InvertY
             ? Top + (y - yMin) / (yMax - yMin) * (Height - Top - Bottom)
             : Height - Bottom - (y - yMin) / (yMax - yMin) * (Height - Top - Bottom);
 
         svg.Append("<g class=\"grid\">");
-        foreach (var t in Ticks(yMin, yMax, 5, YIsSeconds))
+        for (var t = yMin; t <= yMax + (step * 1e-9); t += step)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{N(Y(t))}\" y2=\"{N(Y(t))}\"/><text x=\"{Left - 4}\" y=\"{N(Y(t) + 4)}\" text-anchor=\"end\">{E(FormatY(t))}</text>");
         }
@@ -200,14 +215,23 @@ public sealed record LineChart(string Id, string Title, IReadOnlyList<ChartSerie
             var labels = DateLabels(dates);
             for (var i = 0; i < xTicks.Count; i++)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(X(xTicks[i]))}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{E(labels[i])}</text>");
+                XLabel(X(xTicks[i]), labels[i]);
             }
         }
         else
         {
             foreach (var t in xTicks)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(X(t))}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{E(FormatX(t))}</text>");
+                XLabel(X(t), FormatX(t));
+            }
+        }
+
+        // A label that would run off the picture's edge is left out rather than cut ("Nov 20").
+        void XLabel(double x, string text)
+        {
+            if (x + (text.Length * CharacterWidth / 2) <= Width && x - (text.Length * CharacterWidth / 2) >= 0)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x)}\" y=\"{Height - Bottom + 16}\" text-anchor=\"middle\">{E(text)}</text>");
             }
         }
 

@@ -30,6 +30,32 @@ public partial class SvgChartTests
         Assert.All(seconds, s => Assert.Equal(0, s % step));
     }
 
+    [Fact]
+    public void ThePredictionTrend_RunsFromATickBelowItsFastestToATickAboveItsSlowest()
+    {
+        // 5 km from 26:10 to 23:05 and 10 km from 54:20 to 48:00: before, the only labels were 30:00, 40:00 and 50:00,
+        // and the 5 km line ran above the top one, its newest point on the picture's edge.
+        double[] fiveK = [1570, 1500, 1440, 1385], tenK = [3260, 3120, 2990, 2880];
+        var chart = new LineChart("trend", "Trend",
+        [
+            new ChartSeries("5 km", [.. fiveK.Select((y, i) => ((double)i, y))]),
+            new ChartSeries("10 km", [.. tenK.Select((y, i) => ((double)i, y))]),
+        ])
+        {
+            InvertY = true,
+            YIsSeconds = true,
+            FormatY = v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        using var writer = new StringWriter();
+        chart.Render().WriteTo(writer, System.Text.Encodings.Web.HtmlEncoder.Default);
+        var grid = GridGroup().Match(writer.ToString()).Value;
+        var ticks = TickLabel().Matches(grid).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+        Assert.True(ticks.Min() <= fiveK.Min(), $"lowest tick {ticks.Min()} s above the fastest 5 km, {fiveK.Min()} s");
+        Assert.True(ticks.Max() >= tenK.Max(), $"highest tick {ticks.Max()} s below the slowest 10 km, {tenK.Max()} s");
+        Assert.True(ticks.Length is >= 3 and <= 8, string.Join(", ", ticks));
+    }
+
     [GeneratedRegex("<g class=\"grid\">.*?</g>", RegexOptions.Singleline)]
     private static partial Regex GridGroup();
 

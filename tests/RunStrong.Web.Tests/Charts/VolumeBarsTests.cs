@@ -50,6 +50,28 @@ public class VolumeBarsTests
     }
 
     [Fact]
+    public void AThreeWeekBreak_ShowsAsThreeEmptyBars()
+    {
+        // Training on 2, 9 and 30 Nov: the weeks of 16 and 23 Nov had no sets, and the chart shows the gap, not 9 Nov
+        // next to 30 Nov.
+        List<StrengthStats.WeekVolume> weeks = [new(new DateOnly(2026, 11, 2), 6, 60, 0), new(new DateOnly(2026, 11, 9), 6, 60, 0), new(new DateOnly(2026, 11, 30), 3, 30, 0)];
+        var (per, bars) = DetailModel.VolumeBars(weeks);
+        Assert.Equal("week", per);
+        Assert.Equal(["2 Nov", "9 Nov", "16 Nov", "23 Nov", "30 Nov"], bars.Select(b => b.Label));
+        Assert.Equal([6.0, 6, 0, 0, 3], bars.Select(b => b.Values[0]));
+    }
+
+    [Fact]
+    public void AMonthWithoutTraining_HasItsEmptyBar()
+    {
+        var weeks = Weeks(new DateOnly(2025, 1, 6), 105).Where(w => w.WeekStart.Year != 2025 || w.WeekStart.Month != 6).ToList();
+        var (per, bars) = DetailModel.VolumeBars(weeks);
+        Assert.Equal("month", per);
+        Assert.Equal(0, bars.Single(b => b.Label == "Jun 2025").Values[0]);
+        Assert.Equal(weeks.Sum(w => w.Sets), bars.Sum(b => b.Values[0]));
+    }
+
+    [Fact]
     public void NoWeeks_NoBars()
     {
         Assert.Equal(("week", 0), (DetailModel.VolumeBars([]).Per, DetailModel.VolumeBars([]).Bars.Length));

@@ -251,9 +251,22 @@ public class LosslessLoggingTests
         await row.GetByTestId("set-done").ClickAsync();
         await Assertions.Expect(row.GetByTestId("set-state")).ToHaveTextAsync("Saved");
 
+        // The new row keeps the form's layout: reps, load and pain each get their room (before: an 11 px reps box).
+        Assert.True((await row.Locator("input[name=Reps]").BoundingBoxAsync())!.Width >= 40);
+        Assert.True((await row.Locator("input[name=Pain]").BoundingBoxAsync())!.Width >= 16);
+
         var sets = await StoredSetsAsync(server);
         Assert.Equal(["hip-thrust 12", "hip-thrust 10", "squat 11"], sets.Select(s => $"{s.ExerciseSlug} {s.Reps}"));
         Assert.Equal([0, 1, 2], sets.Select(s => s.Position));
+
+        // Opened again, each set outside the plan names its exercise.
+        await page.ReloadAsync();
+        var names = await page.GetByTestId("unplanned-sets").GetByTestId("set-name").AllInnerTextsAsync();
+        Assert.Equal(3, names.Count);
+        Assert.StartsWith("Hip thrust", names[0], StringComparison.Ordinal);
+        Assert.StartsWith("Squat", names[2], StringComparison.Ordinal);
+        await Browser.AssertNoSidewaysScrollAsync(page, 390);
+        await Browser.ScreenshotAsync(page, "log-sets-from-two-devices-phone");
         Assert.Empty(errors);
     }
 }

@@ -97,6 +97,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
             new ChartSeries("10 km", Trend.Select(m => ((double)m.Start.DayNumber, m.TenKSeconds)).ToArray()),
         ])
         {
+            XIsDayNumber = true,
             FormatX = v => DateOnly.FromDayNumber((int)Math.Round(v)).ToString("MMM yyyy", CultureInfo.InvariantCulture),
             FormatY = v => v > 0 ? RaceTime.FromSeconds(v).ToString() : "0:00",
             InvertY = true,

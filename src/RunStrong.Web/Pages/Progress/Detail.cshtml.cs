@@ -75,25 +75,44 @@ public sealed class DetailModel(
         };
     }
 
-    /// <summary>The bars of <see cref="VolumeChart"/> and what each stands for: "week", "month" or "quarter".</summary>
+    /// <summary>
+    /// The bars of <see cref="VolumeChart"/> and what each stands for: "week", "month" or "quarter". Every week, month or
+    /// quarter from the first to the last has its bar, an empty one when nothing was logged: a break shows as a gap.
+    /// </summary>
     public static (string Per, ChartBar[] Bars) VolumeBars(IReadOnlyList<StrengthStats.WeekVolume> weeks)
     {
         ArgumentNullException.ThrowIfNull(weeks);
-        if (weeks.Count == 0 || (weeks[^1].WeekStart.DayNumber - weeks[0].WeekStart.DayNumber) / 7 < MostBars)
+        if (weeks.Count == 0)
         {
-            return ("week", [.. weeks.Select(w => new ChartBar(w.WeekStart.ToString("d MMM", CultureInfo.InvariantCulture), [w.Sets], w.WeekStart))]);
+            return ("week", []);
         }
 
         var (first, last) = (weeks[0].WeekStart, weeks[^1].WeekStart);
+        if ((last.DayNumber - first.DayNumber) / 7 < MostBars)
+        {
+            var sets = weeks.ToDictionary(w => w.WeekStart, w => w.Sets);
+            return ("week", [.. Enumerable.Range(0, ((last.DayNumber - first.DayNumber) / 7) + 1).Select(i => first.AddDays(7 * i))
+                .Select(w => new ChartBar(w.ToString("d MMM", CultureInfo.InvariantCulture), [sets.GetValueOrDefault(w)], w))]);
+        }
+
         return (last.Year * 12) + last.Month - ((first.Year * 12) + first.Month) < MostBars
-            ? ("month", Bucket(weeks, w => new DateOnly(w.Year, w.Month, 1), d => d.ToString("MMM yyyy", CultureInfo.InvariantCulture)))
-            : ("quarter", Bucket(weeks, w => new DateOnly(w.Year, ((w.Month - 1) / 3 * 3) + 1, 1), d => $"Q{((d.Month - 1) / 3) + 1} {d.Year}"));
+            ? ("month", Bucket(weeks, 1, d => d.ToString("MMM yyyy", CultureInfo.InvariantCulture)))
+            : ("quarter", Bucket(weeks, 3, d => $"Q{((d.Month - 1) / 3) + 1} {d.Year}"));
     }
 
-    private static ChartBar[] Bucket(IEnumerable<StrengthStats.WeekVolume> weeks, Func<DateOnly, DateOnly> start, Func<DateOnly, string> label) =>
-        weeks.GroupBy(w => start(w.WeekStart))
-            .Select(g => new ChartBar(label(g.Key), [g.Sum(w => w.Sets)]))
-            .ToArray();
+    /// <summary>Sets per span of <paramref name="months"/> months (1 or 3), each week counted where its Monday falls.</summary>
+    private static ChartBar[] Bucket(IReadOnlyList<StrengthStats.WeekVolume> weeks, int months, Func<DateOnly, string> label)
+    {
+        DateOnly Start(DateOnly d) => new(d.Year, ((d.Month - 1) / months * months) + 1, 1);
+        var sets = weeks.GroupBy(w => Start(w.WeekStart)).ToDictionary(g => g.Key, g => g.Sum(w => w.Sets));
+        var bars = new List<ChartBar>();
+        for (var span = Start(weeks[0].WeekStart); span <= weeks[^1].WeekStart; span = span.AddMonths(months))
+        {
+            bars.Add(new ChartBar(label(span), [sets.GetValueOrDefault(span)]));
+        }
+
+        return [.. bars];
+    }
 
     /// <summary>A load in kilograms as the runner reads it: "62.5 kg" or "137.8 lb".</summary>
     public string Kg(double? kg) => kg is { } v ? Units.ShowLoad(Domain.Training.Mass.FromKilograms(v)) : "—";

@@ -295,6 +295,7 @@
   function newRowFrom(form, position) {
     var row = form.cloneNode(true);
     row.classList.remove("add-set");
+    row.classList.add("added-set"); // laid out as the form it came from: exercise across, then reps and load
     row.removeAttribute("data-next-position");
     row.setAttribute("data-testid", "set-row");
     row.setAttribute("data-key", value(form, "Date") + "||" + position);
