@@ -1,10 +1,14 @@
+using System.Globalization;
+using RunStrong.Domain.Catalogue;
+
 namespace RunStrong.Domain.Planning;
 
 /// <summary>
 /// One hill-sprint session: <see cref="Reps"/> sprints of <see cref="Seconds"/> each, walking down to recover.
 /// Progression after Hudson 2008 (domain.md §4): start with 1–2 × 8 s on a 6–8 % grade after an easy run; add 1–2 reps a
 /// week; at 8–10 reps go to 10 s on a steeper hill, then to 12 s at ~10 %; ceiling 10–12 reps; maintenance one session of
-/// 6–10 a week.
+/// 6–10 a week. The plan (<see cref="PlanGenerator"/>, <c>PlanProgress.FollowHills</c>) and the progression engine
+/// (<see cref="Progression.ProgressionRules"/>: <c>runstrong next</c>, <c>/progress/hill-sprints</c>) climb this one ladder.
 /// </summary>
 public readonly record struct HillSprintDose(int Reps, int Seconds)
 {
@@ -16,6 +20,37 @@ public readonly record struct HillSprintDose(int Reps, int Seconds)
 
     /// <summary>Walk-down recovery between sprints, seconds (domain.md §4: 2–3 min).</summary>
     public const int RecoverySeconds = 150;
+
+    /// <summary>True for an exercise of hill sprints (a hill exercise whose slug says sprint), not a hilly run.</summary>
+    public static bool IsHillSprints(Exercise exercise)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        return exercise.Kind == ExerciseKind.Hill && exercise.Slug.Contains("sprint", StringComparison.Ordinal);
+    }
+
+    /// <summary>The dose a logged session amounts to: its sprints (1 to <see cref="CeilingReps"/>), their length on the ladder (9 s or less is 8 s, 11 s or less 10 s, else 12 s).</summary>
+    public static HillSprintDose Done(int reps, int seconds) =>
+        new(Math.Clamp(reps, 1, CeilingReps), seconds <= 9 ? 8 : seconds <= 11 ? 10 : 12);
+
+    /// <summary>The sprint length a rung is named for (<c>10-seconds</c> -> 10); null for a rung not named so.</summary>
+    public static int? SecondsOf(ExerciseVariant rung)
+    {
+        ArgumentNullException.ThrowIfNull(rung);
+        var dash = rung.Slug.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 && int.TryParse(rung.Slug.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : null;
+    }
+
+    /// <summary>
+    /// The rung for sprints of <paramref name="seconds"/>: the one named for it (<c>10-seconds</c>), else the longest named
+    /// rung shorter than that, else the first rung.
+    /// </summary>
+    public static ExerciseVariant RungFor(IReadOnlyList<ExerciseVariant> ladder, int seconds)
+    {
+        ArgumentNullException.ThrowIfNull(ladder);
+        return ladder.FirstOrDefault(v => SecondsOf(v) == seconds)
+            ?? ladder.Where(v => SecondsOf(v) < seconds).MaxBy(v => SecondsOf(v))
+            ?? ladder[0];
+    }
 
     /// <summary>The first session: 1 × 8 s for a runner new to strength work, 2 × 8 s otherwise.</summary>
     public static HillSprintDose Start(StrengthExperience experience) =>

@@ -13,9 +13,9 @@ namespace RunStrong.Domain.Planning;
 /// <item><b>Phases.</b> Taper: the weeks starting within the last <see cref="TaperDays"/> days (~2 weeks). Peak: the 2 weeks
 /// before (1 when fewer than 6 weeks remain, none below 3). The rest splits into base then build, base taking the odd
 /// week. Without a race: base then build.</item>
-/// <item><b>Deload.</b> Every <see cref="DeloadEvery"/>th week in base and build: one set fewer, the bottom of the rep range
-/// and 2 reps lower, RPE 2 lower (2 more reps in reserve), same exercises and frequency (Rogerson 2024: every 4–6
-/// weeks).</item>
+/// <item><b>Deload.</b> Every <see cref="DeloadEvery"/>th week in base and build, by <see cref="DeloadDose"/> (the progression
+/// engine's rule too): one set fewer, the bottom of the rep range and 2 reps lower, RPE 2 lower (2 more reps in reserve),
+/// same exercises and frequency (Rogerson 2024: every 4–6 weeks).</item>
 /// <item><b>Strength.</b> 2 sessions a week in base, build and peak (Balsalobre-Fernández 2016, Blagrove 2018: 2–3 a
 /// week); 1 in taper with about half the weekly sets and the same effort (Bosquet 2007: cut volume 41–60 %, keep
 /// intensity; Rønnestad 2010: once a week maintains strength); none in the last <see cref="NoHeavyDaysBeforeRace"/> days
@@ -523,7 +523,7 @@ internal sealed class PlanWriter
     private (Exercise Exercise, IReadOnlyList<ExerciseVariant> Ladder)? ChooseHillSprints()
     {
         var exercise = _catalogue
-            .Where(e => e.Kind == ExerciseKind.Hill && e.Slug.Contains("sprint", StringComparison.Ordinal))
+            .Where(HillSprintDose.IsHillSprints)
             .OrderBy(e => e.Slug == "hill-sprints" ? 0 : 1)
             .ThenBy(e => e.Slug, StringComparer.Ordinal)
             .FirstOrDefault();
@@ -555,10 +555,6 @@ internal sealed class PlanWriter
         10 => "about 8 %",
         _ => "about 10 %",
     };
-
-    /// <summary>The rung named for the sprint's duration (<c>10-seconds</c>) when the ladder has one, else the easiest usable rung.</summary>
-    private static ExerciseVariant HillRung(IReadOnlyList<ExerciseVariant> ladder, int seconds) =>
-        ladder.FirstOrDefault(v => v.Slug.StartsWith($"{seconds}-", StringComparison.Ordinal)) ?? ladder[0];
 
     private PlanSession DrillSession(DateOnly date, PlannedRunType type, List<(Exercise Exercise, ExerciseVariant Variant)> drills)
     {
@@ -596,7 +592,7 @@ internal sealed class PlanWriter
                 new PlannedExercise
                 {
                     Slug = hill.Exercise.Slug,
-                    Variant = HillRung(hill.Ladder, dose.Seconds).Slug,
+                    Variant = HillSprintDose.RungFor(hill.Ladder, dose.Seconds).Slug,
                     Sets = dose.Reps,
                     RepsMin = null,
                     RepsMax = null,
@@ -662,16 +658,9 @@ internal sealed class PlanWriter
         var rpe = _profile.Experience == StrengthExperience.Regular ? 8 : 7;
         if (deload)
         {
-            setCount = Math.Max(1, setCount - 1);
-            rpe -= 2;
-            if (repsMin is { } lo)
-            {
-                (repsMin, repsMax) = (Math.Max(1, lo - 2), lo);
-            }
-            else if (seconds is { } s)
-            {
-                seconds = Math.Max(5, s * 2 / 3);
-            }
+            // The same rule as the progression engine's deload week, so the plan and `runstrong next` agree.
+            var light = DeloadDose.Of(setCount, repsMin, seconds, rpe);
+            (setCount, repsMin, repsMax, seconds, rpe) = (light.Sets, light.RepsMin, light.RepsMax, light.Seconds, light.Rpe);
         }
 
         // The load is set for a normal week and kept in deload and taper weeks (keep intensity, cut volume).

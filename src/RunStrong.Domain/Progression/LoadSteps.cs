@@ -26,6 +26,12 @@ public static class LoadSteps
     /// <summary>Load taken off after a failed set or RPE 10: about 10 %.</summary>
     public const double BackOff = 0.10;
 
+    /// <summary>A standard barbell, kilograms.</summary>
+    public const double EmptyBarKilograms = 20;
+
+    /// <summary>A standard barbell, pounds.</summary>
+    public const double EmptyBarPounds = 45;
+
     /// <summary>The smallest step for a variant's equipment, in <paramref name="unit"/>.</summary>
     public static Mass SmallestStep(ExerciseVariant variant, MassUnit unit)
     {
@@ -55,16 +61,44 @@ public static class LoadSteps
     }
 
     /// <summary>
-    /// <paramref name="current"/> less <paramref name="fraction"/>, rounded to the nearest multiple of the step and at least one
-    /// step less; null when that leaves nothing (the back-off must then be a rung).
+    /// The lightest load a variant's implement can carry, in <paramref name="unit"/>: on a barbell the empty bar, 20 kg / 45 lb
+    /// (a standard bar; the lightest barbell load a plan starts from, see <c>StartingLoads</c>); null where any load above zero
+    /// is possible (dumbbells, kettlebells and stacks come in small sizes).
     /// </summary>
-    public static Mass? Decrease(Mass current, double fraction, Mass step, MassUnit unit)
+    public static Mass? Lightest(ExerciseVariant variant, MassUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        if (!variant.Equipment.Contains(Equipment.Barbell))
+        {
+            return null;
+        }
+
+        return unit == MassUnit.Pounds ? Mass.FromPounds(EmptyBarPounds) : Mass.FromKilograms(EmptyBarKilograms);
+    }
+
+    /// <summary>
+    /// <paramref name="current"/> less <paramref name="fraction"/>, rounded to the nearest multiple of the step and at least one
+    /// step less, but not below <paramref name="lightest"/> (the empty bar, <see cref="Lightest"/>); null when that leaves
+    /// nothing lighter (the load is at or below the lightest already, or would reach zero): the back-off must then be a rung.
+    /// </summary>
+    public static Mass? Decrease(Mass current, double fraction, Mass step, MassUnit unit, Mass? lightest = null)
     {
         var size = step.In(unit);
         var value = current.In(unit);
         var rounded = Math.Round(value * (1 - fraction) / size, MidpointRounding.AwayFromZero) * size;
         var oneStepDown = (Math.Ceiling((value / size) - 1e-9) - 1) * size;
         var result = Math.Min(rounded, oneStepDown);
+        if (lightest is { } floor)
+        {
+            var least = floor.In(unit);
+            if (value <= least + 1e-9)
+            {
+                return null;
+            }
+
+            result = Math.Max(result, least);
+        }
+
         return result > 0 ? Mass.From(result, unit) : null;
     }
 }

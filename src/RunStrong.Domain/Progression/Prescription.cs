@@ -16,7 +16,7 @@ public enum ProgressionStep
     AddLoad,
     /// <summary>A heavier loop band on a band rung.</summary>
     HeavierBand,
-    /// <summary>Up the ladder (bodyweight -> band -> external load).</summary>
+    /// <summary>Up the ladder (bodyweight -> band -> external load; hill sprints: 8 s -> 10 s -> 12 s).</summary>
     NextRung,
     /// <summary>One more set: the top is reached and no higher rung is possible with the runner's equipment.</summary>
     AddSet,
@@ -24,11 +24,11 @@ public enum ProgressionStep
     BackOffLoad,
     /// <summary>Down the ladder after pain (or a failure with nothing lighter on this rung).</summary>
     BackOffRung,
-    /// <summary>Easiest rung already: fewer sets and reps.</summary>
+    /// <summary>Easiest rung already: fewer sets and reps; or one hill sprint fewer after several not completed.</summary>
     BackOffVolume,
     /// <summary>A lower rung because the runner lacks the equipment of the current one.</summary>
     EquipmentMissing,
-    /// <summary>A deload week: fewer sets and reps, more reps in reserve, same exercise and load.</summary>
+    /// <summary>A deload week: fewer sets and reps, more reps in reserve, same exercise and load (<see cref="Planning.DeloadDose"/>); hill sprints held.</summary>
     Deload,
 }
 
@@ -85,6 +85,14 @@ public sealed record ProgressionRequest
 
     /// <summary>True when the coming week is a deload week.</summary>
     public bool DeloadWeek { get; init; }
+
+    /// <summary>
+    /// The runner's strength experience, from their plan's profile; null when there is no plan. Sets the first hill-sprint
+    /// session and the sprints added per session as the plan does (<see cref="Planning.HillSprintDose.Start"/>,
+    /// <see cref="Planning.HillSprintDose.WeeklyIncrement"/>; the plan has one hill session a week); unknown: the catalogue's
+    /// first dose and one sprint a session.
+    /// </summary>
+    public Planning.StrengthExperience? Experience { get; init; }
 
     /// <summary>The unit the runner loads in; load steps are rounded in it (2.5 kg or 5 lb on a barbell).</summary>
     public MassUnit Unit { get; init; } = MassUnit.Kilograms;

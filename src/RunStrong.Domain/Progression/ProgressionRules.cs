@@ -1,5 +1,6 @@
 using System.Globalization;
 using RunStrong.Domain.Catalogue;
+using RunStrong.Domain.Planning;
 using RunStrong.Domain.Training;
 
 namespace RunStrong.Domain.Progression;
@@ -7,27 +8,38 @@ namespace RunStrong.Domain.Progression;
 /// <summary>
 /// The next prescription for one exercise from what the runner did (domain.md §3). Rules, checked in this order:
 /// <list type="number">
-/// <item>No history: the easiest rung the runner has equipment for, at the bottom of the dose's range, RPE 7.</item>
+/// <item>No history: the easiest rung the runner has equipment for, at the bottom of the dose's range, RPE 7 (hill sprints:
+///   <see cref="HillSprintDose.Start"/>, near all-out).</item>
 /// <item>The current rung needs equipment the runner lacks: the nearest lower rung they can do.</item>
 /// <item>Back-off, from the last session with the exercise. Pain — a set logged with pain, or a check-in of
 ///   <see cref="SorenessBackOffScore"/>/10 or more on or after that day in an area the exercise loads (see
 ///   <see cref="BodyAreas.LoadedBy"/>) — drops one rung (nothing lower: fewer sets at the bottom of the range). A failed set
-///   or RPE 10 drops external load about 10 % (rounded to the equipment's step, <see cref="LoadSteps"/>), or a band one
-///   grade lighter, or else one rung. Pain in an area the exercise does not load changes nothing.</item>
-/// <item>Deload week: the current rung and load, about 60 % of the sets (at least 1) and 75 % of the bottom of the range,
-///   at RPE 6 — one more rep in reserve than usual (Rogerson 2024: cut sets and reps, raise reps in reserve, keep exercises).
+///   or RPE 10 drops external load about 10 % (rounded to the equipment's step, <see cref="LoadSteps"/>), never below the
+///   empty bar (<see cref="LoadSteps.Lightest"/>), or a band one grade lighter, or else one rung (domain.md §3: "drop load or
+///   rung"; at the empty bar the rung is what is left to drop), or, with no rung below, one set fewer at the same load.
+///   Pain in an area the exercise does not load changes nothing. Hill sprints back off only for pain: a sprint not
+///   completed is fatigue, and an all-out sprint is RPE 10 by design (see the hill-sprint rule).</item>
+/// <item>Deload week: the current rung and load, with <see cref="DeloadDose"/>, the plan's rule: one set fewer, reps from 2
+///   below the bottom of the range up to the bottom, RPE 2 lower (Rogerson 2024: cut sets and reps, raise reps in reserve,
+///   keep exercises). 3 × 8–12 at RPE 8 -> 2 × 6–8 at RPE 6. Hill sprints are held at the last dose, as the plan holds them.
 ///   Sessions logged as deload are looked past when progressing afterwards.</item>
 /// <item>Double progression: below the top of the range on any set, aim one rep above the lowest set, same load.
 ///   Every set at the top on an external-load rung: add 5 % (at least one equipment step) and go back to the bottom; when the
-///   last two sessions at that load were both 1–2 reps over the top on every set, add 10 % instead (ACSM 2009: 2–10 % after
-///   1–2 reps over target on two sessions in a row). On a band rung below a heavy band: the next band up.</item>
+///   last two sessions at that load were both 1 or more reps over the top on every set, add 10 % instead (ACSM 2009: 2–10 %
+///   after 1–2 reps over target on two sessions in a row); so too after one session <see cref="FarOverTheRange"/> or more
+///   reps over the top on every set (the load is light for the range; 10 % is the most one step adds, domain.md §3). The
+///   reason says how far over the range the sets were. On a band rung below a heavy band: the next band up.</item>
 /// <item>Ladder: on a bodyweight rung (or a heavy band) the runner moves up one rung when the top of the range was reached at
 ///   RPE 8 or easier (2 or more reps in reserve) on every set in each of the last two sessions — only to a rung whose
 ///   equipment they have, skipping rungs they cannot do. One such session: repeat. No rung available: one extra set.
 ///   A barbell rung progresses by load, not to "barbell plus band": a bar can always take another step.</item>
-/// <item>Hill sprints (timed hill work): one more sprint after a session with every sprint completed, up to 10 (Hudson 2008).</item>
+/// <item>Hill sprints (<see cref="HillSprintDose.IsHillSprints"/>), the plan's ladder (<see cref="HillSprintDose.Next"/>, Hudson
+///   2008, domain.md §4): every sprint completed -> 1 more sprint (or the plan's weekly 1–2 when the runner's experience is
+///   known), 8 s sprints at 8 reps or more become 10 s, 10 s at 10 or more become 12 s, up to 12 × 12 s; the rung follows the
+///   length (<c>10-seconds</c>). One sprint not completed: the same again; more: one sprint fewer (fatigue, not pain).</item>
 /// </list>
 /// Target RPE: 7 after any change (start, more load, new rung, back-off), 8 while adding reps; never 10 (not to failure).
+/// Hill sprints: <see cref="HillSprintRpe"/>, near all-out.
 /// </summary>
 public static class ProgressionRules
 {
@@ -37,8 +49,14 @@ public static class ProgressionRules
     /// <summary>The hardest RPE at which the top of the range counts towards a ladder move (2 reps in reserve).</summary>
     public const double LadderRpeCeiling = 8;
 
-    /// <summary>The most hill sprints in a session (Hudson 2008: ceiling 10–12).</summary>
-    public const int HillSprintCeiling = 10;
+    /// <summary>
+    /// Reps over the top of the range on every set from which one session is enough for the larger load step
+    /// (<see cref="LoadSteps.LargeIncrease"/>): a judgement, past ACSM 2009's "1–2 reps more".
+    /// </summary>
+    public const int FarOverTheRange = 3;
+
+    /// <summary>Target RPE of a hill sprint: near all-out (Hudson 2008, domain.md §4), short of 10 since nothing is prescribed to failure.</summary>
+    public const double HillSprintRpe = 9;
 
     public static Prescription Next(ProgressionRequest request)
     {
@@ -70,6 +88,12 @@ public static class ProgressionRules
         if (context.BackOff(last, lastIndex) is { } backOff)
         {
             return context.DeloadIfDue(backOff);
+        }
+
+        if (context.Sprints)
+        {
+            // A deload week holds hill sprints rather than cutting them, so sessions logged then count like any other.
+            return context.HillSprints(last, lastIndex);
         }
 
         var progressing = sessions.Where(s => !s.IsDeload).ToList();
@@ -116,6 +140,9 @@ public static class ProgressionRules
 
         private bool Timed => Dose.RepsMin is null || Dose.RepsMax is null;
 
+        /// <summary>Hill sprints: timed, near all-out, progressed by <see cref="HillSprintDose"/>.</summary>
+        public bool Sprints => Timed && HillSprintDose.IsHillSprints(_exercise);
+
         private int Low => Dose.RepsMin ?? 1;
 
         private int High => Dose.RepsMax ?? Low;
@@ -128,6 +155,11 @@ public static class ProgressionRules
 
         public Prescription Start(string why)
         {
+            if (Sprints)
+            {
+                return StartSprints(why);
+            }
+
             var variant = Ladder.FirstOrDefault(Has) ?? Ladder[0];
             var missing = Has(variant) ? "" : $" (it needs {Needs(variant)}, which you haven't listed)";
             var load = variant.Load is LoadKind.External or LoadKind.ExternalPlusBand
@@ -137,6 +169,15 @@ public static class ProgressionRules
                 Timed
                     ? $"{why}: start with {variant.Name}{missing}, {Dose.Sets} x {Dose.Seconds} s at RPE 7 (about 3 reps in reserve)"
                     : $"{why}: start with {variant.Name}{missing} at the bottom of the range, {Dose.Sets} x {Low}{load} at RPE 7 (about 3 reps in reserve)");
+        }
+
+        /// <summary>The first hill sprints: the plan's first dose (<see cref="HillSprintDose.Start"/>) when the runner's experience is known, else the catalogue's.</summary>
+        private Prescription StartSprints(string why)
+        {
+            var first = request.Experience is { } experience ? HillSprintDose.Start(experience) : HillSprintDose.Done(Dose.Sets, Dose.Seconds ?? 8);
+            var variant = SprintRung(first.Seconds);
+            return Sprint(variant, first, ProgressionStep.Start,
+                $"{why}: start with {variant.Name}, {first.Reps} x {first.Seconds} s uphill, near all-out, after an easy run; walk down to recover, 2–3 min (Hudson 2008: start with 1–2)");
         }
 
         public Prescription MissingEquipment(int index)
@@ -167,24 +208,37 @@ public static class ProgressionRules
                 var why = painInSet
                     ? $"you felt pain during {_exercise.Name} last time"
                     : $"pain in your {string.Join(" and ", sore.Select(c => AreaName(c.Area)))} after last session ({string.Join(", ", sore.Select(c => c.Score.ToString(CultureInfo.InvariantCulture) + "/10"))})";
-                return RungDown(last, index, why) ?? FewerSets(last, variant, why);
+                return RungDown(last, index, why) ?? FewerSets(last, variant, why, pain: true);
             }
 
             var failed = last.Sets.Count(s => !s.Completed);
             var maximal = last.Sets.Any(s => s.Effort is { IsMaximal: true });
-            if (failed == 0 && !maximal)
+            if ((failed == 0 && !maximal) || Sprints)
             {
+                // A sprint not completed is fatigue and an all-out sprint is RPE 10 by design: the hill-sprint rule deals with them.
                 return null;
             }
 
             var cause = failed > 0
                 ? $"a failed set last time ({last.Sets.Count - failed} of {last.Sets.Count} sets completed{LoadText(last.Load)})"
                 : $"last time you reached RPE 10, no reps in reserve{LoadText(last.Load)}";
+            var lightest = LoadSteps.Lightest(variant, _unit);
             if (variant.Load is LoadKind.External or LoadKind.ExternalPlusBand && last.Load is { } load
-                && LoadSteps.Decrease(load, LoadSteps.BackOff, LoadSteps.SmallestStep(variant, _unit), _unit) is { } lighter)
+                && LoadSteps.Decrease(load, LoadSteps.BackOff, LoadSteps.SmallestStep(variant, _unit), _unit, lightest) is { } lighter)
             {
+                var floor = lightest is { } bar && lighter.In(_unit) <= bar.In(_unit) + 1e-9 && load.In(_unit) * (1 - LoadSteps.BackOff) < bar.In(_unit)
+                    ? $"drop to the empty bar, {lighter.Format(_unit)} (a barbell goes no lighter),"
+                    : $"drop the load about 10 % to {lighter.Format(_unit)}";
                 return Build(variant, Dose.Sets, ProgressionStep.BackOffLoad, 7, lighter, last.Band,
-                    $"{cause}: drop the load about 10 % to {lighter.Format(_unit)} and start again at {RepsOrSeconds(Low)}");
+                    $"{cause}: {floor} and start again at {RepsOrSeconds(Low)}");
+            }
+
+            if (variant.Load is LoadKind.External or LoadKind.ExternalPlusBand && last.Load is { } atBar && lightest is { } emptyBar
+                && atBar.In(_unit) <= emptyBar.In(_unit) + 1e-9)
+            {
+                // domain.md §3: a failed set drops load or rung; at the empty bar there is no load left to drop.
+                var barCause = $"{cause}, and the empty bar ({emptyBar.Format(_unit)}) is as light as a barbell goes";
+                return RungDown(last, index, barCause) ?? FewerSets(last, variant, barCause, pain: false);
             }
 
             if (variant.Load == LoadKind.Band && last.Band is { } band && band > BandResistance.Light)
@@ -194,7 +248,7 @@ public static class ProgressionRules
                     $"{cause}: use a {BandName(lighterBand)} band and start again at {RepsOrSeconds(Low)}");
             }
 
-            return RungDown(last, index, cause) ?? FewerSets(last, variant, cause);
+            return RungDown(last, index, cause) ?? FewerSets(last, variant, cause, pain: false);
         }
 
         public Prescription Progress(Done current, Done? previous, int index)
@@ -204,18 +258,6 @@ public static class ProgressionRules
             if (previous is not null && (previous.VariantSlug != current.VariantSlug || previous.Band != current.Band))
             {
                 previous = null;
-            }
-
-            if (_exercise.Kind == ExerciseKind.Hill && Timed)
-            {
-                var sprints = current.Sets.Count;
-                return current.AllCompleted && sprints < HillSprintCeiling
-                    ? Build(variant, sprints + 1, ProgressionStep.AddReps, 8, current.Load, current.Band,
-                        $"last time {described}, all completed: add one, {sprints + 1} x {Dose.Seconds} s (Hudson 2008: add 1–2 a week up to 10)")
-                    : Build(variant, Math.Min(sprints, HillSprintCeiling), ProgressionStep.Repeat, 8, current.Load, current.Band,
-                        current.AllCompleted
-                            ? $"last time {described}: that is the ceiling of {HillSprintCeiling} (Hudson 2008); keep it, or try a steeper hill"
-                            : $"last time {described}, not all completed: same again");
             }
 
             if (!AtTop(current))
@@ -243,16 +285,20 @@ public static class ProgressionRules
                 }
 
                 var overTwice = !Timed && previous is not null && previous.Load == load && OverTop(previous) && OverTop(current);
-                var heavier = LoadSteps.Increase(load, overTwice ? LoadSteps.LargeIncrease : LoadSteps.NormalIncrease,
+                var farOver = !Timed && !overTwice && current.Sets.Min(s => s.Reps) - High >= FarOverTheRange;
+                var heavier = LoadSteps.Increase(load, overTwice || farOver ? LoadSteps.LargeIncrease : LoadSteps.NormalIncrease,
                     LoadSteps.SmallestStep(variant, _unit), _unit);
                 var added = Mass.FromKilograms(heavier.Kilograms - load.Kilograms);
                 var percent = (heavier.Kilograms / load.Kilograms - 1) * 100;
-                var lead = overTwice
-                    ? $"two sessions in a row {described}, 1–2 reps over the range"
-                    : $"last time {described}, the top of the range";
-                return Build(variant, Dose.Sets, ProgressionStep.AddLoad, 7, heavier, current.Band,
-                    string.Create(CultureInfo.InvariantCulture,
-                        $"{lead}: add {added.Format(_unit)} ({percent:0} %) to {heavier.Format(_unit)} and go back to {RepsOrSeconds(Low)}{(overTwice ? " (ACSM 2009)" : "")}"));
+                var step = string.Create(CultureInfo.InvariantCulture, $"{added.Format(_unit)} ({percent:0} %) to {heavier.Format(_unit)}");
+                var reason = overTwice
+                    ? $"two sessions in a row {described}, {OverTheRange(previous!, current)}: add {step} and go back to {RepsOrSeconds(Low)} (ACSM 2009)"
+                    : farOver
+                        ? $"last time {described}, {OverTheRange(current)}: the load is light for {Low}–{High} reps, so add the largest step (ACSM 2009: 2–10 %), {step}, and go back to {RepsOrSeconds(Low)}; more steps follow while it stays light"
+                        : OverTop(current)
+                            ? $"last time {described}, {OverTheRange(current)}: add {step} and go back to {RepsOrSeconds(Low)}"
+                            : $"last time {described}, the top of the range: add {step} and go back to {RepsOrSeconds(Low)}";
+                return Build(variant, Dose.Sets, ProgressionStep.AddLoad, 7, heavier, current.Band, reason);
             }
 
             if (variant.Load == LoadKind.Band && (current.Band ?? BandResistance.Light) < BandResistance.Heavy)
@@ -299,32 +345,102 @@ public static class ProgressionRules
                 High);
         }
 
+        /// <summary>
+        /// The next hill sprints from the last session (<see cref="HillSprintDose"/>, Hudson 2008, domain.md §4): the dose
+        /// done is its sprints and the length of its rung (<c>12-seconds</c>; a rung not named for a length: the longest sprint
+        /// logged). Every sprint completed: one step up the plan's ladder, or the ceiling of 12 × 12 s kept; in a deload week
+        /// the same again. One sprint not completed: the same again; more: one sprint fewer. No pain was logged (pain backs off
+        /// before this), so the reason speaks of fatigue.
+        /// </summary>
+        public Prescription HillSprints(Done last, int index)
+        {
+            var seconds = HillSprintDose.SecondsOf(Ladder[index]) ?? last.Sets.Max(s => s.Seconds) ?? Dose.Seconds ?? 8;
+            var done = HillSprintDose.Done(last.Sets.Count, seconds);
+            var missed = last.Sets.Count(s => !s.Completed || s.Seconds < seconds);
+            var described = Describe(last);
+            var count = last.Sets.Count;
+            if (missed == 1)
+            {
+                return Sprint(SprintRung(done.Seconds), done, ProgressionStep.Repeat,
+                    $"last time {described}, 1 of {count} sprints not completed: with no pain logged that is fatigue, not a reason to cut back; same again, {SprintText(done)}, walking all the way down between sprints (2–3 min)");
+            }
+
+            if (missed > 1)
+            {
+                var fewer = done with { Reps = Math.Max(1, done.Reps - 1) };
+                return Sprint(SprintRung(fewer.Seconds), fewer, ProgressionStep.BackOffVolume,
+                    $"last time {described}, {missed} of {count} sprints not completed: with no pain logged that is fatigue; one sprint fewer, {SprintText(fewer)}, walking all the way down between sprints (2–3 min), and add sprints again once every one is completed");
+            }
+
+            var increment = request.Experience is { } experience ? HillSprintDose.WeeklyIncrement(experience) : 1;
+            var next = done.Next(increment);
+            if (next == done)
+            {
+                return Sprint(SprintRung(done.Seconds), done, ProgressionStep.Repeat,
+                    $"last time {described}, all completed: that is the top of the ladder, {SprintText(done)} (Hudson 2008: a ceiling of 10–12 sprints, up to 12 s); keep it, at most twice a week, or one session of 6–10 a week to maintain");
+            }
+
+            if (request.DeloadWeek)
+            {
+                return Sprint(SprintRung(done.Seconds), done, ProgressionStep.Deload,
+                    $"deload week: hill sprints are held, not added to: {SprintText(done)} as last time; next week you pick up where you left off");
+            }
+
+            if (next.Seconds > done.Seconds)
+            {
+                return Sprint(SprintRung(next.Seconds), next, ProgressionStep.NextRung,
+                    $"last time {described}, all completed: time for longer sprints (Hudson 2008: at 8–10 sprints of 8 s go to 10 s, at 10 of 10 s to 12 s), {SprintText(next)} on {next.Grade}");
+            }
+
+            var added = next.Reps - done.Reps;
+            return Sprint(SprintRung(next.Seconds), next, ProgressionStep.AddReps,
+                $"last time {described}, all completed: add {(added == 1 ? "one sprint" : $"{added} sprints")}, {SprintText(next)} (Hudson 2008: add 1–2 a week, up to {HillSprintDose.CeilingReps})");
+        }
+
+        /// <summary>The rung for sprints of <paramref name="seconds"/> among those the runner can do (the hill itself may be a treadmill or stairs).</summary>
+        private ExerciseVariant SprintRung(int seconds)
+        {
+            var usable = Ladder.Where(v => v.Equipment.All(e => e is Equipment.Hill or Equipment.None || request.AvailableEquipment.Contains(e))).ToList();
+            return HillSprintDose.RungFor(usable.Count > 0 ? usable : Ladder, seconds);
+        }
+
+        private Prescription Sprint(ExerciseVariant variant, HillSprintDose dose, ProgressionStep step, string reason) =>
+            Build(variant, dose.Reps, step, HillSprintRpe, null, null, reason, seconds: dose.Seconds);
+
+        private static string SprintText(HillSprintDose dose) =>
+            string.Create(CultureInfo.InvariantCulture, $"{dose.Reps} x {dose.Seconds} s");
+
         public Prescription Same(Done last, int index, ProgressionStep step, string reason) =>
             Build(Ladder[index], Dose.Sets, step, 8, last.Load, last.Band, reason);
 
         public Prescription DeloadIfDue(Prescription prescription)
         {
-            if (!request.DeloadWeek)
+            // Hill sprints are held in a deload week, not cut (the plan does the same): see HillSprints.
+            if (!request.DeloadWeek || Sprints)
             {
                 return prescription;
             }
 
-            var sets = Math.Max(1, (int)Math.Round(prescription.Sets * 0.6, MidpointRounding.AwayFromZero));
-            var reps = prescription.RepsMin is { } min ? Math.Max(1, (int)Math.Round(min * 0.75, MidpointRounding.AwayFromZero)) : (int?)null;
-            var dose = reps is { } r ? $"{sets} x {r}{(_exercise.SingleLeg ? " each leg" : "")}" : $"{sets} x {prescription.Seconds} s";
+            var light = DeloadDose.Of(prescription.Sets, prescription.RepsMin, prescription.Seconds,
+                (int)Math.Round(prescription.TargetRpe, MidpointRounding.AwayFromZero));
+            var dose = light.RepsMin is { } lo
+                ? string.Create(CultureInfo.InvariantCulture, $"{light.Sets} x {lo}–{light.RepsMax}{(_exercise.SingleLeg ? " each leg" : "")}")
+                : string.Create(CultureInfo.InvariantCulture, $"{light.Sets} x {light.Seconds} s");
             var cause = prescription.Reason.Split(':')[0];
             var kept = prescription.Step == ProgressionStep.Repeat
                 ? ", same exercise and load"
                 : $" with {prescription.Variant.Name}{LoadText(prescription.Load)} ({cause})";
             return prescription with
             {
-                Sets = sets,
-                RepsMin = reps,
-                RepsMax = reps,
-                TargetReps = reps,
-                TargetRpe = 6,
+                Sets = light.Sets,
+                RepsMin = light.RepsMin,
+                RepsMax = light.RepsMax,
+                TargetReps = light.RepsMin,
+                Seconds = light.Seconds ?? prescription.Seconds,
+                TargetRpe = light.Rpe,
                 Step = ProgressionStep.Deload,
-                Reason = $"deload week: {dose} at RPE 6 (about 4 reps in reserve){kept}; next week you pick up where you left off",
+                Reason = string.Create(CultureInfo.InvariantCulture,
+                    $"deload week: {dose} at RPE {light.Rpe} (about {10 - light.Rpe} reps in reserve){kept}; next week you pick up where you left off"),
             };
         }
 
@@ -362,23 +478,39 @@ public static class ProgressionRules
                 return null;
             }
 
-            var load = lower.Load is LoadKind.External or LoadKind.ExternalPlusBand ? last.Load : null;
+            if (Sprints)
+            {
+                var shorter = HillSprintDose.Done(Dose.Sets, HillSprintDose.SecondsOf(lower) ?? Dose.Seconds ?? 8);
+                return Sprint(lower, shorter, ProgressionStep.BackOffRung, $"{why}: back to {lower.Name}, {shorter.Reps} x {shorter.Seconds} s");
+            }
+
+            // A load carries over only on the same implement (barbell plus band -> barbell); a dumbbell is no barbell.
+            var loaded = lower.Load is LoadKind.External or LoadKind.ExternalPlusBand;
+            var sameImplement = loaded && StartingLoads.Implement(lower) is { } implement && implement == StartingLoads.Implement(Ladder[index]);
+            var load = sameImplement ? last.Load : null;
             var move = lower.Load switch
             {
                 LoadKind.Bodyweight => "back to bodyweight",
-                LoadKind.External when Ladder[index].Load == LoadKind.ExternalPlusBand =>
+                LoadKind.External when Ladder[index].Load == LoadKind.ExternalPlusBand && sameImplement =>
                     load is { } kept ? $"drop the band, keep {kept.Format(_unit)}" : "drop the band",
+                LoadKind.External or LoadKind.ExternalPlusBand when load is null => $"back to {lower.Name}, with a load you could lift about {High + 3} times",
                 _ => $"back to {lower.Name}",
             };
             return Build(lower, Dose.Sets, ProgressionStep.BackOffRung, 7, load, BandFor(lower, null),
                 $"{why}: {move}, {Dose.Sets} x {RepsOrSeconds(Low)}");
         }
 
-        private Prescription FewerSets(Done last, ExerciseVariant variant, string why)
+        /// <summary>One set fewer on the easiest rung the runner can do: after pain, with the advice to stop if it hurts; after a failed set or RPE 10, with reps to spare.</summary>
+        private Prescription FewerSets(Done last, ExerciseVariant variant, string why, bool pain)
         {
             var sets = Math.Max(1, Dose.Sets - 1);
-            return Build(variant, sets, ProgressionStep.BackOffVolume, 7, last.Load, last.Band,
-                $"{why}: you are on the easiest version you can do, so do {sets} x {RepsOrSeconds(Low)} and stop if it hurts; if it keeps hurting, leave this exercise out");
+            var seconds = Sprints ? HillSprintDose.SecondsOf(variant) ?? Dose.Seconds : null;
+            var dose = seconds is { } s ? $"{sets} x {s} s" : $"{sets} x {RepsOrSeconds(Low)}{LoadText(last.Load)}";
+            return Build(variant, sets, ProgressionStep.BackOffVolume, Sprints ? HillSprintRpe : 7, last.Load, last.Band,
+                pain
+                    ? $"{why}: you are on the easiest version you can do, so do {dose} and stop if it hurts; if it keeps hurting, leave this exercise out"
+                    : $"{why}: you are on the easiest version you can do, so do {dose}, ending each set with 2–3 reps in reserve",
+                seconds: seconds);
         }
 
         private bool AtTop(Done session) =>
@@ -387,10 +519,21 @@ public static class ProgressionRules
 
         private bool OverTop(Done session) => session.AllCompleted && session.Sets.All(s => s.Reps >= High + 1);
 
+        /// <summary>"1–2 reps over the range", "8 reps over the range": how far the sets of <paramref name="sessions"/> went past its top.</summary>
+        private string OverTheRange(params Done[] sessions)
+        {
+            var over = sessions.SelectMany(d => d.Sets).Select(s => s.Reps - High).ToArray();
+            var (least, most) = (over.Min(), over.Max());
+            var reps = least == most
+                ? $"{least} rep{(least == 1 ? "" : "s")}"
+                : $"{least}–{most} reps";
+            return string.Create(CultureInfo.InvariantCulture, $"{reps} over the range");
+        }
+
         private bool Easy(Done session) =>
             AtTop(session) && session.Sets.All(s => s.Effort is { } e && e.Value <= LadderRpeCeiling);
 
-        private Prescription Build(ExerciseVariant variant, int sets, ProgressionStep step, double rpe, Mass? load, BandResistance? band, string reason, int? target = null) =>
+        private Prescription Build(ExerciseVariant variant, int sets, ProgressionStep step, double rpe, Mass? load, BandResistance? band, string reason, int? target = null, int? seconds = null) =>
             new()
             {
                 Variant = variant,
@@ -398,7 +541,7 @@ public static class ProgressionRules
                 RepsMin = Timed ? null : Low,
                 RepsMax = Timed ? null : High,
                 TargetReps = Timed ? null : target ?? Low,
-                Seconds = Dose.Seconds,
+                Seconds = seconds ?? Dose.Seconds,
                 Load = variant.Load is LoadKind.External or LoadKind.ExternalPlusBand ? load : null,
                 Band = variant.Load is LoadKind.Band or LoadKind.ExternalPlusBand ? band ?? BandResistance.Light : null,
                 TargetRpe = rpe,

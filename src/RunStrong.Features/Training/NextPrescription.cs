@@ -112,6 +112,7 @@ public static class NextPrescription
             CheckIns = log.CheckIns,
             DeloadWeek = deload,
             Unit = unit,
+            Experience = plan?.Profile.Experience,
         });
         var unitName = unit == MassUnit.Pounds ? "lb" : "kg";
         var neverDone = !history.Any(h => h.SetsOf(exercise.Slug).Count > 0);

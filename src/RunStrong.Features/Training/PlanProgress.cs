@@ -107,6 +107,7 @@ public static class PlanProgress
                     CheckIns = checkIns.Where(c => isToday ? c.Date < today : c.Date <= today).ToArray(),
                     DeloadWeek = deload,
                     Unit = profile.MassUnit,
+                    Experience = profile.Experience,
                 });
             }
 
@@ -171,7 +172,7 @@ public static class PlanProgress
             return session;
         }
 
-        var done = new HillSprintDose(Math.Clamp(last.Reps, 1, HillSprintDose.CeilingReps), last.Seconds <= 9 ? 8 : last.Seconds <= 11 ? 10 : 12);
+        var done = HillSprintDose.Done(last.Reps, last.Seconds);
         var next = done.Next(HillSprintDose.WeeklyIncrement(profile.Experience));
         if ((next.Seconds, next.Reps).CompareTo((plannedSeconds, planned.Sets)) >= 0)
         {

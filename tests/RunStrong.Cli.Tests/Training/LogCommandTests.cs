@@ -66,6 +66,22 @@ public class LogCommandTests
         Assert.StartsWith("you felt pain during Hip thrust last time", item.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task NextHillSprints_After12x12sOnThe12SecondRung_Keeps12x12s()
+    {
+        await using var db = TestDatabases.CreateSqlite();
+        string[] sprints = [.. Enumerable.Range(0, 12).SelectMany(_ => new[] { "--set", "12s" })];
+
+        var logged = await CliProcess.RunAsync(["log", "strength", "--db", db.DbArgument, "--exercise", "hill-sprints", "--variant", "12-seconds", .. sprints, "--date", "2026-11-16"]);
+        var next = await CliProcess.RunAsync("next", "hill-sprints", "--db", db.DbArgument);
+
+        Assert.Equal((0, 0), (logged.ExitCode, next.ExitCode));
+        // The plan's ladder tops out at 12 x 12 s (Hudson 2008): not 10 x 8 s.
+        Assert.Contains("Hill sprints (12-seconds): 12 x 12 s, RPE 9", next.Stdout, StringComparison.Ordinal);
+        Assert.Contains("last time 12 x 12 s, all completed: that is the top of the ladder, 12 x 12 s", System.Text.RegularExpressions.Regex.Replace(next.Stdout, @"\s+", " "), StringComparison.Ordinal);
+        Assert.DoesNotContain("8 s", next.Stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("runstrong: set 2, reps: reps must be 0 or more, got -3", "--exercise", "hip-thrust", "--variant", "barbell", "--set", "10x60kg", "--set", "-3x60kg")]
     [InlineData("runstrong: set 1, exercise: unknown exercise 'hip-thrusts'", "--exercise", "hip-thrusts", "--variant", "barbell", "--set", "10x60kg")]

@@ -1,5 +1,7 @@
 using RunStrong.Domain.Catalogue;
 using RunStrong.Domain.Planning;
+using RunStrong.Domain.Progression;
+using RunStrong.Domain.Training;
 
 namespace RunStrong.Domain.Tests.Planning;
 
@@ -288,6 +290,39 @@ public class PlanGeneratorTests
             }
 
             Assert.Contains("Deload week", light[i].Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void DeloadWeek_PlanAndProgressionEngine_PrescribeTheSameDose()
+    {
+        // A regular lifter (RPE 8 in a normal week, the engine's RPE while repeating): the plan's deload week and what
+        // `runstrong next` gives in that week after the week before was logged as planned must be the same (DeloadDose).
+        var profile = IssueProfile with { Experience = StrengthExperience.Regular };
+        var plan = Generate(profile);
+        var before = plan.Sessions(SessionKind.Strength).Where(s => s.Week.Index == 3).ToList();
+        var light = plan.Sessions(SessionKind.Strength).First(s => s.Week.Index == 4);
+
+        Assert.NotEmpty(light.Session.Exercises.Where(e => e.RepsMin is not null));
+        foreach (var planned in light.Session.Exercises.Where(e => e.RepsMin is not null))
+        {
+            var exercise = Catalogue.Single(e => e.Slug == planned.Slug);
+            var (day, normal) = before.SelectMany(b => b.Session.Exercises.Select(e => (b.Day.Date, Exercise: e))).Last(x => x.Exercise.Slug == planned.Slug);
+            var logged = new LoggedStrengthSession(day, Enumerable.Range(0, normal.Sets)
+                .Select(_ => new LoggedSet(normal.Slug, normal.Variant, normal.RepsMin!.Value, load: Mass.FromKilograms(40), effort: Rpe.FromRating(8))));
+
+            var next = ProgressionRules.Next(new ProgressionRequest
+            {
+                Exercise = exercise,
+                AvailableEquipment = profile.AvailableEquipment.ToHashSet(),
+                History = [logged],
+                DeloadWeek = true,
+                Experience = profile.Experience,
+            });
+
+            Assert.Equal((planned.Sets, planned.RepsMin, planned.RepsMax, (double)planned.Rpe!.Value), (next.Sets, next.RepsMin, next.RepsMax, next.TargetRpe));
+            Assert.Equal(normal.RepsMin, planned.RepsMax);
+            Assert.Equal(normal.Sets - 1, planned.Sets);
         }
     }
 

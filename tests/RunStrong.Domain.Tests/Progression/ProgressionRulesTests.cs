@@ -1,4 +1,5 @@
 using RunStrong.Domain.Catalogue;
+using RunStrong.Domain.Planning;
 using RunStrong.Domain.Progression;
 using RunStrong.Domain.Tests.Training;
 using RunStrong.Domain.Training;
@@ -120,6 +121,31 @@ public class ProgressionRulesTests
             Session(Monday.AddDays(3), HipThrust, "barbell", [13, 13, 13], kg: 60, rpe: 7),
         ]);
         Assert.Equal(62.5, next.Load!.Value.Kilograms);
+        Assert.Equal("last time 3 x 13 at 60 kg at RPE 7, 1 rep over the range: add 2.5 kg (4 %) to 62.5 kg and go back to 8 reps", next.Reason);
+    }
+
+    [Fact]
+    public void FarOverTheRangeOnce_AddsTheLargestStep_AndSaysHowFarOver()
+    {
+        var next = Next(HipThrust, Gym, [Session(Monday, HipThrust, "barbell", [20, 20, 20], kg: 60, rpe: 7)]);
+
+        Assert.Equal(ProgressionStep.AddLoad, next.Step);
+        Assert.Equal(65, next.Load!.Value.Kilograms); // 10 % = 66 kg, nearest 2.5 kg step: the most one step adds (ACSM 2009: 2–10 %)
+        Assert.Equal("last time 3 x 20 at 60 kg at RPE 7, 8 reps over the range: the load is light for 8–12 reps, so add the largest step (ACSM 2009: 2–10 %), 5 kg (8 %) to 65 kg, and go back to 8 reps; more steps follow while it stays light", next.Reason);
+        Assert.DoesNotContain("1–2 reps", next.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FarOverTheRangeTwice_SaysHowFarOver_NotOneToTwo()
+    {
+        var next = Next(HipThrust, Gym,
+        [
+            Session(Monday, HipThrust, "barbell", [20, 18, 16], kg: 60, rpe: 7),
+            Session(Monday.AddDays(3), HipThrust, "barbell", [20, 20, 20], kg: 60, rpe: 7),
+        ]);
+
+        Assert.Equal(65, next.Load!.Value.Kilograms);
+        Assert.Equal("two sessions in a row 3 x 20 at 60 kg at RPE 7, 4–8 reps over the range: add 5 kg (8 %) to 65 kg and go back to 8 reps (ACSM 2009)", next.Reason);
     }
 
     [Fact]
@@ -252,6 +278,75 @@ public class ProgressionRulesTests
     }
 
     [Fact]
+    public void FailedSetAtTheEmptyBar_DropsToTheRungBelow_NotBelowTheBar()
+    {
+        var next = Next(HipThrust, Gym, [Session(Monday, HipThrust, "barbell", [10, 6], kg: 20, rpe: 9, failedFrom: 1)]);
+
+        Assert.Equal(ProgressionStep.BackOffRung, next.Step);
+        Assert.Equal(("banded", BandResistance.Light), (next.Variant.Slug, next.Band!.Value));
+        Assert.Null(next.Load);
+        Assert.Equal("a failed set last time (1 of 2 sets completed at 20 kg), and the empty bar (20 kg) is as light as a barbell goes: back to Banded hip thrust, 3 x 8 reps", next.Reason);
+    }
+
+    [Fact]
+    public void FailedSetAtTheEmptyBarInPounds_DropsToTheRungBelow_Not40Pounds()
+    {
+        var session = new LoggedStrengthSession(Monday,
+        [
+            new LoggedSet("hip-thrust", "barbell", 10, load: Mass.FromPounds(45), effort: Rpe.FromRating(9)),
+            new LoggedSet("hip-thrust", "barbell", 6, load: Mass.FromPounds(45), effort: Rpe.FromRating(10), completed: false),
+        ]);
+
+        var next = Next(HipThrust, Has(Equipment.Barbell, Equipment.Bench), [session], unit: MassUnit.Pounds);
+
+        Assert.Equal(("bodyweight", ProgressionStep.BackOffRung), (next.Variant.Slug, next.Step));
+        Assert.Null(next.Load);
+        Assert.Equal("a failed set last time (1 of 2 sets completed at 45 lb), and the empty bar (45 lb) is as light as a barbell goes: back to bodyweight, 3 x 8 reps", next.Reason);
+    }
+
+    [Fact]
+    public void FailedSetJustAboveTheBar_DropsToTheEmptyBar()
+    {
+        var next = Next(HipThrust, Gym, [Session(Monday, HipThrust, "barbell", [10, 6], kg: 21, rpe: 9, failedFrom: 1)]);
+
+        Assert.Equal(ProgressionStep.BackOffLoad, next.Step);
+        Assert.Equal(20, next.Load!.Value.Kilograms);
+        Assert.Equal("a failed set last time (1 of 2 sets completed at 21 kg): drop to the empty bar, 20 kg (a barbell goes no lighter), and start again at 8 reps", next.Reason);
+    }
+
+    [Fact]
+    public void FailedSetAtTheEmptyBar_NoRungBelow_KeepsTheBarWithASetFewer_WithoutPainWords()
+    {
+        var deadlift = new Exercise
+        {
+            Slug = "romanian-deadlift", Name = "Romanian deadlift", Kind = ExerciseKind.Strength, PrimaryMuscles = [Muscle.Hamstrings],
+            JointActions = [JointAction.HipExtension], Equipment = [Equipment.Barbell], Locations = [Location.Gym], Level = Level.Beginner,
+            Dose = Dose.Reps(8, 12, 3),
+            Progression = [Variant("dumbbells", "Dumbbell Romanian deadlift", LoadKind.External, Equipment.Dumbbell), Variant("barbell", "Romanian deadlift", LoadKind.External, Equipment.Barbell)],
+        };
+
+        var next = Next(deadlift, Has(Equipment.Barbell), [Session(Monday, deadlift, "barbell", [8, 5], kg: 20, rpe: 9, failedFrom: 1)]);
+
+        Assert.Equal(("barbell", 2, 20.0, ProgressionStep.BackOffVolume), (next.Variant.Slug, next.Sets, next.Load!.Value.Kilograms, next.Step));
+        Assert.Equal("a failed set last time (1 of 2 sets completed at 20 kg), and the empty bar (20 kg) is as light as a barbell goes: you are on the easiest version you can do, so do 2 x 8 reps at 20 kg, ending each set with 2–3 reps in reserve", next.Reason);
+    }
+
+    [Fact]
+    public void FailedSetOnABarbellSquat_DropsToTheGobletSquat_WithoutCarryingTheBarbellLoadToADumbbell()
+    {
+        var squat = Squat with
+        {
+            Progression = [.. Squat.Progression, Variant("barbell", "Barbell squat", LoadKind.External, Equipment.Barbell)],
+        };
+
+        var next = Next(squat, Gym, [Session(Monday, squat, "barbell", [8, 4], kg: 20, rpe: 10, failedFrom: 1)]);
+
+        Assert.Equal(("goblet", ProgressionStep.BackOffRung), (next.Variant.Slug, next.Step));
+        Assert.Null(next.Load);
+        Assert.EndsWith("back to Goblet squat, with a load you could lift about 15 times, 3 x 8 reps", next.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rpe10_DropsTheLoad()
     {
         var next = Next(HipThrust, Gym, [Session(Monday, HipThrust, "barbell", [12, 12, 12], kg: 100, rpe: 10)]);
@@ -343,10 +438,11 @@ public class ProgressionRulesTests
         Assert.Equal(ProgressionStep.Deload, next.Step);
         Assert.Equal("barbell", next.Variant.Slug);
         Assert.Equal(60, next.Load!.Value.Kilograms);
-        Assert.Equal((2, 6), (next.Sets, next.TargetReps!.Value));
+        // The plan's deload (DeloadDose): 3 x 8–12 at RPE 8 -> 2 x 6–8 at RPE 6.
+        Assert.Equal((2, 6, 8, 6), (next.Sets, next.RepsMin!.Value, next.RepsMax!.Value, next.TargetReps!.Value));
         Assert.Equal(6, next.TargetRpe);
         Assert.Equal(4, next.TargetRepsInReserve);
-        Assert.Equal("deload week: 2 x 6 at RPE 6 (about 4 reps in reserve), same exercise and load; next week you pick up where you left off", next.Reason);
+        Assert.Equal("deload week: 2 x 6–8 at RPE 6 (about 4 reps in reserve), same exercise and load; next week you pick up where you left off", next.Reason);
     }
 
     [Fact]
@@ -357,7 +453,7 @@ public class ProgressionRulesTests
             [new SorenessCheckIn(Monday.AddDays(1), BodyArea.Quadriceps, 6)], deload: true);
         Assert.Equal(ProgressionStep.Deload, next.Step);
         Assert.Equal("bodyweight", next.Variant.Slug);
-        Assert.Equal("deload week: 2 x 6 at RPE 6 (about 4 reps in reserve) with Bodyweight squat (pain in your quadriceps after last session (6/10)); next week you pick up where you left off", next.Reason);
+        Assert.Equal("deload week: 2 x 6–8 at RPE 5 (about 5 reps in reserve) with Bodyweight squat (pain in your quadriceps after last session (6/10)); next week you pick up where you left off", next.Reason);
     }
 
     [Fact]
@@ -371,6 +467,32 @@ public class ProgressionRulesTests
         Assert.Equal(ProgressionStep.AddLoad, next.Step);
         Assert.Equal(62.5, next.Load!.Value.Kilograms);
     }
+
+    [Fact]
+    public void DeloadWeek_TimedHold_TwoThirdsAsLong_AsThePlan()
+    {
+        var plank = new Exercise
+        {
+            Slug = "side-plank", Name = "Side plank", Kind = ExerciseKind.Strength, PrimaryMuscles = [Muscle.GluteusMedius],
+            JointActions = [JointAction.HipAbduction], Equipment = [Equipment.None], Locations = [Location.Home], Level = Level.Beginner,
+            Dose = Dose.Timed(30, sets: 3), Progression = [Variant("from-knees", "Side plank from the knees", LoadKind.Bodyweight, Equipment.None)],
+        };
+        var logged = new LoggedStrengthSession(Monday, Enumerable.Repeat(new LoggedSet("side-plank", "from-knees", 0, seconds: 30, effort: Rpe.FromRating(8)), 3));
+
+        var next = Next(plank, Has(), [logged], deload: true);
+
+        Assert.Equal((2, 20, 6), (next.Sets, next.Seconds!.Value, next.TargetRpe));
+        Assert.StartsWith("deload week: 2 x 20 s at RPE 6", next.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(3, 8, null, 8, 2, 6, 8, null, 6)]
+    [InlineData(2, 12, null, 7, 1, 10, 12, null, 5)]
+    [InlineData(3, null, 30, 7, 2, null, null, 20, 5)]
+    [InlineData(1, 2, null, 6, 1, 1, 2, null, 4)]
+    public void DeloadDose_OneSetFewer_RepsTwoBelowTheBottomUpToIt_Rpe2Lower(
+        int sets, int? repsMin, int? seconds, int rpe, int deloadSets, int? deloadMin, int? deloadMax, int? deloadSeconds, int deloadRpe) =>
+        Assert.Equal(new DeloadDose(deloadSets, deloadMin, deloadMax, deloadSeconds, deloadRpe), DeloadDose.Of(sets, repsMin, seconds, rpe));
 
     [Fact]
     public void EquipmentGone_FallsBackToTheNearestRungTheRunnerCanDo()
@@ -389,19 +511,17 @@ public class ProgressionRulesTests
     }
 
     [Fact]
-    public void HillSprints_AddOneSprintPerSession_UpToTen()
+    public void HillSprints_OnALadderNotNamedForLengths_FollowTheLoggedLength()
     {
-        var two = new LoggedStrengthSession(Monday, Enumerable.Repeat(new LoggedSet("hill-sprints", "hill", 1, seconds: 8), 2));
+        // Hill sprints on a single "hill" rung: the length comes from the log, the steps from the plan's HillSprintDose.
+        var two = new LoggedStrengthSession(Monday, Enumerable.Repeat(new LoggedSet("hill-sprints", "hill", 0, seconds: 8), 2));
         var next = Next(HillSprints, Has(Equipment.Hill), [two]);
-        Assert.Equal(ProgressionStep.AddReps, next.Step);
-        Assert.Equal(3, next.Sets);
-        Assert.Equal(8, next.Seconds);
+        Assert.Equal((ProgressionStep.AddReps, 3, 8), (next.Step, next.Sets, next.Seconds!.Value));
         Assert.Null(next.RepsMin);
 
-        var ten = new LoggedStrengthSession(Monday, Enumerable.Repeat(new LoggedSet("hill-sprints", "hill", 1, seconds: 8), 10));
-        var atCeiling = Next(HillSprints, Has(Equipment.Hill), [ten]);
-        Assert.Equal(ProgressionStep.Repeat, atCeiling.Step);
-        Assert.Equal(10, atCeiling.Sets);
+        var tenOfTen = new LoggedStrengthSession(Monday, Enumerable.Repeat(new LoggedSet("hill-sprints", "hill", 0, seconds: 10), 10));
+        var longer = Next(HillSprints, Has(Equipment.Hill), [tenOfTen]);
+        Assert.Equal(("hill", 10, 12), (longer.Variant.Slug, longer.Sets, longer.Seconds!.Value));
     }
 
     [Fact]
@@ -434,6 +554,31 @@ public class ProgressionRulesTests
     [InlineData(1, 1, null)]
     public void LoadSteps_Decrease_About10PercentAtLeastOneStep(double kg, double step, double? expected) =>
         Assert.Equal(expected, LoadSteps.Decrease(Mass.FromKilograms(kg), 0.10, Mass.FromKilograms(step), MassUnit.Kilograms)?.Kilograms);
+
+    [Theory]
+    [InlineData(60, 55.0)]
+    [InlineData(22.5, 20.0)]
+    [InlineData(20.5, 20.0)]
+    [InlineData(20, null)]
+    [InlineData(15, null)]
+    public void LoadSteps_Decrease_NeverBelowTheEmptyBar(double kg, double? expected)
+    {
+        var barbell = HipThrust.Progression[2];
+        var lightest = LoadSteps.Lightest(barbell, MassUnit.Kilograms);
+
+        Assert.Equal(20, lightest!.Value.Kilograms);
+        Assert.Equal(expected, LoadSteps.Decrease(Mass.FromKilograms(kg), 0.10, LoadSteps.SmallestStep(barbell, MassUnit.Kilograms), MassUnit.Kilograms, lightest)?.Kilograms);
+    }
+
+    [Fact]
+    public void LoadSteps_Lightest_TheEmptyBarOnlyForABarbell()
+    {
+        Assert.Equal(45, LoadSteps.Lightest(HipThrust.Progression[2], MassUnit.Pounds)!.Value.Pounds, 9);
+        Assert.Equal(20, LoadSteps.Lightest(HipThrust.Progression[3], MassUnit.Kilograms)!.Value.Kilograms);
+        Assert.Null(LoadSteps.Lightest(Squat.Progression[1], MassUnit.Kilograms));
+        Assert.Equal(45, LoadSteps.Decrease(Mass.FromPounds(50), 0.10, Mass.FromPounds(5), MassUnit.Pounds, Mass.FromPounds(45))!.Value.Pounds, 9);
+        Assert.Null(LoadSteps.Decrease(Mass.FromPounds(45), 0.10, Mass.FromPounds(5), MassUnit.Pounds, Mass.FromPounds(45)));
+    }
 
     [Fact]
     public void LoadSteps_SmallestStep_ByEquipment()

@@ -224,6 +224,39 @@ public class TrainingLogTests
     }
 
     [Theory, MemberData(nameof(Engines))]
+    public async Task NextPrescription_HillSprints_After12x12sOnThe12SecondRung_Keeps12x12s(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await using (var db = database.CreateContext())
+        {
+            await LogStrengthSession.HandleAsync(db, LocalRunner.Instance, Clock, new LogStrengthSession.Request
+            {
+                Date = Monday,
+                Sets = [.. Enumerable.Range(0, 12).Select(i => SetNotation.Parse("12s", i, "hill-sprints", "12-seconds"))],
+            });
+        }
+
+        await using var read = database.CreateContext();
+        var item = Assert.Single((await NextPrescription.HandleAsync(read, LocalRunner.Instance, Clock, new NextPrescription.Request("hill-sprints"))).Exercises);
+
+        Assert.Equal(("12-seconds", 12, 12, ProgressionStep.Repeat), (item.Variant, item.Sets, item.Seconds!.Value, item.Step));
+        Assert.StartsWith("last time 12 x 12 s, all completed: that is the top of the ladder, 12 x 12 s (Hudson 2008", item.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task NextPrescription_FailedSetAtTheEmptyBar_MovesToTheBandedRung_NotBelowTheBar(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await LogAsync(database, Monday, "10x20kg@8", "6x20kg@10:failed");
+
+        await using var db = database.CreateContext();
+        var item = Assert.Single((await NextPrescription.HandleAsync(db, LocalRunner.Instance, Clock, new NextPrescription.Request("hip-thrust"))).Exercises);
+
+        Assert.Equal((ProgressionStep.BackOffRung, "banded", null, "light"), (item.Step, item.Variant, item.Load, item.Band));
+        Assert.Equal("a failed set last time (1 of 2 sets completed at 20 kg), and the empty bar (20 kg) is as light as a barbell goes: back to Banded hip thrust, 3 x 8 reps", item.Reason);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
     public async Task NextPrescription_SorenessInALoadedArea_BacksOff(string engine)
     {
         await using var database = await TestDatabases.CreateAsync(engine);
@@ -267,6 +300,11 @@ public class TrainingLogTests
         var rows = Assert.Single(today.Planned).Rows;
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal(6, r.Rpe));
+        // The plan's deload week and the engine's are one rule (DeloadDose): the same sets and rep range on the same day.
+        var plannedHipThrust = plan.StrengthOn(deloadDay).SelectMany(s => s.Session.Exercises).First(e => e.Slug == "hip-thrust");
+        var hipThrust = next.Exercises.Single(e => e.Exercise == "hip-thrust");
+        Assert.Equal((plannedHipThrust.Sets, plannedHipThrust.RepsMin, plannedHipThrust.RepsMax), (hipThrust.Sets, hipThrust.RepsMin, hipThrust.RepsMax));
+        Assert.Equal((2, 6, 8), (hipThrust.Sets, hipThrust.RepsMin!.Value, hipThrust.RepsMax!.Value));
     }
 
     [Theory, MemberData(nameof(Engines))]
