@@ -55,7 +55,7 @@ public static class PredictCommand
 
             var source = response.SourceDate is { } date ? $" ({response.Source}, {date:yyyy-MM-dd})" : "";
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"From [bold]{Output.Esc(response.FromName)}[/] in [bold]{Output.Esc(response.FromTime)}[/]{Output.Esc(source)}: VDOT {response.Result.Vdot:0.0}"));
+                $"From [bold]{Output.Esc(response.FromName)}[/] in [bold]{Output.Esc(response.FromTime)}[/]{Output.Esc(source)}: VDOT {response.Result.Vdot:0.0}{(response.VdotIsCovered ? "" : " (outside Daniels' tables, 30–85)")}"));
             var table = new Table().Border(TableBorder.Simple)
                 .AddColumn("Distance")
                 .AddColumn(new TableColumn(string.Create(CultureInfo.InvariantCulture, $"Riegel ({response.RiegelExponent:0.00})")).RightAligned())

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RunStrong.Domain.Activities.Metrics;
 
 namespace RunStrong.Domain.Prediction;
 
@@ -17,33 +18,64 @@ public sealed record RacePrediction
 
     public required RaceDistance Target { get; init; }
 
-    /// <summary>Riegel, with <see cref="RiegelExponent"/>.</summary>
-    public required RaceTime Riegel { get; init; }
+    /// <summary>Riegel, with <see cref="RiegelExponent"/>; null when left out (<see cref="LeftOut"/> says why).</summary>
+    public required RaceTime? Riegel { get; init; }
 
     public required double RiegelExponent { get; init; }
 
-    /// <summary>Daniels–Gilbert: the time at the target with the same VDOT.</summary>
-    public required RaceTime DanielsGilbert { get; init; }
+    /// <summary>Daniels–Gilbert: the time at the target with the same VDOT; null when left out (<see cref="LeftOut"/> says why).</summary>
+    public required RaceTime? DanielsGilbert { get; init; }
 
-    public required RaceTime Cameron { get; init; }
+    /// <summary>Cameron; null when left out (<see cref="LeftOut"/> says why).</summary>
+    public required RaceTime? Cameron { get; init; }
 
-    /// <summary>The VDOT of the starting performance.</summary>
+    /// <summary>The VDOT of the starting performance (meaningful only within 30–85, <see cref="TrainingPaces.IsCovered"/>).</summary>
     public required double Vdot { get; init; }
 
     /// <summary>How finely the times are worth showing for this target (see <see cref="RacePredictor.DisplayPrecision"/>).</summary>
     public required TimeSpan Precision { get; init; }
 
-    /// <summary>What to bear in mind: the marathon caveat, far extrapolation. Empty when nothing needs saying.</summary>
+    /// <summary>
+    /// What to bear in mind: the marathon caveat, far extrapolation, and why a model was left out. Empty when nothing
+    /// needs saying.
+    /// </summary>
     public required IReadOnlyList<string> Notes { get; init; }
 
-    /// <summary>The fastest of the three: the optimistic end.</summary>
-    public RaceTime Fastest => new[] { Riegel, DanielsGilbert, Cameron }.Min();
+    /// <summary>
+    /// The models whose valid range the start or the target falls outside, with why (domain.md §5): their time is null and
+    /// never shown. Empty when all three hold.
+    /// </summary>
+    public IReadOnlyDictionary<PredictionModel, string> LeftOut { get; init; } = new Dictionary<PredictionModel, string>();
 
-    /// <summary>The slowest of the three: the cautious end.</summary>
-    public RaceTime Slowest => new[] { Riegel, DanielsGilbert, Cameron }.Max();
+    /// <summary>The model's time, or null when it is left out.</summary>
+    public RaceTime? Of(PredictionModel model) => model switch
+    {
+        PredictionModel.Riegel => Riegel,
+        PredictionModel.DanielsGilbert => DanielsGilbert,
+        _ => Cameron,
+    };
 
-    /// <summary>A time rounded to <see cref="Precision"/> and written as a runner reads it (see <see cref="RacePredictor.Format"/>).</summary>
-    public string Display(RaceTime time) => RacePredictor.Format(time, Precision);
+    /// <summary>The fastest of the models shown: the optimistic end; null when every model is left out.</summary>
+    public RaceTime? Fastest => Shown.Length == 0 ? null : Shown.Min();
+
+    /// <summary>The slowest of the models shown: the cautious end; null when every model is left out.</summary>
+    public RaceTime? Slowest => Shown.Length == 0 ? null : Shown.Max();
+
+    private RaceTime[] Shown => new[] { Riegel, DanielsGilbert, Cameron }.OfType<RaceTime>().ToArray();
+
+    /// <summary>
+    /// A time rounded to <see cref="Precision"/> and written as a runner reads it (see <see cref="RacePredictor.Format"/>);
+    /// a model left out reads "—".
+    /// </summary>
+    public string Display(RaceTime? time) => time is { } t ? RacePredictor.Format(t, Precision) : RacePredictor.LeftOutMark;
+}
+
+/// <summary>The three race-prediction models of domain.md §5.</summary>
+public enum PredictionModel
+{
+    Riegel,
+    DanielsGilbert,
+    Cameron,
 }
 
 /// <summary>A month's best performance and the 5 km and 10 km times its VDOT predicts.</summary>
@@ -96,7 +128,55 @@ public static class RacePredictor
         return rounded.ToString();
     }
 
-    /// <summary>The three models' predictions for one target.</summary>
+    /// <summary>What a table shows for a model left out.</summary>
+    public const string LeftOutMark = "—";
+
+    /// <summary>
+    /// The shortest result the models start from, metres: Daniels' tables begin at 1500 m, and RunTargets uses results from
+    /// 1500 m for plan paces. A sprint says nothing about an endurance race, so none of the three starts from less (for
+    /// Cameron, whose range domain.md does not give, a judgement: docs/decisions/0033).
+    /// </summary>
+    public const double ShortestStartMetres = 1500;
+
+    /// <summary>The shortest result the models start from, minutes: Riegel (1981) fitted his curve to efforts of 3.5 to 230 minutes.</summary>
+    public const double ShortestStartMinutes = 3.5;
+
+    /// <summary>
+    /// Why a result cannot be the start of a prediction, in the runner's words, or null when it can: faster than the world
+    /// record for its distance (<see cref="Plausibility.WorldRecordSeconds"/>: a typo, not a result), or shorter than
+    /// <see cref="ShortestStartMetres"/> or <see cref="ShortestStartMinutes"/> (outside every model's range, domain.md §5).
+    /// </summary>
+    public static string? WhyNotAStart(RaceDistance from, RaceTime time)
+    {
+        if (Plausibility.IsFasterThanWorldRecord(from.Metres, time.TotalSeconds))
+        {
+            return $"{from.Name} in {time} is faster than the world record for the distance ({WorldRecord(from)}): check the time and the distance";
+        }
+
+        return from.Metres < ShortestStartMetres || time.TotalMinutes < ShortestStartMinutes
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{from.Name} in {time} is too short to predict races from: the models start from results of {ShortestStartMetres:0} m and {ShortestStartMinutes} minutes or more (Daniels' tables, Riegel 1981); enter a mile or longer")
+            : null;
+    }
+
+    /// <summary>
+    /// The one rule for the performances a monthly trend of predicted 5 km and 10 km times counts, on the dashboard and the
+    /// predictions page alike: a usable start (<see cref="WhyNotAStart"/>: 1500 m or more, not faster than the world record)
+    /// whose VDOT lies in Daniels' tables, 30–85 (<see cref="TrainingPaces.IsCovered"/>), since the trend's times are VDOT's.
+    /// </summary>
+    public static bool CountsForTrend(Performance performance)
+    {
+        ArgumentNullException.ThrowIfNull(performance);
+        return WhyNotAStart(performance.Distance, performance.Time) is null
+            && TrainingPaces.IsCovered(Prediction.DanielsGilbert.Vdot(performance.Distance, performance.Time));
+    }
+
+    /// <summary>
+    /// The three models' predictions for one target. A model is left out, with a note saying why, when the input falls
+    /// outside the range it holds (domain.md §5): VDOT outside 30–85, the range of Daniels' tables, leaves out Daniels–Gilbert;
+    /// a model whose time would beat the world record for the target is left out (no model is worth more than the record).
+    /// The start itself is not checked here: see <see cref="WhyNotAStart"/>.
+    /// </summary>
     /// <param name="riegelExponent">Riegel's fatigue exponent, 1.06 by default (1.15 fits runners from half to marathon).</param>
     public static RacePrediction Predict(RaceDistance from, RaceTime time, RaceDistance target, double riegelExponent = Riegel.DefaultExponent)
     {
@@ -113,20 +193,54 @@ public static class RacePredictor
                 $"Predicted from a {from.Name} over a {target.Name}: {ratio:0} times {(target > from ? "longer" : "shorter")}, so less certain; a race nearer the target tells you more."));
         }
 
+        var leftOut = new Dictionary<PredictionModel, string>();
+        var vdot = Prediction.DanielsGilbert.Vdot(from, time);
+        RaceTime? danielsGilbert = null;
+        if (TrainingPaces.IsCovered(vdot))
+        {
+            danielsGilbert = Prediction.DanielsGilbert.Predict(vdot, target);
+        }
+        else
+        {
+            leftOut[PredictionModel.DanielsGilbert] = string.Create(CultureInfo.InvariantCulture,
+                $"No VDOT prediction: {from.Name} in {time} gives a VDOT of {vdot:0.0}, outside the {TrainingPaces.MinVdot:0}–{TrainingPaces.MaxVdot:0} that Daniels' tables cover.");
+        }
+
+        var riegel = BelowWorldRecord(PredictionModel.Riegel, "Riegel", Prediction.Riegel.Predict(from, time, target, riegelExponent), target, leftOut);
+        danielsGilbert = danielsGilbert is { } dg ? BelowWorldRecord(PredictionModel.DanielsGilbert, "VDOT", dg, target, leftOut) : null;
+        var cameron = BelowWorldRecord(PredictionModel.Cameron, "Cameron", Prediction.Cameron.Predict(from, time, target), target, leftOut);
+        notes.AddRange(leftOut.OrderBy(l => l.Key).Select(l => l.Value));
+
         return new RacePrediction
         {
             From = from,
             FromTime = time,
             Target = target,
-            Riegel = Prediction.Riegel.Predict(from, time, target, riegelExponent),
+            Riegel = riegel,
             RiegelExponent = riegelExponent,
-            DanielsGilbert = Prediction.DanielsGilbert.Predict(from, time, target),
-            Cameron = Prediction.Cameron.Predict(from, time, target),
-            Vdot = Prediction.DanielsGilbert.Vdot(from, time),
+            DanielsGilbert = danielsGilbert,
+            Cameron = cameron,
+            Vdot = vdot,
             Precision = DisplayPrecision(target),
             Notes = notes,
+            LeftOut = leftOut,
         };
     }
+
+    /// <summary><paramref name="time"/>, or null (and why, in <paramref name="leftOut"/>) when it beats the world record for <paramref name="target"/>.</summary>
+    private static RaceTime? BelowWorldRecord(PredictionModel model, string name, RaceTime time, RaceDistance target, Dictionary<PredictionModel, string> leftOut)
+    {
+        if (!Plausibility.IsFasterThanWorldRecord(target.Metres, time.TotalSeconds))
+        {
+            return time;
+        }
+
+        leftOut[model] = $"No {name} prediction for the {target.Name}: it would be faster than the world record ({WorldRecord(target)}).";
+        return null;
+    }
+
+    /// <summary>The world record for <paramref name="distance"/> as a runner reads it ("12:35", "2:00:35").</summary>
+    public static string WorldRecord(RaceDistance distance) => RaceTime.FromSeconds(Plausibility.WorldRecordSeconds(distance.Metres)).ToString();
 
     /// <summary>Predictions for several targets, in the order given.</summary>
     public static IReadOnlyList<RacePrediction> Predict(
@@ -143,10 +257,12 @@ public static class RacePredictor
 
     /// <summary>
     /// Form over time: for each calendar month with performances, the best one (highest VDOT, so a 10k and a 5k compare)
-    /// and the 5 km and 10 km times its VDOT predicts. Months without performances are left out, oldest month first.
+    /// and the 5 km and 10 km times its VDOT predicts. Only performances that <see cref="CountsForTrend"/> count; months
+    /// without one are left out, oldest month first.
     /// </summary>
     public static IReadOnlyList<MonthlyForm> MonthlyTrend(IEnumerable<Performance> performances) =>
         performances
+            .Where(CountsForTrend)
             .GroupBy(p => (p.Date.Year, p.Date.Month))
             .OrderBy(g => g.Key)
             .Select(g =>

@@ -78,18 +78,31 @@ public static class EditActivity
                     $"{(change.Distance is not null ? "distance" : "time")}: activity {id} was imported from a {row.Format} file; its distance and time are the file's");
             }
 
+            var metres = row.DistanceMeters;
+            var seconds = row.MovingSeconds > 0 ? row.MovingSeconds : row.ElapsedSeconds;
             if (change.Distance is not null)
             {
-                row.DistanceMeters = RaceDistance.TryParse(change.Distance, out var distance, out var error)
+                metres = RaceDistance.TryParse(change.Distance, out var distance, out var error)
                     ? distance.Metres
                     : throw new UserInputException("distance", "distance: " + error);
             }
 
             if (change.Time is not null)
             {
-                var seconds = RaceTime.TryParse(change.Time, out var time, out var error)
+                seconds = RaceTime.TryParse(change.Time, out var time, out var error)
                     ? time.TotalSeconds
                     : throw new UserInputException("time", "time: " + error);
+            }
+
+            // As when it was logged (LogRun): a run typed in faster than the world record is a typo, refused before any change.
+            if (row.Sport == "running" && metres > 0 && seconds > 0)
+            {
+                Training.LogRun.RefuseFasterThanWorldRecord(change.Time is not null ? "time" : "distance", RaceDistance.FromMetres(metres), RaceTime.FromSeconds(seconds));
+            }
+
+            row.DistanceMeters = metres;
+            if (change.Time is not null)
+            {
                 row.ElapsedSeconds = seconds;
                 row.MovingSeconds = seconds;
             }

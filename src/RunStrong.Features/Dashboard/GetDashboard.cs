@@ -522,13 +522,11 @@ public static class GetDashboard
         return rung?.Name ?? $"{exercise?.Name ?? slug} ({variant})";
     }
 
-    /// <summary>A road run's or race's efforts the dashboard's trend starts from: 5 km and more, VDOT between 15 and 90.</summary>
-    internal static IEnumerable<Performance> DashboardPerformances(HistoryRun r) =>
-        // Efforts of 5 km and more only: a fast kilometre inside an interval session says little about a 10 km race.
-        r.Summary.BestEfforts
-            .Where(e => e.DistanceMeters >= 5000 && e.Seconds > 0)
-            .Select(e => new Performance(r.Run.Date, RaceDistance.FromMetres(e.DistanceMeters), RaceTime.FromSeconds(e.Seconds)))
-            .Where(p => DanielsGilbert.Vdot(p.Distance, p.Time) is > 15 and < 90);
+    /// <summary>
+    /// A road run's or race's efforts the dashboard's trend starts from: the same rule as the predictions page's trend
+    /// (StoredPerformances.ForTrend: 1500 m and more, not faster than the world record, VDOT in Daniels' 30–85).
+    /// </summary>
+    internal static IEnumerable<Performance> DashboardPerformances(HistoryRun r) => RunStrong.Features.Predictions.StoredPerformances.ForTrend(r.Run.Date, r.Summary);
 
     private static MonthlyPrediction[] Predictions(IEnumerable<Performance> performances)
     {

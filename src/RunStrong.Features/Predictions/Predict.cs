@@ -26,12 +26,17 @@ public static class Predict
     public sealed record FromView(double DistanceMeters, double Seconds);
 
     /// <param name="Model">riegel, vdot or cameron.</param>
-    public sealed record ModelPrediction(string Model, double DistanceMeters, double Seconds);
+    /// <param name="Seconds">The model's time; null when the model is left out (the input is outside the range it holds).</param>
+    /// <param name="LeftOut">Why the model is left out, in the runner's words; null when it holds.</param>
+    public sealed record ModelPrediction(string Model, double DistanceMeters, double? Seconds, string? LeftOut = null);
 
-    /// <summary>The machine shape: <c>{from: {distanceMeters, seconds}, vdot, predictions: [{model, distanceMeters, seconds}]}</c>.</summary>
+    /// <summary>
+    /// The machine shape: <c>{from: {distanceMeters, seconds}, vdot, predictions: [{model, distanceMeters, seconds, leftOut}]}</c>.
+    /// <c>vdot</c> is the formula's value even outside Daniels' tables (30–85); then every vdot prediction is left out.
+    /// </summary>
     public sealed record Result(FromView From, double Vdot, IReadOnlyList<ModelPrediction> Predictions);
 
-    /// <summary>One target as people read it: times rounded to what is known, and the notes (the marathon caveat).</summary>
+    /// <summary>One target as people read it: times rounded to what is known ("—" for a model left out), and the notes (the marathon caveat, why a model is left out).</summary>
     public sealed record Row(string Distance, double DistanceMeters, string Riegel, string Vdot, string Cameron, IReadOnlyList<string> Notes);
 
     /// <param name="Source">"entered", or "best effort of a stored run".</param>
@@ -40,6 +45,9 @@ public static class Predict
         /// <summary>The goal race of the current plan, predicted from the same result; null without a plan naming a race.</summary>
         public GoalRaceView? Goal { get; init; }
 
+        /// <summary>True when the result's VDOT lies in Daniels' tables (30–85); else it is shown flagged and no VDOT prediction is made.</summary>
+        public bool VdotIsCovered => TrainingPaces.IsCovered(Result.Vdot);
+
         /// <summary>Stored runs with best efforts left out of predictions, by why ("a trail run": 2); empty for an entered result.</summary>
         public IReadOnlyDictionary<string, int> LeftOut { get; init; } = new Dictionary<string, int>();
     }
@@ -47,11 +55,11 @@ public static class Predict
     /// <summary>The current plan's goal race and what the result predicts for it.</summary>
     /// <param name="Name">The race's name, else the plan's.</param>
     /// <param name="Distance">How people name the distance ("10 km", "half marathon", "marathon").</param>
-    /// <param name="Seconds">The Daniels–Gilbert (VDOT) prediction, the middle model, rounded to 0.01 s.</param>
-    /// <param name="Predicted">The VDOT prediction as people read it (rounded to what is known).</param>
-    /// <param name="Range">Fastest to slowest of the three models, as people read them.</param>
+    /// <param name="Seconds">The Daniels–Gilbert (VDOT) prediction, the middle model, rounded to 0.01 s; the slowest model shown when VDOT is left out.</param>
+    /// <param name="Predicted">That prediction as people read it (rounded to what is known).</param>
+    /// <param name="Range">Fastest to slowest of the models shown, as people read them.</param>
     /// <param name="PaceSecondsPerKm">The pace the predicted time needs, s/km.</param>
-    /// <param name="Notes">The models' notes for the distance (the marathon caveat).</param>
+    /// <param name="Notes">The models' notes for the distance (the marathon caveat, a model left out).</param>
     public sealed record GoalRaceView(
         string Name, double DistanceMeters, string Distance, DateOnly Date, double Seconds, string Predicted, string Range, double PaceSecondsPerKm, IReadOnlyList<string> Notes);
 
@@ -67,14 +75,20 @@ public static class Predict
         var target = RaceDistance.FromMetres(race.DistanceMetres);
         var from = RaceDistance.FromMetres(response.Result.From.DistanceMeters);
         var p = RacePredictor.Predict(from, RaceTime.FromSeconds(response.Result.From.Seconds), [target], response.RiegelExponent)[0];
-        var seconds = p.DanielsGilbert.TotalSeconds;
+        // The middle model; outside its range, the cautious end of those that hold. None holds: nothing to predict.
+        if ((p.DanielsGilbert ?? p.Slowest) is not { } predicted)
+        {
+            return null;
+        }
+
+        var seconds = predicted.TotalSeconds;
         return new GoalRaceView(
             race.Name ?? planName,
             race.DistanceMetres,
             Domain.Activities.Metrics.BestEfforts.Name(race.DistanceMetres),
             race.Date,
             Math.Round(seconds, 2),
-            p.Display(p.DanielsGilbert),
+            p.Display(predicted),
             p.Fastest == p.Slowest ? p.Display(p.Fastest) : $"{p.Display(p.Fastest)}–{p.Display(p.Slowest)}",
             seconds / (race.DistanceMetres / 1000),
             p.Notes);
@@ -92,7 +106,7 @@ public static class Predict
         ArgumentNullException.ThrowIfNull(db);
         var (performances, leftOut) = await StoredPerformances.WithLeftOutAsync(db, runner, cancellationToken);
         var best = StoredPerformances.Best(performances, await TrainingData.TodayAsync(db, runner, clock, cancellationToken))
-            ?? throw new UserInputException("from", "from: no result given and no stored road run or race has a best effort of a mile or more; enter one such as 5k=20:00");
+            ?? throw new UserInputException("from", "from: no result given and no stored road run or race has a best effort of a mile or more that anyone can run; enter one such as 5k=20:00");
         return Compute(request, best.Distance, best.Time, "best effort of a stored run", best.Date) with { LeftOut = leftOut };
     }
 
@@ -139,6 +153,12 @@ public static class Predict
                 : throw new UserInputException("to", $"to: {error}");
         }
 
+        // A result faster than the world record is a typo; one shorter than every model's range predicts nothing (domain.md §5).
+        if (RacePredictor.WhyNotAStart(from, time) is { } why)
+        {
+            throw new UserInputException("from", $"from: {why}");
+        }
+
         IReadOnlyList<RacePrediction> predictions;
         try
         {
@@ -151,12 +171,15 @@ public static class Predict
 
         var models = predictions.SelectMany(p => new[]
         {
-            new ModelPrediction("riegel", p.Target.Metres, Math.Round(p.Riegel.TotalSeconds, 2)),
-            new ModelPrediction("vdot", p.Target.Metres, Math.Round(p.DanielsGilbert.TotalSeconds, 2)),
-            new ModelPrediction("cameron", p.Target.Metres, Math.Round(p.Cameron.TotalSeconds, 2)),
+            Model("riegel", p, PredictionModel.Riegel),
+            Model("vdot", p, PredictionModel.DanielsGilbert),
+            Model("cameron", p, PredictionModel.Cameron),
         }).ToArray();
         var result = new Result(new FromView(from.Metres, Math.Round(time.TotalSeconds, 2)), Math.Round(DanielsGilbert.Vdot(from, time), 2), models);
         var rows = predictions.Select(p => new Row(p.Target.Name, p.Target.Metres, p.Display(p.Riegel), p.Display(p.DanielsGilbert), p.Display(p.Cameron), p.Notes)).ToArray();
         return new Response(result, rows, from.Name, time.ToString(), exponent, source, date, predictions);
     }
+
+    private static ModelPrediction Model(string name, RacePrediction p, PredictionModel model) =>
+        new(name, p.Target.Metres, p.Of(model) is { } t ? Math.Round(t.TotalSeconds, 2) : null, p.LeftOut.GetValueOrDefault(model));
 }

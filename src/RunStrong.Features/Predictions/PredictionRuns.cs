@@ -1,5 +1,6 @@
 using System.Globalization;
 using RunStrong.Data.Entities;
+using RunStrong.Domain.Activities.Metrics;
 using RunStrong.Features.Activities;
 
 namespace RunStrong.Features.Predictions;
@@ -22,6 +23,16 @@ public static class PredictionRuns
     /// <summary>Sub-sports that are runs on roads, tracks or streets (FIT's names, kebab-case); no sub-sport counts too.</summary>
     private static readonly HashSet<string> RoadSubSports = new(StringComparer.OrdinalIgnoreCase) { "generic", "road", "street", "track" };
 
+    private const string Implausible = "holds a figure nobody can run";
+
+    /// <summary>True when a run's distance and time, or one of its best efforts, beat the world record (<see cref="Plausibility"/>).</summary>
+    private static bool FasterThanWorldRecord(StoredActivity row, StoredSummary summary)
+    {
+        var seconds = row.MovingSeconds > 0 ? row.MovingSeconds : row.ElapsedSeconds;
+        return Plausibility.IsFasterThanWorldRecord(row.DistanceMeters, seconds)
+            || summary.BestEfforts.Any(e => Plausibility.IsFasterThanWorldRecord(e.DistanceMeters, e.Seconds));
+    }
+
     /// <summary>Why a stored activity does not feed predictions (a few words, such as "a trail run"), or null when it does.</summary>
     public static string? WhyLeftOut(StoredActivity row, StoredSummary summary)
     {
@@ -29,7 +40,8 @@ public static class PredictionRuns
         ArgumentNullException.ThrowIfNull(summary);
         if (row.Format == "manual")
         {
-            return null;
+            // Typed in: no file to flag it, so its own numbers are checked as an import's are (a 5k in 12:00 is a typo, decision 0021).
+            return FasterThanWorldRecord(row, summary) ? Implausible : null;
         }
 
         if (row.Sport != "running")
@@ -50,7 +62,7 @@ public static class PredictionRuns
 
         if (!summary.IsPlausible)
         {
-            return "holds a figure nobody can run";
+            return Implausible;
         }
 
         return row.DistanceMeters > 0 && row.AscentMeters / (row.DistanceMeters / 1000) > HilliestRoadMetersPerKm

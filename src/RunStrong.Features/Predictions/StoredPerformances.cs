@@ -10,13 +10,15 @@ namespace RunStrong.Features.Predictions;
 /// <summary>
 /// Performances found in stored runs: the best efforts of imported road runs and the results of races entered by hand
 /// (StoredSummary.BestEfforts); trail runs, hikes, rides, treadmill runs and runs with an impossible figure are left
-/// out (<see cref="PredictionRuns"/>). Efforts shorter than a mile are left out: a fast 400 m inside a run says little about a
-/// 10 km and would inflate every prediction (docs/decisions/0016-training-log-and-predictions.md).
+/// out (<see cref="PredictionRuns"/>). Efforts no model starts from are left out (RacePredictor.WhyNotAStart): shorter than
+/// 1500 m, so a fast 400 m or kilometre inside a run never inflates every prediction (of the standard best efforts, a mile and
+/// more count; docs/decisions/0016-training-log-and-predictions.md), and faster than the world record.
+/// The monthly trend, on the dashboard and the predictions page alike, counts <see cref="ForTrend"/> of these.
 /// </summary>
 public static class StoredPerformances
 {
-    /// <summary>The shortest best effort predictions start from, metres (a mile).</summary>
-    public const double ShortestMetres = 1609;
+    /// <summary>The shortest best effort predictions start from, metres (<see cref="RacePredictor.ShortestStartMetres"/>: of the standard efforts, a mile).</summary>
+    public const double ShortestMetres = RacePredictor.ShortestStartMetres;
 
     public static async Task<IReadOnlyList<Performance>> AllAsync(RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken) =>
         (await WithLeftOutAsync(db, runner, cancellationToken)).Performances;
@@ -47,11 +49,26 @@ public static class StoredPerformances
         activities
             .Where(r => r.Row.DistanceMeters > 0 && (r.Row.MovingSeconds > 0 ? r.Row.MovingSeconds : r.Row.ElapsedSeconds) > 0)
             .Where(r => PredictionRuns.WhyLeftOut(r.Row, r.Summary) is null)
-            .SelectMany(r => r.Summary.BestEfforts
-                .Where(e => e.DistanceMeters >= ShortestMetres && e.Seconds > 0)
-                .Select(e => new Performance(r.Row.LocalDate, RaceDistance.FromMetres(e.DistanceMeters), RaceTime.FromSeconds(e.Seconds))))
+            .SelectMany(r => Efforts(r.Row.LocalDate, r.Summary))
             .OrderBy(p => p.Date)
             .ToArray();
+
+    /// <summary>The best efforts of a road run or race on <paramref name="date"/> that predictions start from (RacePredictor.WhyNotAStart).</summary>
+    public static IEnumerable<Performance> Efforts(DateOnly date, StoredSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary.BestEfforts
+            .Where(e => e.DistanceMeters >= ShortestMetres && e.Seconds > 0)
+            .Select(e => new Performance(date, RaceDistance.FromMetres(e.DistanceMeters), RaceTime.FromSeconds(e.Seconds)))
+            .Where(p => RacePredictor.WhyNotAStart(p.Distance, p.Time) is null);
+    }
+
+    /// <summary>
+    /// The efforts of a road run or race on <paramref name="date"/> that the monthly trend of predicted times counts: the one
+    /// rule of the dashboard, its rollups and the predictions page (<see cref="RacePredictor.CountsForTrend"/>).
+    /// </summary>
+    public static IEnumerable<Performance> ForTrend(DateOnly date, StoredSummary summary) =>
+        Efforts(date, summary).Where(RacePredictor.CountsForTrend);
 
     /// <summary>The best performance (highest VDOT) of the last <paramref name="days"/> days, else the best of the newest month.</summary>
     public static Performance? Best(IReadOnlyList<Performance> performances, DateOnly today, int days = 90)

@@ -33,7 +33,7 @@ public sealed record WeekFacts
     /// <summary>Per lift (exercise and rung, lower case): how many sets gave a 1RM estimate and the highest, kg.</summary>
     public IReadOnlyList<LiftFact> Lifts { get; init; } = [];
 
-    /// <summary>Each day's best performance (highest VDOT) of 5 km or more from road runs and races, VDOT 15–90.</summary>
+    /// <summary>Each day's best performance (highest VDOT) from road runs and races that the trend counts (Predictions.StoredPerformances.ForTrend).</summary>
     public IReadOnlyList<BestFact> Bests { get; init; } = [];
 
     [JsonIgnore]

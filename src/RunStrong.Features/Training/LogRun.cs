@@ -17,7 +17,8 @@ namespace RunStrong.Features.Training;
 /// Logs a run entered by hand (<c>runstrong log run</c>, <c>POST /api/log/runs</c>, /log/run) into the Activities table
 /// with format "manual". A race over a standard distance is stored with that distance as a best effort, so predictions
 /// and their trend use it like an imported run's best efforts. The same run entered twice is stored once (the content hash
-/// is a SHA-256 of the manual fields), and the second entry answers with the first.
+/// is a SHA-256 of the manual fields), and the second entry answers with the first. A run faster than the world record for
+/// its distance is refused: it is a typo, and stored it would feed predictions (docs/decisions/0021).
 /// </summary>
 public static class LogRun
 {
@@ -78,6 +79,7 @@ public static class LogRun
             throw new UserInputException("time", "time: " + timeError);
         }
 
+        RefuseFasterThanWorldRecord("time", distance, time);
         var type = RunType.Easy;
         if (!string.IsNullOrWhiteSpace(request.Type) && !Kebab.TryParse(request.Type.Trim(), out type))
         {
@@ -131,5 +133,18 @@ public static class LogRun
         db.Activities.Add(row);
         await db.SaveChangesAsync(cancellationToken);
         return RunView.From(row);
+    }
+
+    /// <summary>
+    /// Refuses a run on foot faster than the world record for its distance (<see cref="Plausibility.WorldRecordSeconds"/>),
+    /// naming <paramref name="field"/>: nobody ran it, so it is a typo in the time or the distance.
+    /// </summary>
+    internal static void RefuseFasterThanWorldRecord(string field, RaceDistance distance, RaceTime time)
+    {
+        if (Plausibility.IsFasterThanWorldRecord(distance.Metres, time.TotalSeconds))
+        {
+            throw new UserInputException(field,
+                $"{field}: {distance.Name} in {time} is faster than the world record for the distance ({RacePredictor.WorldRecord(distance)}); check the time and the distance");
+        }
     }
 }

@@ -102,6 +102,7 @@ public class LogCommandTests
     [Theory]
     [InlineData("runstrong: time: '00:00' is no time at all", "log", "run", "--distance", "10k", "--time", "00:00")]
     [InlineData("runstrong: distance: 'far' is not a distance I know", "log", "run", "--distance", "far", "--time", "50:00")]
+    [InlineData("runstrong: time: 5k in 12:00 is faster than the world record for the distance (12:35); check the time and the distance", "log", "run", "--distance", "5k", "--time", "12:00", "--type", "race")]
     [InlineData("runstrong: score: soreness must be between 0 and 10, got 12", "log", "soreness", "--area", "calves", "--score", "12")]
     [InlineData("runstrong: area: unknown body area 'elbow'", "log", "soreness", "--area", "elbow", "--score", "2")]
     [InlineData("runstrong: unknown exercise 'deadlift-x'", "next", "deadlift-x")]

@@ -65,6 +65,8 @@ public class PredictCommandTests
     [InlineData("5k=fast", "runstrong: from: 'fast' is not a time")]
     [InlineData("7furlongs=50:00", "runstrong: from: '7furlongs' is not a distance I know")]
     [InlineData("5k", "runstrong: from: '5k' is not a result: write DISTANCE=TIME")]
+    [InlineData("5k=12:00", "runstrong: from: 5k in 12:00 is faster than the world record for the distance (12:35): check the time and the distance")]
+    [InlineData("100m=0:12", "runstrong: from: 100m in 0:12 is too short to predict races from: the models start from results of 1500 m")]
     public async Task Predict_BadInput_ExitsOneWithAMessage(string from, string message)
     {
         var result = await CliProcess.RunAsync("predict", "--from", from);
@@ -72,6 +74,33 @@ public class PredictCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith(message, result.Stderr, StringComparison.Ordinal);
         Assert.Equal("", result.Stdout);
+    }
+
+    [Fact]
+    public async Task Predict_VdotOutsideDanielsTables_ShowsNoVdotTime_AndSaysWhy()
+    {
+        var result = await CliProcess.RunAsync("predict", "--from", "5k=2:00:00", "--to", "marathon");
+
+        Assert.Equal(0, result.ExitCode);
+        var stdout = result.Stdout.Replace("\n", " ", StringComparison.Ordinal);
+        Assert.Contains("VDOT 3.8 (outside Daniels' tables, 30–85)", stdout, StringComparison.Ordinal);
+        var row = result.Stdout.Split('\n').Single(l => l.TrimStart().StartsWith("marathon", StringComparison.Ordinal));
+        Assert.Contains("—", row, StringComparison.Ordinal);
+        Assert.Contains("No VDOT prediction: 5k in 2:00:00 gives a VDOT of 3.8", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Predict_Json_ModelFasterThanTheWorldRecord_HasNoSeconds_AndSaysWhy()
+    {
+        // A 3:46 mile is possible, but Riegel takes it to a marathon faster than 2:00:35.
+        var result = await CliProcess.RunAsync("predict", "--from", "1mi=3:46", "--to", "marathon", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        var riegel = result.Json.GetProperty("predictions").EnumerateArray().Single(p => p.GetProperty("model").GetString() == "riegel");
+        Assert.Equal(JsonValueKind.Null, riegel.GetProperty("seconds").ValueKind);
+        Assert.Equal("No Riegel prediction for the marathon: it would be faster than the world record (2:00:35).", riegel.GetProperty("leftOut").GetString());
+        Assert.All(result.Json.GetProperty("predictions").EnumerateArray().Where(p => p.GetProperty("seconds").ValueKind == JsonValueKind.Number),
+            p => Assert.True(p.GetProperty("seconds").GetDouble() >= 7235));
     }
 
     [Fact]
@@ -96,5 +125,31 @@ public class PredictCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(49.81, result.Json.GetProperty("vdot").GetDouble());
         Assert.Equal(JsonValueKind.Array, result.Json.GetProperty("predictions").ValueKind);
+    }
+
+    [Fact]
+    public async Task Predict_WithoutFrom_LeavesOutAStoredRaceFasterThanTheWorldRecord()
+    {
+        // Stored before logging refused such runs (a typo: 12:00 for 21:00), straight into the table.
+        await using var db = TestDatabases.CreateSqlite();
+        var today = TestClock.Iso(TestClock.Today);
+        Assert.Equal(0, (await CliProcess.RunAsync("log", "run", "--db", db.DbArgument, "--date", today, "--distance", "5k", "--time", "20:00", "--type", "race")).ExitCode);
+        await using (var context = db.CreateContext())
+        {
+            var row = context.Activities.Single();
+            context.Activities.Add(new RunStrong.Data.Entities.StoredActivity
+            {
+                OwnerId = row.OwnerId, Format = "manual", Sport = "running", StartTime = row.StartTime, LocalDate = row.LocalDate, DistanceMeters = 5000,
+                ElapsedSeconds = 720, MovingSeconds = 720, ContentHash = "typo", SourcePath = "manual entry", ImportedAt = row.ImportedAt, RunType = "race",
+                SummaryJson = row.SummaryJson.Replace("1200", "720", StringComparison.Ordinal),
+            });
+            await context.SaveChangesAsync();
+        }
+
+        var result = await CliProcess.RunAsync("predict", "--db", db.DbArgument, "--to", "marathon");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("From 5k in 20:00", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("VDOT 49.8", result.Stdout, StringComparison.Ordinal);
     }
 }

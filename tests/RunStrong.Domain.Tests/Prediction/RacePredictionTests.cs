@@ -114,9 +114,10 @@ public class RacePredictionTests
         var needed = RacePredictor.TimeNeeded(RaceDistance.HalfMarathon, RaceTime.Parse("1:30:00"), RaceDistance.FiveK);
         Assert.Equal(RaceDistance.FiveK, needed.Target);
         // Riegel is symmetric: 1:30:00 · (5000/21097.5)^1.06.
-        Assert.Equal(5400 * Math.Pow(5000 / 21097.5, 1.06), needed.Riegel.TotalSeconds, 6);
-        Assert.Equal("19:35", needed.Display(needed.Riegel));
-        var back = Riegel.Predict(RaceDistance.FiveK, needed.Riegel, RaceDistance.HalfMarathon);
+        var riegel = needed.Riegel!.Value;
+        Assert.Equal(5400 * Math.Pow(5000 / 21097.5, 1.06), riegel.TotalSeconds, 6);
+        Assert.Equal("19:35", needed.Display(riegel));
+        var back = Riegel.Predict(RaceDistance.FiveK, riegel, RaceDistance.HalfMarathon);
         Assert.Equal(5400, back.TotalSeconds, 6);
     }
 
@@ -139,6 +140,89 @@ public class RacePredictionTests
         Assert.Equal(3, trend[1].Month);
         Assert.Equal(1200, trend[1].FiveK.TotalSeconds, 1);
         Assert.True(trend[1].TenK < trend[0].TenK);
+    }
+
+    [Fact]
+    public void Predict_InsideEveryRange_LeavesNoModelOut()
+    {
+        var marathon = RacePredictor.Predict(RaceDistance.FiveK, Twenty, RaceDistance.Marathon);
+
+        Assert.Empty(marathon.LeftOut);
+        Assert.DoesNotContain(marathon.Notes, n => n.StartsWith("No ", StringComparison.Ordinal));
+        Assert.Equal("3h11", marathon.Display(marathon.DanielsGilbert));
+    }
+
+    [Fact]
+    public void Predict_VdotBelowDanielsTables_LeavesVdotOutWithANote()
+    {
+        // 5 km in 2:00:00 is VDOT 3.8: a slow walk, far below the 30 where Daniels' tables begin (domain.md §5).
+        var marathon = RacePredictor.Predict(RaceDistance.FiveK, RaceTime.Parse("2:00:00"), RaceDistance.Marathon);
+
+        Assert.Null(marathon.DanielsGilbert);
+        Assert.Equal("—", marathon.Display(marathon.DanielsGilbert));
+        Assert.Contains("No VDOT prediction: 5k in 2:00:00 gives a VDOT of 3.8, outside the 30–85 that Daniels' tables cover.", marathon.Notes);
+        Assert.NotNull(marathon.Riegel);
+        Assert.Equal(marathon.Cameron, marathon.Slowest);
+    }
+
+    [Fact]
+    public void Predict_VdotAboveDanielsTables_LeavesVdotOut()
+    {
+        // A 5 km in 12:36, a second off the world record, is a VDOT of 85.2.
+        var tenK = RacePredictor.Predict(RaceDistance.FiveK, RaceTime.Parse("12:36"), RaceDistance.TenK);
+
+        Assert.Null(tenK.DanielsGilbert);
+        Assert.Contains("No VDOT prediction: 5k in 12:36 gives a VDOT of 85.2, outside the 30–85 that Daniels' tables cover.", tenK.Notes);
+    }
+
+    [Fact]
+    public void Predict_ModelFasterThanTheTargetsWorldRecord_IsLeftOut()
+    {
+        // A 3:46 mile is possible (WR 3:43.13) and inside Daniels' tables, but Riegel's 1.06 takes it to a 1h57 marathon,
+        // faster than Kiptum's 2:00:35.
+        var marathon = RacePredictor.Predict(RaceDistance.Mile, RaceTime.Parse("3:46"), RaceDistance.Marathon);
+
+        Assert.Null(marathon.Riegel);
+        Assert.Contains("No Riegel prediction for the marathon: it would be faster than the world record (2:00:35).", marathon.Notes);
+        foreach (var time in new[] { marathon.Riegel, marathon.DanielsGilbert, marathon.Cameron }.OfType<RaceTime>())
+        {
+            Assert.True(time.TotalSeconds >= 7235, $"{time} is faster than the marathon world record");
+        }
+    }
+
+    [Theory]
+    [InlineData("5k", "12:00", "5k in 12:00 is faster than the world record for the distance (12:35): check the time and the distance")]
+    [InlineData("100", "0:12", "100m in 0:12 is too short to predict races from: the models start from results of 1500 m and 3.5 minutes or more (Daniels' tables, Riegel 1981); enter a mile or longer")]
+    [InlineData("1k", "3:10", "1k in 3:10 is too short to predict races from: the models start from results of 1500 m and 3.5 minutes or more (Daniels' tables, Riegel 1981); enter a mile or longer")]
+    public void WhyNotAStart_RefusesWorldRecordsAndSprints(string distance, string time, string expected) =>
+        Assert.Equal(expected, RacePredictor.WhyNotAStart(RaceDistance.Parse(distance), RaceTime.Parse(time)));
+
+    [Theory]
+    [InlineData("1mi", "6:00")]
+    [InlineData("5k", "2:00:00")]
+    [InlineData("marathon", "2:01:00")]
+    public void WhyNotAStart_AcceptsResultsOfAMileOrMoreThatSomeoneCanRun(string distance, string time) =>
+        Assert.Null(RacePredictor.WhyNotAStart(RaceDistance.Parse(distance), RaceTime.Parse(time)));
+
+    [Fact]
+    public void MonthlyTrend_CountsOnlyEffortsInsideTheModelsRange()
+    {
+        var performances = new[]
+        {
+            new Performance(new DateOnly(2026, 1, 10), RaceDistance.FiveK, RaceTime.Parse("21:00")),
+            // Faster than the world record, a kilometre (shorter than 1500 m) and a VDOT over 85: none counts.
+            new Performance(new DateOnly(2026, 1, 11), RaceDistance.FiveK, RaceTime.Parse("12:00")),
+            new Performance(new DateOnly(2026, 1, 12), RaceDistance.Kilometre, RaceTime.Parse("2:40")),
+            new Performance(new DateOnly(2026, 1, 13), RaceDistance.FiveK, RaceTime.Parse("12:36")),
+            // A month whose only effort is VDOT 25 (below Daniels' tables) has no trend point.
+            new Performance(new DateOnly(2026, 2, 7), RaceDistance.FiveK, RaceTime.Parse("36:00")),
+        };
+
+        var trend = RacePredictor.MonthlyTrend(performances);
+
+        var january = Assert.Single(trend);
+        Assert.Equal(1, january.Month);
+        Assert.Equal(RaceTime.Parse("21:00"), january.Best.Time);
     }
 
     [Theory]

@@ -53,7 +53,9 @@ public class DemoDataTests
             Assert.DoesNotContain(view.Suggestions, s => s.Kind == "see-a-professional");
             Assert.NotEmpty(view.OneRepMaxTrends);
             Assert.True(view.PredictionTrend.Count >= 10, $"{view.PredictionTrend.Count} months of predictions");
-            Assert.True(view.PredictionTrend[^1].FiveKSeconds < view.PredictionTrend[0].FiveKSeconds, "the demo runner gets faster over the year");
+            // The best of the last three months against the first three: the newest month may hold a single easy run (today's),
+            // whose mile effort inside it (counted since the trend's one rule takes a mile and more) says little on its own.
+            Assert.True(view.PredictionTrend.TakeLast(3).Min(m => m.FiveKSeconds) < view.PredictionTrend.Take(3).Min(m => m.FiveKSeconds), "the demo runner gets faster over the year");
             Assert.NotNull(view.ThisWeek);
             Assert.NotEmpty(view.LongRunWarnings);
         }

@@ -125,6 +125,35 @@ public class GetDashboardTests
     }
 
     [Theory, MemberData(nameof(Engines))]
+    public async Task PredictionTrend_IsTheSameMonthsAndTimesAsThePredictionsPage(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await using (var db = database.CreateContext())
+        {
+            var clock = TestClock.At(Today);
+            // January: only a mile (the dashboard once counted 5 km and more). February: only a 10k in 1:10:00, VDOT 27,
+            // below Daniels' tables (the page once counted any VDOT). March: a 5k in 20:00.
+            foreach (var (date, distance, time) in new[] { (new DateOnly(2026, 1, 10), "1mi", "6:00"), (new DateOnly(2026, 2, 14), "10k", "1:10:00"), (new DateOnly(2026, 3, 7), "5k", "20:00") })
+            {
+                await RunStrong.Features.Training.LogRun.HandleAsync(db, LocalRunner.Instance, clock, new RunStrong.Features.Training.LogRun.Request { Date = date, Distance = distance, Time = time, Type = "race" });
+            }
+        }
+
+        var view = await DashboardAsync(database);
+        IReadOnlyList<RunStrong.Features.Predictions.PredictionTrend.MonthForm> page;
+        await using (var db = database.CreateContext())
+        {
+            page = await RunStrong.Features.Predictions.PredictionTrend.HandleAsync(db, LocalRunner.Instance);
+        }
+
+        Assert.Equal(["2026-01", "2026-03"], view.PredictionTrend.Select(m => m.Month));
+        Assert.Equal(page.Select(m => $"{m.Year:0000}-{m.Month:00}"), view.PredictionTrend.Select(m => m.Month));
+        // What a runner reads: the same predicted 5 km and 10 km for each month on both pages.
+        static string Shown(double seconds) => Domain.Prediction.RacePredictor.Format(Domain.Prediction.RaceTime.FromSeconds(seconds), TimeSpan.FromSeconds(5));
+        Assert.Equal(page.Select(m => (Shown(m.FiveKSeconds), Shown(m.TenKSeconds))), view.PredictionTrend.Select(m => (m.FiveK, m.TenK)));
+    }
+
+    [Theory, MemberData(nameof(Engines))]
     public async Task SorenessMapAndSuggestions(string engine)
     {
         await using var database = await TestDatabases.CreateAsync(engine);

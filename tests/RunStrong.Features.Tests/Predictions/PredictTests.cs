@@ -19,7 +19,7 @@ public class PredictTests
         Assert.Equal(49.81, response.Result.Vdot);
         Assert.Equal(["1k", "1mi", "5k", "10k", "half", "marathon"], response.Rows.Select(r => r.Distance));
         string Raw(string model, double metres) =>
-            Domain.Prediction.RaceTime.FromSeconds(response.Result.Predictions.Single(p => p.Model == model && p.DistanceMeters == metres).Seconds).ToString();
+            Domain.Prediction.RaceTime.FromSeconds(response.Result.Predictions.Single(p => p.Model == model && p.DistanceMeters == metres).Seconds!.Value).ToString();
         Assert.Equal(("41:42", "1:32:00", "3:11:49"), (Raw("riegel", 10000), Raw("riegel", 21097.5), Raw("riegel", 42195)));
         Assert.Equal(("41:40", "1:31:51", "3:15:11"), (Raw("cameron", 10000), Raw("cameron", 21097.5), Raw("cameron", 42195)));
         Assert.Contains(Domain.Prediction.RacePredictor.MarathonCaveat, response.Rows.Single(r => r.Distance == "marathon").Notes);
@@ -36,6 +36,45 @@ public class PredictTests
 
         Assert.Equal(field, error.Field);
         Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("5k=12:00", "from: 5k in 12:00 is faster than the world record for the distance (12:35): check the time and the distance")]
+    [InlineData("100m=0:12", "from: 100m in 0:12 is too short to predict races from: the models start from results of 1500 m and 3.5 minutes or more")]
+    public void Compute_AResultNoModelStartsFrom_IsRefusedNamingFrom(string from, string message)
+    {
+        var error = Assert.Throws<UserInputException>(() => Predict.Compute(new Predict.Request(from, "marathon")));
+
+        Assert.Equal("from", error.Field);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compute_VdotOutsideDanielsTables_ShowsNoVdotTime_AndSaysWhy()
+    {
+        var response = Predict.Compute(new Predict.Request("5k=2:00:00"));
+
+        Assert.False(response.VdotIsCovered);
+        Assert.All(response.Rows, r => Assert.Equal("—", r.Vdot));
+        Assert.All(response.Rows, r => Assert.Contains(r.Notes, n => n.StartsWith("No VDOT prediction: 5k in 2:00:00 gives a VDOT of 3.8", StringComparison.Ordinal)));
+        Assert.All(response.Result.Predictions.Where(p => p.Model == "vdot"), p => Assert.Null(p.Seconds));
+        Assert.All(response.Result.Predictions.Where(p => p.Model != "vdot"), p => Assert.NotNull(p.Seconds));
+    }
+
+    [Fact]
+    public void Compute_NoTimeShownIsFasterThanTheTargetsWorldRecord()
+    {
+        // 3:46 for a mile is possible; Riegel's 1.06 takes it to a 2:00:09 marathon, faster than Kiptum's 2:00:35.
+        var response = Predict.Compute(new Predict.Request("1mi=3:46"));
+
+        foreach (var p in response.Result.Predictions.Where(p => p.Seconds is not null))
+        {
+            Assert.True(p.Seconds >= Domain.Activities.Metrics.Plausibility.WorldRecordSeconds(p.DistanceMeters), $"{p.Model} {p.DistanceMeters} m in {p.Seconds} s");
+        }
+
+        var marathon = response.Rows.Single(r => r.Distance == "marathon");
+        Assert.Equal("—", marathon.Riegel);
+        Assert.Contains("No Riegel prediction for the marathon: it would be faster than the world record (2:00:35).", marathon.Notes);
     }
 
     [Theory, MemberData(nameof(Engines))]

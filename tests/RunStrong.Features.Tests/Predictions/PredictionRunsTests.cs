@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using RunStrong.Features.Activities;
 using RunStrong.Features.Common;
 using RunStrong.Features.Predictions;
@@ -56,6 +57,29 @@ public sealed class PredictionRunsTests
         var half = response.Rows.Single(r => r.Distance == "half");
         Assert.Equal(half.Vdot, goal.Predicted);
         Assert.Equal(goal.Seconds / 21.0975, goal.PaceSecondsPerKm, 0.01);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task FromStoredRuns_ARaceEnteredByHandFasterThanTheWorldRecord_IsLeftOutLikeAnImport(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await using var db = database.CreateContext();
+        var today = TestClock.Today;
+        var clock = TestClock.Create();
+        await RunStrong.Features.Training.LogRun.HandleAsync(db, LocalRunner.Instance, clock, new RunStrong.Features.Training.LogRun.Request { Date = today.AddDays(-3), Distance = "5k", Time = "21:00", Type = "race" });
+        // A typo (12:00 for 21:00) stored before logging refused it: a manual row whose best effort beats the 12:35 world record.
+        var typo = await RunStrong.Features.Training.LogRun.HandleAsync(db, LocalRunner.Instance, clock, new RunStrong.Features.Training.LogRun.Request { Date = today.AddDays(-2), Distance = "5k", Time = "22:00", Type = "race" });
+        var row = await db.Activities.AsTracking().SingleAsync(a => a.Id == typo.Id);
+        row.ElapsedSeconds = row.MovingSeconds = 720;
+        row.SummaryJson = (StoredSummary.Read(row.SummaryJson) with { BestEfforts = [new Domain.Activities.Metrics.BestEffort(5000, 720)] }).ToJson();
+        await db.SaveChangesAsync();
+
+        var response = await Predict.HandleAsync(db, LocalRunner.Instance, clock, new Predict.Request(To: "marathon"));
+        var trend = await PredictionTrend.RecomputeAsync(db, LocalRunner.Instance);
+
+        Assert.Equal(("5k", "21:00"), (response.FromName, response.FromTime));
+        Assert.Equal(new Dictionary<string, int> { ["holds a figure nobody can run"] = 1 }, response.LeftOut);
+        Assert.Equal(1260, Assert.Single(trend).BestSeconds);
     }
 
     [Fact]

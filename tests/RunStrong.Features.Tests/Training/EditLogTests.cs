@@ -58,6 +58,30 @@ public class EditLogTests
     }
 
     [Theory, MemberData(nameof(Engines))]
+    public async Task CorrectingARunToATimeFasterThanTheWorldRecord_IsRefused_AndChangesNothing(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await using (var db = database.CreateContext())
+        {
+            var run = await LogRun.HandleAsync(db, LocalRunner.Instance, Clock, new LogRun.Request { Date = Day(5), Distance = "5k", Time = "21:00", Type = "race" });
+
+            var time = await Assert.ThrowsAsync<UserInputException>(() =>
+                EditActivity.HandleAsync(db, LocalRunner.Instance, TestClock.Create(), run.Id, new EditActivity.Change(Time: "12:00")));
+            var distance = await Assert.ThrowsAsync<UserInputException>(() =>
+                EditActivity.HandleAsync(db, LocalRunner.Instance, TestClock.Create(), run.Id, new EditActivity.Change(Distance: "10k")));
+
+            Assert.Equal(("time", "time: 5k in 12:00 is faster than the world record for the distance (12:35); check the time and the distance"), (time.Field, time.Message));
+            Assert.Equal(("distance", "distance: 10k in 21:00 is faster than the world record for the distance (26:11); check the time and the distance"), (distance.Field, distance.Message));
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            var prediction = await Predict.HandleAsync(db, LocalRunner.Instance, Clock, new Predict.Request(To: "10k"));
+            Assert.Equal(("5k", "21:00"), (prediction.FromName, prediction.FromTime));
+        }
+    }
+
+    [Theory, MemberData(nameof(Engines))]
     public async Task ARaceTypedAsAnEasyRun_CountsOnceItsTypeIsCorrected(string engine)
     {
         await using var database = await TestDatabases.CreateAsync(engine);

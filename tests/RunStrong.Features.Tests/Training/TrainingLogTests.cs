@@ -394,6 +394,8 @@ public class TrainingLogTests
     [InlineData("10k", "00:00", "time", "time: '00:00' is no time at all: a time must be more than 0:00")]
     [InlineData("10 leagues", "50:00", "distance", "distance: '10 leagues' is not a distance I know")]
     [InlineData("10k", "50:00", "type", "type: unknown run type 'jog'; expected one of easy, quality, long, race, hills")]
+    [InlineData("5k", "12:00", "time", "time: 5k in 12:00 is faster than the world record for the distance (12:35); check the time and the distance")]
+    [InlineData("half", "50:00", "time", "time: half in 50:00 is faster than the world record for the distance (56:42)")]
     public async Task LogRun_BadInput_NamesTheField(string distance, string time, string field, string message)
     {
         await using var database = await TestDatabases.CreateAsync("sqlite");

@@ -20,7 +20,8 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
     /// <summary>The runner's units and zone.</summary>
     public Features.Settings.RunnerPreferences Preferences { get; private set; } = null!;
 
-    public static readonly string[] Distances = ["1k", "1mi", "5k", "10k", "15k", "half", "marathon"];
+    /// <summary>The results offered: the models start from 1500 m (RacePredictor.ShortestStartMetres), so a mile is the shortest.</summary>
+    public static readonly string[] Distances = ["1mi", "5k", "10k", "15k", "half", "marathon"];
 
     public string Distance { get; private set; } = "5k";
 
@@ -59,7 +60,8 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
             {
                 Result = Predict.Compute(new Predict.Request($"{Distance}={Time}", null, exponent));
             }
-            else if (Trend.Count > 0)
+            // A trend needs a VDOT in Daniels' tables; a stored result outside them still starts Riegel and Cameron.
+            else if (Trend.Count > 0 || (await StoredPerformances.AllAsync(db, runner, cancellationToken)).Count > 0)
             {
                 Result = await Predict.HandleAsync(db, runner, clock, new Predict.Request(null, null, exponent), cancellationToken);
             }
@@ -90,6 +92,10 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
 
     public bool HasMarathonCaveat => Result?.Rows.Any(r => r.Notes.Contains(RacePredictor.MarathonCaveat)) == true;
 
+    /// <summary>The rows' notes but the marathon caveat (shown once on its own): why a model is left out, far extrapolation.</summary>
+    public IReadOnlyList<string> ModelNotes =>
+        Result?.Rows.SelectMany(r => r.Notes).Where(n => n != RacePredictor.MarathonCaveat).Distinct().ToArray() ?? [];
+
     public LineChart TrendChart() =>
         new("prediction-trend", "Predicted 5 km and 10 km by month",
         [
@@ -103,6 +109,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
             InvertY = true,
             YIsSeconds = true,
             YLabel = "time",
-            Summary = "Each month's best stored performance turned into 5 km and 10 km times with VDOT; faster is higher.",
+            Summary = "Each month's best stored performance turned into 5 km and 10 km times with VDOT; faster is higher. "
+                + "Efforts of a mile or more with a VDOT in Daniels' tables (30–85) count, as on the dashboard.",
         };
 }
