@@ -134,7 +134,7 @@ public static class RacePredictor
     /// <summary>
     /// The shortest result the models start from, metres: Daniels' tables begin at 1500 m, and RunTargets uses results from
     /// 1500 m for plan paces. A sprint says nothing about an endurance race, so none of the three starts from less (for
-    /// Cameron, whose range domain.md does not give, a judgement: docs/decisions/0033).
+    /// Cameron, whose range domain.md does not give, a judgement: docs/decisions/0034).
     /// </summary>
     public const double ShortestStartMetres = 1500;
 
