@@ -29,7 +29,7 @@ public static class ImportDataCommand
             ImportRunnerData.Report report;
             await using (var zip = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
             {
-                report = await ImportRunnerData.HandleAsync(db, LocalRunner.Instance, path, zip, ct);
+                report = await ImportRunnerData.HandleAsync(db, LocalRunner.Instance, CliApp.Clock, path, zip, ct);
             }
 
             if (parse.GetValue(CliApp.Json))

@@ -99,7 +99,7 @@ public static class LogCommand
         {
             var target = await CliApp.OpenDatabaseAsync(parse, ct);
             await using var db = DataServices.CreateContext(target);
-            var changed = await EditLog.ChangeSessionAsync(db, LocalRunner.Instance, parse.GetValue(sessionId),
+            var changed = await EditLog.ChangeSessionAsync(db, LocalRunner.Instance, CliApp.Clock, parse.GetValue(sessionId),
                 new EditLog.SessionChange(ParseDate(parse.GetValue(date)), parse.GetValue(sessionRpe), parse.GetValue(duration), parse.GetValue(notes)), ct);
             return Written(parse, changed, $"Strength session {changed.Id} on {changed.Date:yyyy-MM-dd}: {changed.Summary}");
         }));
@@ -138,7 +138,7 @@ public static class LogCommand
         {
             var target = await CliApp.OpenDatabaseAsync(parse, ct);
             await using var db = DataServices.CreateContext(target);
-            var changed = await EditLog.ChangeSorenessAsync(db, LocalRunner.Instance, parse.GetValue(sorenessId),
+            var changed = await EditLog.ChangeSorenessAsync(db, LocalRunner.Instance, CliApp.Clock, parse.GetValue(sorenessId),
                 new EditLog.SorenessChange(ParseDate(parse.GetValue(sorenessDate)), parse.GetValue(area), parse.GetValue(score)), ct);
             return Written(parse, changed, $"Soreness {changed.Id} on {changed.Date:yyyy-MM-dd}: {changed.Area} {changed.Score}/10");
         }));

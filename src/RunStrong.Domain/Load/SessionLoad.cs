@@ -74,7 +74,7 @@ public static class Foster
 
     /// <summary>Monotony and strain for the 7 days starting <paramref name="weekStart"/>.</summary>
     public static WeekMonotony Monotony(IEnumerable<SessionLoad> sessions, DateOnly weekStart) =>
-        Monotony(weekStart, DailySeries(sessions, weekStart, weekStart.AddDays(6)).Select(d => d.Load).ToArray());
+        Monotony(weekStart, DailySeries(sessions, weekStart, Weeks.EndOf(weekStart)).Select(d => d.Load).ToArray());
 
     /// <summary>Monotony and strain from exactly 7 daily loads.</summary>
     public static WeekMonotony Monotony(DateOnly weekStart, IReadOnlyList<double> dailyLoads)

@@ -13,6 +13,16 @@ public sealed record WeekOfMuscleSets(DateOnly WeekStart, IReadOnlyDictionary<Mu
 public static class Weeks
 {
     public static DateOnly StartOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+
+    /// <summary>
+    /// The Sunday of the week starting <paramref name="weekStart"/>, or the calendar's last day (9999-12-31, a Friday) for
+    /// its last week: a day stored there (by an older RunStrong, or by hand) must never make a week's end throw.
+    /// </summary>
+    public static DateOnly EndOf(DateOnly weekStart) =>
+        weekStart.DayNumber <= DateOnly.MaxValue.DayNumber - 6 ? weekStart.AddDays(6) : DateOnly.MaxValue;
+
+    /// <summary>The last day of <paramref name="date"/>'s month (never past the calendar's last day).</summary>
+    public static DateOnly EndOfMonth(DateOnly date) => new(date.Year, date.Month, DateTime.DaysInMonth(date.Year, date.Month));
 }
 
 /// <summary>Weekly running distance and time, with empty weeks between the first and last run shown as 0.</summary>
@@ -103,7 +113,7 @@ public static class MuscleVolume
     public static IReadOnlyList<WeekOfMuscleSets> Weekly(
         IReadOnlyCollection<LoggedStrengthSession> sessions, IReadOnlyCollection<LoggedRun> runs, IReadOnlyCollection<Exercise> catalogue) =>
         sessions.Select(s => Weeks.StartOf(s.Date)).Concat(runs.Select(r => Weeks.StartOf(r.Date))).Distinct().Order()
-            .Select(week => new WeekOfMuscleSets(week, Sets(sessions, runs, catalogue, week, week.AddDays(6))))
+            .Select(week => new WeekOfMuscleSets(week, Sets(sessions, runs, catalogue, week, Weeks.EndOf(week))))
             .ToArray();
 
     /// <summary>

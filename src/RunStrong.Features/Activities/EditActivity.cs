@@ -122,18 +122,14 @@ public static class EditActivity
 
     /// <summary>
     /// The one rule for an activity's day, whichever way the runner changes it (this correction, or confirming the day of a
-    /// file without times, <see cref="SetActivityDate"/>): a day from 1990-01-01 to the runner's today. A file with
+    /// file without times, <see cref="SetActivityDate"/>): a day from 1990-01-01 to the runner's today (<see cref="LoggedDays"/>). A file with
     /// recorded times keeps its time of day on the new day (its clock was off by whole days, or the runner typed the wrong
     /// day; pages then show the day with the recorded start beside it); a file without times, or dated only by its metadata,
     /// is kept at the start of the day the runner entered. The link to a planned run goes: the runner links it again.
     /// </summary>
     internal static void MoveToDay(Data.Entities.StoredActivity row, DateOnly date, DateOnly today)
     {
-        if (date > today || date.Year < 1990)
-        {
-            throw new UserInputException("date", $"date: {date:yyyy-MM-dd} is not a day the activity can have been on (1990-01-01 to today, {today:yyyy-MM-dd})");
-        }
-
+        LoggedDays.Check(date, today, "date", "activity");
         var summary = StoredSummary.Read(row.SummaryJson);
         if (summary.StartTimeSource == "recorded" || row.Format == "manual")
         {

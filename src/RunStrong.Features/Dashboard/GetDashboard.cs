@@ -61,7 +61,7 @@ public static class GetDashboard
         Validate(request);
         var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
         var today = preferences.Today(clock);
-        var to = request.To ?? today;
+        var to = request.To is { } asked ? LoggedDays.CheckShown(asked, today, "to") : today;
         var from = Domain.Load.Weeks.StartOf(to).AddDays(-7 * (request.Weeks - 1));
         var exercises = await catalogue.AllAsync(cancellationToken);
         var heartRate = await Settings.RunnerSettings.GetAsync(db, runner, cancellationToken);
@@ -82,7 +82,7 @@ public static class GetDashboard
         Validate(request);
         var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
         var today = preferences.Today(clock);
-        var to = request.To ?? today;
+        var to = request.To is { } asked ? LoggedDays.CheckShown(asked, today, "to") : today;
         var lastWeek = Domain.Load.Weeks.StartOf(to);
         var from = lastWeek.AddDays(-7 * (request.Weeks - 1));
         // Enough history before the first week for the 28-day chronic average, the 30-day long-run window and a year of races.
@@ -147,7 +147,7 @@ public static class GetDashboard
             StrengthSessions = weeks.Select(w => new WeeklyCount(w, sessions.Count(s => InWeek(s.Date, w)))).ToArray(),
             MuscleSets = new MuscleSetsView(
                 MuscleVolume.Tracked.Select(m => Kebab.Name(m)).ToArray(),
-                weeks.Select(w => new WeeklyMuscleSets(w, Sets(MuscleVolume.Sets(sessions, loggedRuns, catalogue, w, w.AddDays(6))))).ToArray(),
+                weeks.Select(w => new WeeklyMuscleSets(w, Sets(MuscleVolume.Sets(sessions, loggedRuns, catalogue, w, Domain.Load.Weeks.EndOf(w))))).ToArray(),
                 MuscleSetsNote),
             OneRepMaxTrends = OneRepMaxTrends(sessions, catalogue, from, to),
             PredictionTrend = Predictions(runs.Where(r => r.Run.Date >= firstMonth && r.ForPredictions).SelectMany(DashboardPerformances)),
@@ -200,7 +200,7 @@ public static class GetDashboard
                 MuscleVolume.Tracked.Select(m => Kebab.Name(m)).ToArray(),
                 weeks.Select(w => new WeeklyMuscleSets(w, Sets(w < lastWeek
                     ? RolledUpMuscleSets(byWeek.GetValueOrDefault(w)?.Sets ?? [], loggedRuns, catalogue, w)
-                    : MuscleVolume.Sets(recentSessions, loggedRuns, catalogue, w, w.AddDays(6))))).ToArray(),
+                    : MuscleVolume.Sets(recentSessions, loggedRuns, catalogue, w, Domain.Load.Weeks.EndOf(w))))).ToArray(),
                 MuscleSetsNote),
             OneRepMaxTrends = RolledUpOneRepMaxTrends(byWeek, recentSessions, catalogue, from, to),
             PredictionTrend = Predictions(history.Bests.Where(b => b.Date >= firstMonth && b.Date <= to).Select(b => b.ToPerformance())),
@@ -306,7 +306,7 @@ public static class GetDashboard
             }
         }
 
-        sets[Muscle.GluteusMaximus] += runs.Where(r => r.Date >= week && r.Date <= week.AddDays(6)).Sum(MuscleVolume.HillSets);
+        sets[Muscle.GluteusMaximus] += runs.Where(r => r.Date >= week && r.Date <= Domain.Load.Weeks.EndOf(week)).Sum(MuscleVolume.HillSets);
         return sets;
     }
 
@@ -483,7 +483,7 @@ public static class GetDashboard
             .Where(p => p.s.Kind == SessionKind.Strength)
             .Select(p => new PlannedSession(RunnerHistory.PlannedSessionId(d.Date, p.i), d.Date))).ToArray();
 
-    private static bool InWeek(DateOnly date, DateOnly weekStart) => date >= weekStart && date <= weekStart.AddDays(6);
+    private static bool InWeek(DateOnly date, DateOnly weekStart) => date >= weekStart && date <= Domain.Load.Weeks.EndOf(weekStart);
 
     private static WeeklyVolume Volume(DateOnly week, IReadOnlyList<LoggedRun> runs)
     {

@@ -18,6 +18,22 @@ public sealed record CheckedProfile(RunnerProfile Profile, string Json, DateOnly
 /// </summary>
 public static class PlanInput
 {
+    /// <summary>
+    /// How far ahead a new plan may start: a year (with its 52 weeks at most, a plan then reaches two years ahead, the
+    /// days <see cref="LoggedDays.ShownYearsAhead"/> lets pages show). The earliest start is <see cref="LoggedDays.Earliest"/>.
+    /// </summary>
+    public const int StartYearsAhead = 1;
+
+    /// <summary>The error for a plan start outside 1990-01-01 to a year after today (a plan at the calendar's edge cannot be laid out), or null.</summary>
+    public static ProfileError? CheckStart(DateOnly start, DateOnly today)
+    {
+        var latest = today.Year <= DateOnly.MaxValue.Year - StartYearsAhead ? today.AddYears(StartYearsAhead) : DateOnly.MaxValue;
+        return start >= LoggedDays.Earliest && start <= latest
+            ? null
+            : new ProfileError("start", string.Create(CultureInfo.InvariantCulture,
+                $"{start:yyyy-MM-dd} is not a day a plan can start ({LoggedDays.Earliest:yyyy-MM-dd} to a year after today, {latest:yyyy-MM-dd})"));
+    }
+
     /// <summary>Every problem with the input, each naming its field (<c>race.date</c>, <c>equipment[1]</c>); empty when fine.</summary>
     /// <param name="defaultStart">The first day when neither <paramref name="start"/> nor the JSON gives one (an edited plan keeps its own); else today.</param>
     public static IReadOnlyList<ProfileError> Check(string? profileJson, DateOnly? start, int? weeks, DateOnly today, out CheckedProfile? result, DateOnly? defaultStart = null)
@@ -63,6 +79,14 @@ public static class PlanInput
             }
 
             root["weeks"] = w;
+        }
+
+        // The start first: a race date is judged against it, and a start at the calendar's edge cannot be laid out.
+        if (root["start"] is JsonValue startValue && startValue.TryGetValue<string>(out var startText)
+            && DateOnly.TryParseExact(startText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var startDay)
+            && CheckStart(startDay, today) is { } startError)
+        {
+            return [startError];
         }
 
         var json = root.ToJsonString();

@@ -15,7 +15,8 @@ namespace RunStrong.Features.Portability;
 /// data. Rows get new ids and references are remapped (a session's plan). What is already stored is never changed:
 /// an activity with a content hash the runner already has, and a plan, session or check-in identical to one already
 /// stored, is skipped, so importing the same zip twice adds nothing. The whole import is one transaction, so a zip
-/// that turns out bad half-way leaves the database as it was.
+/// that turns out bad half-way leaves the database as it was. A record dated on a day nothing can be logged on
+/// (<see cref="LoggedDays"/>) is refused before anything is written, naming the record.
 /// </summary>
 public static class ImportRunnerData
 {
@@ -30,10 +31,11 @@ public static class ImportRunnerData
 
     /// <summary>Imports the zip in <paramref name="zip"/>; <paramref name="name"/> is the file's name for messages.</summary>
     public static async Task<Report> HandleAsync(
-        RunStrongDbContext db, ICurrentRunner runner, string name, Stream zip, CancellationToken cancellationToken = default)
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, string name, Stream zip, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(zip);
         name = string.IsNullOrWhiteSpace(name) ? "(unnamed upload)" : Path.GetFileName(name);
 
@@ -50,7 +52,7 @@ public static class ImportRunnerData
         {
             using var archive = Open(name, spool ?? zip);
             var document = await ReadDocumentAsync(name, archive, cancellationToken);
-            Validate(name, archive, document);
+            Validate(name, archive, document, LoggedDays.LatestTodayAnywhere(clock));
             return await StoreAsync(db, runner.RunnerId, name, archive, document, cancellationToken);
         }
         finally
@@ -107,10 +109,22 @@ public static class ImportRunnerData
         return document;
     }
 
-    /// <summary>Everything checkable before a row is written: references, required values, the files named.</summary>
-    private static void Validate(string name, ZipArchive archive, Document document)
+    /// <summary>Everything checkable before a row is written: references, required values, days, the files named.</summary>
+    /// <param name="today">The latest day that is today anywhere (an export made now, in any zone, holds nothing later).</param>
+    private static void Validate(string name, ZipArchive archive, Document document, DateOnly today)
     {
         UserInputException Bad(string where, string what) => new("FILE", $"{name}: {JsonEntry}: {where} {what}");
+
+        // The rule for the day of anything logged (LoggedDays), as when it is logged: a run or check-in by today, a planned
+        // session up to a week ahead. The import is one transaction, so one such record refuses the whole export.
+        void CheckDay(DateOnly day, string which, int daysAhead = 0)
+        {
+            if (!LoggedDays.IsLoggable(day, today, daysAhead))
+            {
+                throw Bad(which, $"is dated {day:yyyy-MM-dd}, not a day anything can be logged on ({LoggedDays.Earliest:yyyy-MM-dd} to "
+                    + $"{(daysAhead == 0 ? "today" : $"{daysAhead} days after today")}); nothing was imported. Correct its day where it was exported from, or in the file");
+            }
+        }
 
         var plans = document.Plans ?? throw Bad("plans", "is missing");
         var planIds = new HashSet<long>();
@@ -128,7 +142,9 @@ public static class ImportRunnerData
         var sessions = (document.StrengthSessions ?? throw Bad("strengthSessions", "is missing")).GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First());
         foreach (var session in document.StrengthSessions)
         {
-            var which = $"strength session {session.Id} on {session.Date:yyyy-MM-dd}";
+            var which = $"strength session {session.Id}";
+            CheckDay(session.Date, which, LoggedDays.PlannedSessionDaysAhead);
+            which += $" on {session.Date:yyyy-MM-dd}";
             if (session.PlanId is { } planId && !planIds.Contains(planId))
             {
                 throw Bad(which, $"refers to plan {planId}, which is not in the export");
@@ -173,8 +189,28 @@ public static class ImportRunnerData
             throw Bad($"the soreness check-in on {noArea.Date:yyyy-MM-dd}", "has no body area");
         }
 
+        foreach (var checkIn in document.SorenessCheckIns)
+        {
+            CheckDay(checkIn.Date, $"the {checkIn.Area} soreness check-in");
+        }
+
+        foreach (var log in document.SessionLogs ?? [])
+        {
+            CheckDay(log.Date, $"session log {log.PlannedSessionKey}", LoggedDays.PlannedSessionDaysAhead);
+        }
+
         foreach (var activity in document.Activities)
         {
+            if (activity.LocalDate is { } day)
+            {
+                CheckDay(day, $"activity {activity.Id} ({activity.Name ?? activity.SourcePath})");
+            }
+
+            if (activity.PlannedFor is { } plannedFor)
+            {
+                CheckDay(plannedFor, $"activity {activity.Id}'s plannedFor", LoggedDays.PlannedSessionDaysAhead);
+            }
+
             if (string.IsNullOrWhiteSpace(activity.ContentHash) || string.IsNullOrWhiteSpace(activity.Format) || string.IsNullOrWhiteSpace(activity.Sport)
                 || activity.SourcePath is null || activity.SummaryJson is null)
             {

@@ -79,10 +79,11 @@ public static class RunnerRollups
         }
 
         var weeks = marks.Select(m => m.WeekStart).Distinct().Order().ToArray();
-        var months = weeks.SelectMany(w => new[] { MonthOf(w), MonthOf(w.AddDays(6)) }).Distinct().Order().ToArray();
+        var months = weeks.SelectMany(w => new[] { MonthOf(w), MonthOf(Domain.Load.Weeks.EndOf(w)) }).Distinct().Order().ToArray();
         // Only the marked weeks and their months are read (short gaps read through, see Spans): a set logged today and a
         // file from 2017 mark two weeks, not the nine years between them (100 ms a refresh on PostgreSQL under the mix).
-        var spans = Spans(weeks.Select(w => (w, w.AddDays(6))).Concat(months.Select(m => (m, m.AddMonths(1).AddDays(-1)))));
+        // A week or month at the calendar's edge (a day stored as 9999-12-31) ends on the calendar's last day, never past it.
+        var spans = Spans(weeks.Select(w => (w, Domain.Load.Weeks.EndOf(w))).Concat(months.Select(m => (m, Domain.Load.Weeks.EndOfMonth(m)))));
         var log = await LogAsync(db, owner, spans, cancellationToken);
         var weekRows = WeekRows(owner, log, weeks).ToList();
         var monthRows = MonthRows(owner, log, months).ToList();

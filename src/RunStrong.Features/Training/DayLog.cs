@@ -47,7 +47,7 @@ public static class DayLog
         ArgumentNullException.ThrowIfNull(runner);
         var preferences = await RunnerPreferences.GetAsync(db, runner, cancellationToken);
         var today = preferences.Today(clock);
-        var date = day ?? today;
+        var date = day is { } asked ? LoggedDays.CheckShown(asked, today, "date") : today;
         var strength = await TodaysSession.HandleAsync(db, runner, clock, date, cancellationToken);
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
         var plan = await TrainingPlan.ForDayAsync(db, runner, catalogue, date, cancellationToken);

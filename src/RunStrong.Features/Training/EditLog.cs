@@ -92,7 +92,7 @@ public static class EditLog
 
     /// <summary>Changes a strength session's day, session RPE, duration or notes; 404 when it is not the runner's.</summary>
     public static async Task<StrengthSessionView> ChangeSessionAsync(
-        RunStrongDbContext db, ICurrentRunner runner, long id, SessionChange change, CancellationToken cancellationToken = default)
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, long id, SessionChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
@@ -117,6 +117,8 @@ public static class EditLog
 
         if (change.Date is { } date && date != row.Date)
         {
+            LoggedDays.CheckPlannedSession(date, await TrainingData.TodayAsync(db, runner, clock, cancellationToken), "date", "strength session");
+
             // On another day it no longer fulfils the planned session of its old day.
             row.Date = date;
             row.PlanId = null;
@@ -135,7 +137,7 @@ public static class EditLog
 
     /// <summary>Changes a soreness check-in; 404 when it is not the runner's.</summary>
     public static async Task<LogSoreness.SorenessView> ChangeSorenessAsync(
-        RunStrongDbContext db, ICurrentRunner runner, long id, SorenessChange change, CancellationToken cancellationToken = default)
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, long id, SorenessChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
@@ -157,7 +159,11 @@ public static class EditLog
                 : throw new UserInputException("score", string.Create(CultureInfo.InvariantCulture, $"score: soreness must be between 0 and 10, got {score}"));
         }
 
-        row.Date = change.Date ?? row.Date;
+        if (change.Date is { } date && date != row.Date)
+        {
+            row.Date = LoggedDays.Check(date, await TrainingData.TodayAsync(db, runner, clock, cancellationToken), "date", "soreness check-in");
+        }
+
         row.Notes = change.Notes is null ? row.Notes : string.IsNullOrWhiteSpace(change.Notes) ? null : change.Notes.Trim()[..Math.Min(2000, change.Notes.Trim().Length)];
         await db.SaveChangesAsync(cancellationToken);
         return LogSoreness.SorenessView.From(row);

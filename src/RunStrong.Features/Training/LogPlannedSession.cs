@@ -81,6 +81,7 @@ public static class LogPlannedSession
             throw new UserInputException("gradePercent", string.Create(CultureInfo.InvariantCulture, $"gradePercent: a hill's grade is between 1 and 30 %, got {grade}"));
         }
 
+        LoggedDays.CheckPlannedSession(date, await TrainingData.TodayAsync(db, runner, clock, cancellationToken), "plannedSessionKey", "planned session");
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
         var plan = await TrainingPlan.ForDayAsync(db, runner, catalogue, date, cancellationToken)
             ?? throw new UserInputException("plannedSessionKey", $"plannedSessionKey: no plan of yours holds {date:yyyy-MM-dd}; make one on the Plan page first");

@@ -92,7 +92,8 @@ public static class LogRun
         }
 
         var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
-        var date = request.Date ?? preferences.Today(clock);
+        var today = preferences.Today(clock);
+        var date = request.Date is { } day ? LoggedDays.Check(day, today, "date", "run") : today;
         var run = new LoggedRun(date, distance.Metres, time.ToTimeSpan(), type, request.Rpe);
         var typeName = Kebab.Name(type);
         var canonical = string.Create(CultureInfo.InvariantCulture,

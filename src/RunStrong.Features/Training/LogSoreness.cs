@@ -49,7 +49,8 @@ public static class LogSoreness
                 request.Score is null ? "score: enter how sore, 0 (nothing) to 10 (worst)" : string.Create(CultureInfo.InvariantCulture, $"score: soreness must be between 0 and 10, got {request.Score}"));
         }
 
-        var date = request.Date ?? await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
+        var today = await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
+        var date = request.Date is { } day ? LoggedDays.Check(day, today, "date", "soreness check-in") : today;
         var checkIn = new SorenessCheckIn(date, area, score);
         var record = new SorenessRecord
         {

@@ -64,7 +64,8 @@ public static class LogStrengthSession
             throw new UserInputException("notes", "notes must be at most 2000 characters");
         }
 
-        var date = request.Date ?? await TrainingData.TodayAsync(db, runner, clock, cancellationToken);
+        var today = preferences.Today(clock);
+        var date = request.Date is { } day ? LoggedDays.CheckPlannedSession(day, today, "date", "strength session") : today;
         var link = await PlanLink.ResolveAsync(db, runner, catalogue, date, request.PlannedSessionKey, request.LinkToPlan, cancellationToken);
         var record = new StrengthSessionRecord
         {

@@ -35,7 +35,7 @@ public static class DataApi
             ExportRunnerData.DownloadName(clock));
 
     private static async Task<Results<Ok<ImportRunnerData.Report>, ProblemHttpResult>> ImportAsync(
-        HttpContext context, RunStrongDbContext db, ICurrentRunner runner, IConfiguration configuration, CancellationToken cancellationToken)
+        HttpContext context, RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var (file, problem) = await ReadUploadAsync(context, configuration, cancellationToken);
         if (problem is not null)
@@ -44,7 +44,7 @@ public static class DataApi
         }
 
         await using var stream = file!.OpenReadStream();
-        return TypedResults.Ok(await ImportRunnerData.HandleAsync(db, runner, file.FileName, stream, cancellationToken));
+        return TypedResults.Ok(await ImportRunnerData.HandleAsync(db, runner, clock, file.FileName, stream, cancellationToken));
     }
 
     /// <summary>The one uploaded zip, within the upload size limit (<see cref="UploadLimits"/>); shared with the Your data page.</summary>

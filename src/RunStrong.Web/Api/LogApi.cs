@@ -242,8 +242,8 @@ public static class LogApi
     }
 
     private static async Task<Ok<StrengthSessionView>> ChangeStrengthAsync(
-        RunStrongDbContext db, ICurrentRunner runner, long id, EditLog.SessionChange change, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await EditLog.ChangeSessionAsync(db, runner, id, change, cancellationToken));
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, long id, EditLog.SessionChange change, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await EditLog.ChangeSessionAsync(db, runner, clock, id, change, cancellationToken));
 
     private static async Task<Ok<LoggedSetView>> ChangeSetAsync(
         RunStrongDbContext db, ICurrentRunner runner, long id, EditLog.SetChange change, CancellationToken cancellationToken) =>
@@ -276,6 +276,6 @@ public static class LogApi
     }
 
     private static async Task<Ok<LogSoreness.SorenessView>> ChangeSorenessAsync(
-        RunStrongDbContext db, ICurrentRunner runner, long id, EditLog.SorenessChange change, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await EditLog.ChangeSorenessAsync(db, runner, id, change, cancellationToken));
+        RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, long id, EditLog.SorenessChange change, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await EditLog.ChangeSorenessAsync(db, runner, clock, id, change, cancellationToken));
 }

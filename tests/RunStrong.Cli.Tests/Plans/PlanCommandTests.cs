@@ -134,6 +134,8 @@ public sealed class PlanCommandTests : IAsyncLifetime
         { "unknown equipment", SampleProfile(equipment: """["none", "kettle"]"""), [], "equipment[1]: unknown equipment 'kettle'" },
         { "unknown weekday", SampleProfile(week: """{"tue": "quality", "funday": "easy"}"""), [], "week.funday: unknown weekday" },
         { "bad start", SampleProfile(), ["--start", "7/12/2026"], "--start: '7/12/2026' is not a date" },
+        { "start at the calendar's end", SampleProfile(), ["--start", "9999-12-31"], "start: 9999-12-31 is not a day a plan can start (1990-01-01 to a year after today" },
+        { "start at the calendar's beginning", SampleProfile(), ["--start", "0001-01-01"], "start: 0001-01-01 is not a day a plan can start" },
         { "bad format", SampleProfile(), ["--format", "pdf"], "--format: unknown format 'pdf'" },
     };
 

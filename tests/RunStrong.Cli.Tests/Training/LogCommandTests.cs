@@ -6,6 +6,26 @@ namespace RunStrong.Cli.Tests.Training;
 /// <summary>runstrong log / next on a real SQLite file, as a user's shell runs them.</summary>
 public class LogCommandTests
 {
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    [InlineData("1800-01-01")]
+    public async Task Log_OnADayNothingCanBeLoggedOn_ExitsOne_NamingTheDate_AndStoresNothing(string day)
+    {
+        await using var db = TestDatabases.CreateSqlite();
+
+        var run = await CliProcess.RunAsync("log", "run", "--db", db.DbArgument, "--date", day, "--distance", "10k", "--time", "50:00");
+        var soreness = await CliProcess.RunAsync("log", "soreness", "--db", db.DbArgument, "--date", day, "--area", "calves", "--score", "4");
+        var strength = await CliProcess.RunAsync("log", "strength", "--db", db.DbArgument, "--exercise", "hip-thrust", "--variant", "barbell", "--set", "12x60kg@7", "--date", day);
+
+        Assert.Equal((1, 1, 1), (run.ExitCode, soreness.ExitCode, strength.ExitCode));
+        Assert.StartsWith($"runstrong: date: {day} is not a day the run can have been on (1990-01-01 to today, ", run.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"runstrong: date: {day} is not a day the soreness check-in can have been on", soreness.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"runstrong: date: {day} is not a day the strength session can be logged on (1990-01-01 to 7 days after today, ", strength.Stderr, StringComparison.Ordinal);
+        var list = await CliProcess.RunAsync("log", "list", "--db", db.DbArgument, "--json");
+        Assert.Equal(0, list.Json.GetProperty("days").GetArrayLength());
+    }
+
     [Fact]
     public async Task LogListNext_RoundTripOnASqliteFile()
     {

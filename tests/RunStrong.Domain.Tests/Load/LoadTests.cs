@@ -251,4 +251,30 @@ public class LoadTests
         Assert.Single(weekly);
         Assert.Equal(sets[Muscle.GluteusMaximus], weekly[0].Sets[Muscle.GluteusMaximus]);
     }
+
+    [Fact]
+    public void Weeks_EndOf_TheCalendarsLastWeek_IsItsLastDay_NotPastIt()
+    {
+        // 9999-12-31 is a Friday: its week starts 9999-12-27 and would end on 10000-01-02.
+        Assert.Equal(new DateOnly(9999, 12, 27), Weeks.StartOf(DateOnly.MaxValue));
+        Assert.Equal(DateOnly.MaxValue, Weeks.EndOf(new DateOnly(9999, 12, 27)));
+        Assert.Equal(Monday.AddDays(6), Weeks.EndOf(Monday));
+        Assert.Equal(DateOnly.MaxValue, Weeks.EndOfMonth(new DateOnly(9999, 12, 1)));
+    }
+
+    [Fact]
+    public void MuscleVolume_Weekly_WithSessionsAtTheCalendarsEdges_CountsThem()
+    {
+        // Days an older RunStrong let through: the weekly sets (GET /api/stats/strength) answered 500 on them.
+        var sessions = new[]
+        {
+            Session(DateOnly.MinValue, HipThrust, "barbell", [10, 10], kg: 60),
+            Session(DateOnly.MaxValue, HipThrust, "barbell", [10, 10, 10], kg: 60),
+        };
+
+        var weekly = MuscleVolume.Weekly(sessions, [], AllExercises);
+
+        Assert.Equal([DateOnly.MinValue, new DateOnly(9999, 12, 27)], weekly.Select(w => w.WeekStart));
+        Assert.Equal([2.0, 3.0], weekly.Select(w => w.Sets[Muscle.GluteusMaximus]));
+    }
 }

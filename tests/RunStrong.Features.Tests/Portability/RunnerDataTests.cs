@@ -57,7 +57,7 @@ public sealed class RunnerDataTests : IDisposable
     {
         await using var db = database.CreateContext();
         await using var file = File.OpenRead(path);
-        return await ImportRunnerData.HandleAsync(db, LocalRunner.Instance, path, file);
+        return await ImportRunnerData.HandleAsync(db, LocalRunner.Instance, TestClock.Create(), path, file);
     }
 
     /// <summary>A copy of the export <paramref name="zip"/> named <paramref name="name"/>, its runstrong-export.json changed by <paramref name="edit"/>.</summary>
@@ -296,6 +296,37 @@ public sealed class RunnerDataTests : IDisposable
         await using var db = database.CreateContext();
         var sessions = TrainingData.ToDomain(await TrainingData.SessionRecordsAsync(db, LocalRunner.Instance, CancellationToken.None));
         return sessions.Select(s => $"{s.Date} {s.Sets.Count}").Order(StringComparer.Ordinal).ToList();
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task Import_ARecordOnADayNothingCanBeLoggedOn_IsRefusedByName_AndNothingIsImported(string engine)
+    {
+        // An export from an older RunStrong (which let 9999-12-31 through) once took the dashboard down for good.
+        await using var source = await TestDatabases.CreateAsync(engine);
+        await using var target = await TestDatabases.CreateAsync(engine);
+        await FillAsync(source);
+        await using (var db = source.CreateContext())
+        {
+            db.SorenessCheckIns.Add(new SorenessRecord { OwnerId = Runner.LocalId, Date = DateOnly.MaxValue, Area = "calves", Score = 4, CreatedAt = TestClock.Now.UtcDateTime });
+            await db.SaveChangesAsync();
+        }
+
+        var zip = await ExportAsync(source);
+        var early = await EditedCopyAsync(await ExportAsync(target, "empty.zip"), "early.zip",
+            json => System.Text.RegularExpressions.Regex.Replace(json, @"""sorenessCheckIns"":\s*\[\s*\]",
+                @"""sorenessCheckIns"": [{""date"": ""1800-01-01"", ""area"": ""knees"", ""score"": 2, ""isDemo"": false, ""createdAt"": ""2026-01-01T00:00:00Z""}]"));
+
+        var refused = await Assert.ThrowsAsync<UserInputException>(() => ImportAsync(target, zip));
+        var tooEarly = await Assert.ThrowsAsync<UserInputException>(() => ImportAsync(target, early));
+
+        Assert.Equal("FILE", refused.Field);
+        Assert.EndsWith("export.zip: runstrong-export.json: the calves soreness check-in is dated 9999-12-31, not a day anything can be logged on (1990-01-01 to today); "
+            + "nothing was imported. Correct its day where it was exported from, or in the file", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("the knees soreness check-in is dated 1800-01-01", tooEarly.Message, StringComparison.Ordinal);
+        await using var check = target.CreateContext();
+        Assert.False(await check.Activities.AnyAsync());
+        Assert.False(await check.StrengthSessions.AnyAsync());
+        Assert.False(await check.SorenessCheckIns.AnyAsync());
     }
 
     [Theory, MemberData(nameof(Engines))]

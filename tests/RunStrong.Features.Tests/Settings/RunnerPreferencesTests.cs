@@ -147,7 +147,7 @@ public class RunnerPreferencesTests
             await using (var db = target.CreateContext())
             {
                 await using var file = File.OpenRead(zip);
-                await ImportRunnerData.HandleAsync(db, LocalRunner.Instance, zip, file);
+                await ImportRunnerData.HandleAsync(db, LocalRunner.Instance, TestClock.Create(), zip, file);
                 var preferences = await RunnerPreferences.GetAsync(db, LocalRunner.Instance);
                 Assert.Equal(("mi", "lb", "America/Denver"), (preferences.DistanceName, preferences.WeightName, preferences.ZoneId));
                 Assert.Equal(new DateOnly(2009, 8, 30), (await db.Activities.AsNoTracking().SingleAsync()).LocalDate);

@@ -209,6 +209,9 @@ public class PlansApiTests
     [InlineData("""{"week": {"tue": "quality"}, "equipment": ["kettle"]}""", null, "equipment[0]", "unknown equipment 'kettle'")]
     [InlineData("""{"week": {"tue": "quality", "funday": "easy"}}""", null, "week.funday", "unknown weekday")]
     [InlineData("""{"week": {"tue": "quality"}}""", "\"start\": \"tomorrow\"", "start", "is not a date")]
+    [InlineData("""{"week": {"tue": "quality"}}""", "\"start\": \"9999-12-31\"", "start", "9999-12-31 is not a day a plan can start (1990-01-01 to a year after today")]
+    [InlineData("""{"week": {"tue": "quality"}}""", "\"start\": \"0001-01-01\"", "start", "0001-01-01 is not a day a plan can start")]
+    [InlineData("""{"week": {"tue": "quality", "sun": "long"}, "race": {"distance": "10k", "date": "9999-12-31"}, "start": "9999-12-20"}""", null, "start", "9999-12-20 is not a day a plan can start")]
     public async Task Create_BadProfile_ProblemDetailsNamesTheField(string profile, string? extra, string field, string message)
     {
         await using var server = await RunningServer.StartAsync();

@@ -14,7 +14,7 @@ namespace RunStrong.Web.Pages.Data;
 /// token is checked by hand after the form is read, because the form must be read within the upload size limit first.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, IConfiguration configuration, IAntiforgery antiforgery) : PageModel
+public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, IConfiguration configuration, IAntiforgery antiforgery) : PageModel
 {
     /// <summary>What the runner has now.</summary>
     public ImportRunnerData.Counts Stored { get; private set; } = new(0, 0, 0, 0, 0);
@@ -51,7 +51,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, ICo
             try
             {
                 await using var stream = file!.OpenReadStream();
-                Imported = await ImportRunnerData.HandleAsync(db, runner, file.FileName, stream, cancellationToken);
+                Imported = await ImportRunnerData.HandleAsync(db, runner, clock, file.FileName, stream, cancellationToken);
             }
             catch (UserInputException e)
             {

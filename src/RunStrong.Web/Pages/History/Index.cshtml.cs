@@ -39,12 +39,23 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Run
 
     public bool HasAnything { get; private set; }
 
+    /// <summary>Why the month asked for is not shown (one outside the days RunStrong shows); this month is shown instead.</summary>
+    public string? Error { get; private set; }
+
     public async Task OnGetAsync(string? month, CancellationToken cancellationToken)
     {
         Preferences = await preferences.GetAsync(cancellationToken);
         var today = await preferences.TodayAsync(cancellationToken);
         var current = new DateOnly(today.Year, today.Month, 1);
         Month = DateOnly.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : current;
+        if (!LoggedDays.IsShown(Month, today))
+        {
+            // A month at the calendar's edge (0001-01, 9999-12) has no month before or after it to page to.
+            Error = $"month: {month} is outside the months RunStrong shows ({LoggedDays.Earliest:yyyy-MM} to {today.AddYears(LoggedDays.ShownYearsAhead):yyyy-MM}); showing this month";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Month = current;
+        }
+
         var last = Month.AddMonths(1).AddDays(-1);
         Log = await Features.Training.History.HandleAsync(db, runner, new Features.Training.History.Request(Month, last, Limit: 31), cancellationToken);
         MuscleWeeks = await StrengthStats.RecentWeeksOfMusclesAsync(db, runner, today, 8, cancellationToken);

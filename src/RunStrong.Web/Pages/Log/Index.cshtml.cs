@@ -225,8 +225,20 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
         return Page();
     }
 
-    private async Task LoadAsync(DateOnly? date, CancellationToken cancellationToken) =>
-        Day = await DayLog.HandleAsync(db, runner, clock, date, cancellationToken);
+    /// <summary>The day's log; a day outside the days RunStrong shows (<c>?date=9999-12-31</c>) shows today, saying why.</summary>
+    private async Task LoadAsync(DateOnly? date, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Day = await DayLog.HandleAsync(db, runner, clock, date, cancellationToken);
+        }
+        catch (UserInputException ex) when (date is not null && ex.Field == "date")
+        {
+            Error ??= ex.Message + "; showing today";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Day = await DayLog.HandleAsync(db, runner, clock, null, cancellationToken);
+        }
+    }
 
     /// <summary>The key of a set's form: its planned session (empty when unplanned) and position.</summary>
     public static string FormKey(string? plannedSessionKey, int position) =>

@@ -55,7 +55,7 @@ public sealed class SorenessModel(RunStrongDbContext db, ICurrentRunner runner, 
         Today = await preferences.TodayAsync(cancellationToken);
         try
         {
-            var changed = await EditLog.ChangeSorenessAsync(db, runner, Id ?? 0, new EditLog.SorenessChange(Date, Area, Score), cancellationToken);
+            var changed = await EditLog.ChangeSorenessAsync(db, runner, clock, Id ?? 0, new EditLog.SorenessChange(Date, Area, Score), cancellationToken);
             Saved = $"Changed to {changed.Area.Replace('-', ' ')} {changed.Score}/10 on {changed.Date:d MMM yyyy}.";
         }
         catch (UserInputException e) when (!e.NotFound)
