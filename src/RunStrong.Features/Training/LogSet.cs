@@ -45,7 +45,7 @@ public static class LogSet
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
         var index = request.Position ?? 0;
         var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
-        var valid = SetValidation.Validate(request.Set ?? new SetInput(), index, catalogue, preferences.Weight);
+        var valid = SetValidation.Validate(request.Set ?? new SetInput(), index, catalogue, preferences.Weight, path: "set");
         var date = request.Date ?? preferences.Today(clock);
         var key = string.IsNullOrWhiteSpace(request.PlannedSessionKey) ? null : request.PlannedSessionKey.Trim();
         var owner = runner.RunnerId;

@@ -39,7 +39,7 @@ public sealed class UserInputExceptionHandler(IProblemDetailsService problemDeta
         httpContext.Response.StatusCode = input.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
         ProblemDetails problem = input.NotFound
             ? new ProblemDetails { Title = "Not found", Detail = input.Message, Status = 404 }
-            : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [input.Field] = [input.Message] })
+            : new HttpValidationProblemDetails(input.Errors?.ToDictionary() ?? new Dictionary<string, string[]> { [input.Field] = [input.Message] })
             {
                 Title = "The request has a bad value",
                 Detail = input.Message,
