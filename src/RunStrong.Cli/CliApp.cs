@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Npgsql;
 using RunStrong.Cli.Commands;
 using RunStrong.Data;
@@ -63,7 +64,20 @@ public static class CliApp
         root.Subcommands.Add(LoginCommand.Create());
         root.Subcommands.Add(LoginCommand.CreateLogout());
         root.Subcommands.Add(LoginCommand.CreateWhoami());
-        return await root.Parse(args).InvokeAsync();
+        var parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            // One line per mistake, in the user's words ("--rpe: expected a number, got "abc""), and no help text after
+            // it: System.CommandLine's own message names the .NET type (System.Nullable`1[System.Double]).
+            foreach (var error in parse.Errors)
+            {
+                Fail(ParseErrors.Describe(error));
+            }
+
+            return Failed;
+        }
+
+        return await parse.InvokeAsync();
     }
 
     /// <summary>The environment the command runs in: DOTNET_ENVIRONMENT, else Production, as for the web app.</summary>

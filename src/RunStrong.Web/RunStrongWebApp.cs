@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -73,7 +74,17 @@ public static class RunStrongWebApp
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UserInputExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(o => RunStrongJson.Configure(o.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            RunStrongJson.Configure(o.SerializerOptions);
+
+            // A field the API does not know is refused, not dropped: {"restingHr": 50} changed nothing and said 200.
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+
+        // Bad JSON, a value of the wrong type or a query value that does not parse is an exception in every environment
+        // (by default only in Development, and a bare 400 elsewhere), so UserInputExceptionHandler can name the field.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "RunStrong API";
@@ -90,6 +101,7 @@ public static class RunStrongWebApp
         app.UseRunStrongHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRereadableJsonBodies();
         app.UseStaticFiles(new StaticFileOptions
         {
             // Exercise pictures change only with a release: let browsers keep them for a day.

@@ -10,4 +10,10 @@ public sealed class UserInputException(string field, string message, bool notFou
     public string Field { get; } = field;
 
     public bool NotFound { get; } = notFound;
+
+    /// <summary>
+    /// Each field that was wrong with its own messages, when the input had several problems (a plan profile); null when
+    /// <see cref="Field"/> and the message say it all.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]>? Errors { get; init; }
 }

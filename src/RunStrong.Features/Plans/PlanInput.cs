@@ -101,12 +101,15 @@ public static class PlanInput
         return [];
     }
 
-    /// <summary>Like <see cref="Check"/>, but throws <see cref="UserInputException"/> naming the first field (all problems in the message).</summary>
+    /// <summary>Like <see cref="Check"/>, but throws <see cref="UserInputException"/> naming the first field (all problems in the message, each under its own field in its errors).</summary>
     public static CheckedProfile Read(string? profileJson, DateOnly? start, int? weeks, DateOnly today, DateOnly? defaultStart = null)
     {
         var errors = Check(profileJson, start, weeks, today, out var result, defaultStart);
         return errors.Count > 0
             ? throw new UserInputException(errors[0].Field, string.Join("; ", errors.Select(e => e.ToString())))
+            {
+                Errors = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.ToString()).ToArray()),
+            }
             : result!;
     }
 

@@ -64,7 +64,7 @@ public static class EditLog
         };
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
         var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
-        var valid = SetValidation.Validate(input with { Rpe = input.RepsInReserve is null ? input.Rpe : null }, row.Position, catalogue, preferences.Weight);
+        var valid = SetValidation.Validate(input with { Rpe = input.RepsInReserve is null ? input.Rpe : null }, row.Position, catalogue, preferences.Weight, path: "");
         LogStrengthSession.Apply(row, LogStrengthSession.ToRecord(runner, valid, row.Position));
         await db.SaveChangesAsync(cancellationToken);
         return LoggedSetView.From(row);

@@ -80,7 +80,7 @@ public static class LogSet
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
         var index = request.Position ?? 0;
         var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
-        var valid = SetValidation.Validate(request.Set ?? new SetInput(), index, catalogue, preferences.Weight);
+        var valid = SetValidation.Validate(request.Set ?? new SetInput(), index, catalogue, preferences.Weight, path: "set");
         var today = preferences.Today(clock);
         var date = request.Date is { } day ? LoggedDays.CheckPlannedSession(day, today, "date", "strength session") : today;
         var key = string.IsNullOrWhiteSpace(request.PlannedSessionKey) ? null : request.PlannedSessionKey.Trim();

@@ -43,12 +43,17 @@ public static class SetValidation
 {
     /// <param name="index">The set's index in the request, from 0; messages say "set 1" for index 0.</param>
     /// <param name="bareUnit">The unit a load typed without one ("60") is taken in: the runner's weight unit.</param>
-    public static ValidSet Validate(SetInput input, int index, IReadOnlyList<Exercise> catalogue, MassUnit bareUnit = MassUnit.Kilograms)
+    /// <param name="path">
+    /// Where the set stands in a request that holds one set, so the error names the field the client sent: "set" for
+    /// <c>PUT /api/log/sets</c> (<c>set.rpe</c>), "" for a change to the set itself (<c>rpe</c>). Null for a session's list
+    /// of sets: <c>sets[0].rpe</c>, "set 1, rpe: ...".
+    /// </param>
+    public static ValidSet Validate(SetInput input, int index, IReadOnlyList<Exercise> catalogue, MassUnit bareUnit = MassUnit.Kilograms, string? path = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         var label = string.Create(CultureInfo.InvariantCulture, $"set {index + 1}");
-        string Field(string name) => string.Create(CultureInfo.InvariantCulture, $"sets[{index}].{name}");
-        UserInputException Bad(string field, string message) => new(Field(field), $"{label}, {field}: {message}");
+        string Field(string name) => path is null ? string.Create(CultureInfo.InvariantCulture, $"sets[{index}].{name}") : path.Length == 0 ? name : $"{path}.{name}";
+        UserInputException Bad(string field, string message) => new(Field(field), path is null ? $"{label}, {field}: {message}" : $"{Field(field)}: {message}");
 
         if (string.IsNullOrWhiteSpace(input.Exercise))
         {

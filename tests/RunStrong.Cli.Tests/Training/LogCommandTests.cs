@@ -120,6 +120,20 @@ public class LogCommandTests
     }
 
     [Theory]
+    [InlineData("runstrong: --rpe: expected a number, got \"abc\"", "log", "run", "--distance", "5k", "--time", "50:00", "--rpe", "abc")]
+    [InlineData("runstrong: --score: expected a whole number, got \"four\"", "log", "soreness", "--area", "calves", "--score", "four")]
+    public async Task Log_ValueOfTheWrongType_IsOneLineNamingTheOption_WithoutTheHelpText(string message, params string[] args)
+    {
+        await using var db = TestDatabases.CreateSqlite();
+
+        var result = await CliProcess.RunAsync([.. args, "--db", db.DbArgument]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(message, result.Stderr.TrimEnd());
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Theory]
     [InlineData("runstrong: time: '00:00' is no time at all", "log", "run", "--distance", "10k", "--time", "00:00")]
     [InlineData("runstrong: distance: 'far' is not a distance I know", "log", "run", "--distance", "far", "--time", "50:00")]
     [InlineData("runstrong: time: 5k in 12:00 is faster than the world record for the distance (12:35); check the time and the distance", "log", "run", "--distance", "5k", "--time", "12:00", "--type", "race")]

@@ -117,8 +117,8 @@ public class EditLogTests
         var sport = await Assert.ThrowsAsync<UserInputException>(() => EditActivity.HandleAsync(db, LocalRunner.Instance, TestClock.Create(), activityId, new EditActivity.Change(Sport: "quidditch")));
         var missing = await Assert.ThrowsAsync<UserInputException>(() => EditLog.ChangeSetAsync(db, LocalRunner.Instance, setId + 999, new EditLog.SetChange { Reps = 1 }));
 
-        Assert.Equal(("sets[0].rpe", "set 1, rpe: RPE must be between 1 and 10, got 12"), (rpe.Field, rpe.Message));
-        Assert.StartsWith("set 1, variant: unknown variant 'kettlebell' of squat", variant.Message, StringComparison.Ordinal);
+        Assert.Equal(("rpe", "rpe: RPE must be between 1 and 10, got 12"), (rpe.Field, rpe.Message));
+        Assert.StartsWith("variant: unknown variant 'kettlebell' of squat", variant.Message, StringComparison.Ordinal);
         Assert.Equal("distance", distance.Field);
         Assert.Contains("its distance and time are the file's", distance.Message, StringComparison.Ordinal);
         Assert.Equal("sport: unknown sport 'quidditch'; expected one of running, cycling, walking, hiking, swimming, training, other", sport.Message);

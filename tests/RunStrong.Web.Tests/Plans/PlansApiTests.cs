@@ -227,6 +227,21 @@ public class PlansApiTests
     }
 
     [Fact]
+    public async Task Preview_TwoBadFieldsOfALift_AreEachNamed_NotFoldedIntoOne()
+    {
+        await using var server = await RunningServer.StartAsync();
+        const string profile = """{"week": {"tue": "quality", "sun": "long"}, "lifts": [{"exercise": "hip-thrust", "reps": 0, "load": "heavy"}]}""";
+
+        using var response = await server.Client.PostAsync(new Uri("/api/plans/preview", UriKind.Relative), Body("x", profile));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["lifts[0].reps", "lifts[0].load"], errors.EnumerateObject().Select(e => e.Name));
+        Assert.StartsWith("lifts[0].reps: 0: expected a whole number of reps", errors.GetProperty("lifts[0].reps")[0].GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("lifts[0].load: ", errors.GetProperty("lifts[0].load")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownPlan_Is404ProblemDetails()
     {
         await using var server = await RunningServer.StartAsync();

@@ -68,6 +68,20 @@ public class LogApiTests
         Assert.StartsWith(message, problem.GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sets_BadValue_IsNamedAsInTheBody_NotAsASessionsList()
+    {
+        await using var server = await RunningServer.StartAsync();
+        var body = new { date = "2026-11-16", position = 3, set = new { exercise = "hip-thrust", variant = "barbell", reps = 12, load = "60kg", rpe = 11 } };
+
+        using var response = await server.Client.PutAsJsonAsync("/api/log/sets", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ReadAsync(response);
+        Assert.Equal(["set.rpe"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal("set.rpe: RPE must be between 1 and 10, got 11", problem.GetProperty("errors").GetProperty("set.rpe")[0].GetString());
+    }
+
     [Theory, MemberData(nameof(Engines))]
     public async Task Sets_PutTwiceAtOnePosition_LogsOneSet(string engine)
     {

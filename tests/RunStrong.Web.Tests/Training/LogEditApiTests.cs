@@ -72,8 +72,8 @@ public class LogEditApiTests
 
         foreach (var (path, patch, field) in new (string, object, string)[]
         {
-            ($"/api/log/sets/{setId}", new { rpe = 12 }, "sets[0].rpe"),
-            ($"/api/log/sets/{setId}", new { load = "a lot" }, "sets[0].load"),
+            ($"/api/log/sets/{setId}", new { rpe = 12 }, "rpe"),
+            ($"/api/log/sets/{setId}", new { load = "a lot" }, "load"),
             ($"/api/log/strength/{sessionId}", new { sessionRpe = 0.5 }, "sessionRpe"),
             ($"/api/log/runs/{runId}", new { runType = "jog" }, "runType"),
             ($"/api/activities/{runId}", new { sport = "chess" }, "sport"),

@@ -44,6 +44,35 @@ public class LosslessLoggingTests
         await row.Locator("input[name=Rpe]").FillAsync(rpe.ToString(CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task ASetWithHalfARep_IsRefusedInItsRow_WithTheServersMessage_NotQueuedForLater()
+    {
+        // The API answers a number of the wrong kind with a 400 naming set.reps (it was a bare 400, or a 500 in
+        // Development, which the page queued to send again forever).
+        await using var server = await RunningServer.StartAsync();
+        await using var browser = await Browser.LaunchAsync();
+        var (page, _) = await browser.OpenAsync(server, 390, 844);
+        await page.GotoAsync(new Uri(server.Address, $"/log?date={server.Today:yyyy-MM-dd}").ToString());
+        var form = page.GetByTestId("add-set");
+        await form.GetByTestId("add-exercise").SelectOptionAsync("hip-thrust|barbell");
+
+        await form.Locator("input[name=Reps]").FillAsync("12.5");
+        await form.Locator("input[name=Load]").FillAsync("60");
+        await form.GetByTestId("add-set-button").ClickAsync();
+
+        var row = page.GetByTestId("unplanned-sets").GetByTestId("set-row").First;
+        await Assertions.Expect(row.GetByTestId("set-state")).ToHaveTextAsync("Not saved");
+        await Assertions.Expect(row.GetByTestId("set-error")).ToHaveTextAsync("set.reps: expected a whole number, got 12.5");
+        await Assertions.Expect(row.Locator("input[name=Reps]")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(row.Locator("input[name=Reps]")).ToHaveValueAsync("12.5");
+        Assert.Empty(await StoredSetsAsync(server));
+
+        await row.Locator("input[name=Reps]").FillAsync("12");
+        await row.GetByTestId("set-done").ClickAsync();
+        await Assertions.Expect(row.GetByTestId("set-state")).ToHaveTextAsync("Saved");
+        Assert.Equal(12, Assert.Single(await StoredSetsAsync(server)).Reps);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
