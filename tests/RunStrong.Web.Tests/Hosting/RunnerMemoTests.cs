@@ -101,9 +101,10 @@ public class RunnerMemoTests
         var noTrend = await GetAsync(first.Client, "/api/predictions/trend");
         Assert.Empty(noTrend.Body.EnumerateArray());
 
-        // A real recorded run, uploaded on the second node, is on the first node's list and in its trend at once.
+        // A real recorded road run, uploaded on the second node, is on the first node's list and in its trend at once (a run
+        // whose mile is inside Daniels' tables, VDOT 30–85: the trend's rule, RacePredictor.CountsForTrend).
         long id;
-        using (var form = Activities.ActivitiesApiTests.Form(("gpx", "sports-alliance__sports-lib__src__specs__fixtures__runs__gpx__2067489619.gpx")))
+        using (var form = Activities.ActivitiesApiTests.Form(("fit", "sports-alliance__sports-lib__src__specs__fixtures__runs__fit__6916663933.fit")))
         using (var upload = await second.Client.PostAsync(new Uri("/api/activities", UriKind.Relative), form))
         {
             Assert.Equal(HttpStatusCode.OK, upload.StatusCode);

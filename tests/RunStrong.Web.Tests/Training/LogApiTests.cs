@@ -186,4 +186,53 @@ public class LogApiTests
         Assert.Equal([10, 11], trend.Select(m => m.GetProperty("month").GetInt32()));
         Assert.Equal(1200, trend[1].GetProperty("bestSeconds").GetDouble());
     }
+
+    [Fact]
+    public async Task Predictions_AndRuns_FasterThanTheWorldRecord_AreProblemsNamingTheField()
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        using var predict = await server.Client.GetAsync(new Uri("/api/predictions?from=5k=12:00&to=marathon", UriKind.Relative));
+        using var sprint = await server.Client.GetAsync(new Uri("/api/predictions?from=100m=0:12&to=marathon", UriKind.Relative));
+        using var logged = await server.Client.PostAsJsonAsync("/api/log/runs", new { date = "2026-11-08", distance = "5k", time = "12:00", type = "race" });
+        using var real = await server.Client.PostAsJsonAsync("/api/log/runs", new { date = "2026-11-08", distance = "5k", time = "21:00", type = "race" });
+        var id = (await ReadAsync(real)).GetProperty("id").GetInt64();
+        using var patched = await server.Client.PatchAsync(new Uri($"/api/log/runs/{id}", UriKind.Relative),
+            new StringContent("{\"time\":\"12:00\"}", System.Text.Encoding.UTF8, "application/json"));
+
+        foreach (var (response, field, message) in new[]
+        {
+            (predict, "from", "from: 5k in 12:00 is faster than the world record for the distance (12:35)"),
+            (sprint, "from", "from: 100m in 0:12 is too short to predict races from"),
+            (logged, "time", "time: 5k in 12:00 is faster than the world record for the distance (12:35)"),
+            (patched, "time", "time: 5k in 12:00 is faster than the world record for the distance (12:35)"),
+        })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            Assert.StartsWith(message, (await ReadAsync(response)).GetProperty("errors").GetProperty(field)[0].GetString(), StringComparison.Ordinal);
+        }
+
+        // The stored 21:00 is what predictions start from: the refused edit changed nothing.
+        var stored = await server.GetJsonAsync<JsonElement>("/api/predictions?to=marathon");
+        Assert.Equal(1260, stored.GetProperty("from").GetProperty("seconds").GetDouble());
+    }
+
+    [Fact]
+    public async Task Predictions_VdotOutsideDanielsTables_HasNoVdotSeconds_AndSaysWhy()
+    {
+        await using var server = await RunningServer.StartAsync();
+
+        var prediction = await server.GetJsonAsync<JsonElement>("/api/predictions?from=5k=2:00:00&to=marathon");
+
+        var vdot = prediction.GetProperty("predictions").EnumerateArray().Single(p => p.GetProperty("model").GetString() == "vdot");
+        Assert.Equal(JsonValueKind.Null, vdot.GetProperty("seconds").ValueKind);
+        Assert.StartsWith("No VDOT prediction: 5k in 2:00:00 gives a VDOT of 3.8", vdot.GetProperty("leftOut").GetString(), StringComparison.Ordinal);
+        Assert.Equal("—", prediction.GetProperty("table")[0].GetProperty("vdot").GetString());
+
+        // The page shows the same: the VDOT flagged and the note under the table.
+        var html = System.Net.WebUtility.HtmlDecode(await server.Client.GetStringAsync(new Uri("/predictions?distance=5k&time=2:00:00", UriKind.Relative)));
+        Assert.Contains("VDOT 3.8 (outside Daniels' tables, 30–85)", html, StringComparison.Ordinal);
+        Assert.Contains("No VDOT prediction: 5k in 2:00:00 gives a VDOT of 3.8", html, StringComparison.Ordinal);
+    }
 }
