@@ -203,7 +203,7 @@ public static class ImportRunnerData
         {
             if (activity.LocalDate is { } day)
             {
-                CheckDay(day, $"activity {activity.Id} ({activity.Name ?? activity.SourcePath})");
+                CheckDay(day, $"activity {activity.Id} ({activity.Name ?? activity.SourcePath})", LoggedDays.PlannedSessionDaysAhead);
             }
 
             if (activity.PlannedFor is { } plannedFor)
