@@ -106,7 +106,7 @@ public static class StartingLoads
         var pounds = unit == MassUnit.Pounds;
         return Implement(variant) switch
         {
-            Equipment.Barbell => (pounds ? Mass.FromPounds(45) : Mass.FromKilograms(20), "the empty bar"),
+            Equipment.Barbell => (LoadSteps.Lightest(variant, unit)!.Value, "the empty bar"),
             Equipment.Dumbbell => (pounds ? Mass.FromPounds(10) : Mass.FromKilograms(4), "a light dumbbell"),
             Equipment.Kettlebell => (pounds ? Mass.FromPounds(15) : Mass.FromKilograms(8), "the lightest kettlebell"),
             Equipment.HipThrustMachine => (pounds ? Mass.FromPounds(45) : Mass.FromKilograms(20), "a light setting"),
