@@ -32,10 +32,17 @@ public static class ImportDataCommand
                 report = await ImportRunnerData.HandleAsync(db, LocalRunner.Instance, CliApp.Clock, path, zip, ct);
             }
 
+            // A damaged original file came in without its file: the rest is stored, and the exit says "partly".
+            foreach (var problem in report.Problems)
+            {
+                Console.Error.WriteLine($"runstrong: warning: {problem}");
+            }
+
+            var exit = report.Problems.Count == 0 ? CliApp.Ok : CliApp.PartlyFailed;
             if (parse.GetValue(CliApp.Json))
             {
                 Output.WriteJson(report);
-                return CliApp.Ok;
+                return exit;
             }
 
             AnsiConsole.MarkupLine($"[bold]{Output.Esc(report.File)}[/] imported.");
@@ -47,7 +54,7 @@ public static class ImportDataCommand
             table.AddRow("Soreness check-ins", N(report.Imported.SorenessCheckIns), N(report.Skipped.SorenessCheckIns));
             table.AddRow("Activities", N(report.Imported.Activities), N(report.Skipped.Activities));
             AnsiConsole.Write(table);
-            return CliApp.Ok;
+            return exit;
         }));
         return command;
     }

@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RunStrong.Data;
 using RunStrong.Data.Entities;
+using RunStrong.Domain.Catalogue;
+using RunStrong.Domain.Training;
 using RunStrong.Features.Common;
 using RunStrong.Features.Training;
 using static RunStrong.Features.Portability.ExportRunnerData;
@@ -15,16 +18,21 @@ namespace RunStrong.Features.Portability;
 /// data. Rows get new ids and references are remapped (a session's plan). What is already stored is never changed:
 /// an activity with a content hash the runner already has, and a plan, session or check-in identical to one already
 /// stored, is skipped, so importing the same zip twice adds nothing. The whole import is one transaction, so a zip
-/// that turns out bad half-way leaves the database as it was. A record dated on a day nothing can be logged on
-/// (<see cref="LoggedDays"/>) is refused before anything is written, naming the record.
+/// that turns out bad half-way leaves the database as it was. A record the log would refuse (dated on a day nothing can
+/// be logged on, <see cref="LoggedDays"/>, or with a value out of its range: reps below 0, an unknown body area) is
+/// refused before anything is written, naming the record. A damaged original activity file does not stop the rest: its
+/// activity comes in from its summary, without the file, and the report says so.
 /// </summary>
 public static class ImportRunnerData
 {
     /// <summary>Rows of each kind.</summary>
     public sealed record Counts(int Plans, int StrengthSessions, int Sets, int SorenessCheckIns, int Activities);
 
-    /// <summary>What an import did: rows added, and rows skipped because they were already there.</summary>
-    public sealed record Report(string File, Counts Imported, Counts Skipped);
+    /// <summary>
+    /// What an import did: rows added, rows skipped because they were already there, and what was damaged and how it was
+    /// handled (an original activity file that no longer matches its content hash: the activity came in without it).
+    /// </summary>
+    public sealed record Report(string File, Counts Imported, Counts Skipped, IReadOnlyList<string> Problems);
 
     /// <summary>Activities (with their files) held before a save.</summary>
     private const int ActivityBatch = 20;
@@ -157,6 +165,24 @@ public static class ImportRunnerData
                 throw Bad(which, "has a set without an exercise");
             }
 
+            foreach (var set in session.Sets)
+            {
+                if (SetProblem(set) is { } problem)
+                {
+                    throw Bad($"{which}, set {set.Position + 1} ({set.ExerciseSlug}):", problem + "; nothing was imported");
+                }
+            }
+
+            if (session.SessionRpe is { } sessionRpe && !(sessionRpe >= 1 && sessionRpe <= 10))
+            {
+                throw Bad(which, string.Create(CultureInfo.InvariantCulture, $"has session RPE {sessionRpe}; session RPE is between 1 and 10; nothing was imported"));
+            }
+
+            if (session.DurationMinutes is { } minutes && !(minutes > 0 && minutes <= 600))
+            {
+                throw Bad(which, string.Create(CultureInfo.InvariantCulture, $"lasts {minutes} minutes; a session lasts more than 0 and at most 600 minutes; nothing was imported"));
+            }
+
             if (session.Sets.FirstOrDefault(s => s.GarminExercise is not null && !WatchStrength.IsGarminName(s.GarminExercise)) is { } badName)
             {
                 throw Bad(which, $"has a set whose Garmin exercise \"{badName.GarminExercise}\" is not category/name of at most 120 characters");
@@ -191,12 +217,38 @@ public static class ImportRunnerData
 
         foreach (var checkIn in document.SorenessCheckIns)
         {
+            if (!Kebab.TryParse<BodyArea>(checkIn.Area, out _))
+            {
+                throw Bad($"the soreness check-in on {checkIn.Date:yyyy-MM-dd}",
+                    $"names the body area \"{checkIn.Area}\", which is not one of {string.Join(", ", Kebab.Names<BodyArea>())}; nothing was imported");
+            }
+
+            if (checkIn.Score is < 0 or > 10)
+            {
+                throw Bad($"the {checkIn.Area} soreness check-in on {checkIn.Date:yyyy-MM-dd}",
+                    string.Create(CultureInfo.InvariantCulture, $"has soreness {checkIn.Score}; soreness is between 0 and 10; nothing was imported"));
+            }
+
             CheckDay(checkIn.Date, $"the {checkIn.Area} soreness check-in");
         }
 
         foreach (var log in document.SessionLogs ?? [])
         {
-            CheckDay(log.Date, $"session log {log.PlannedSessionKey}", LoggedDays.PlannedSessionDaysAhead);
+            var which = $"session log {log.PlannedSessionKey}";
+            if (log.Kind is not ("hill-sprints" or "drills") || !LogPlannedSession.Statuses.Contains(log.Status) || string.IsNullOrWhiteSpace(log.PlannedSessionKey))
+            {
+                throw Bad(which, "is not a hill-sprint or drills session done, partly or skipped; nothing was imported");
+            }
+
+            // The ranges the log checks (LogPlannedSession).
+            if ((log.Reps is { } reps && reps is < 0 or > 30) || (log.Seconds is { } seconds && seconds is < 3 or > 60)
+                || (log.GradePercent is { } grade && !(grade >= 1 && grade <= 30)))
+            {
+                throw Bad(which, string.Create(CultureInfo.InvariantCulture,
+                    $"has {log.Reps} sprints of {log.Seconds} s at {log.GradePercent} %; a log holds 0 to 30 sprints of 3 to 60 s on a 1 to 30 % grade; nothing was imported"));
+            }
+
+            CheckDay(log.Date, which, LoggedDays.PlannedSessionDaysAhead);
         }
 
         foreach (var activity in document.Activities)
@@ -215,6 +267,11 @@ public static class ImportRunnerData
                 || activity.SourcePath is null || activity.SummaryJson is null)
             {
                 throw Bad($"activity {activity.Id}", "lacks its content hash, format, sport, source path or summary");
+            }
+
+            if (ActivityProblem(activity) is { } problem)
+            {
+                throw Bad($"activity {activity.Id} ({activity.Name ?? activity.SourcePath})", problem + "; nothing was imported");
             }
 
             if (activity.File is { } file && archive.GetEntry(file) is null)
@@ -337,6 +394,7 @@ public static class ImportRunnerData
             batch.Clear();
         }
 
+        var problems = new List<string>();
         var activityHashes = new Dictionary<long, string>();
         int activitiesAdded = 0, activitiesSkipped = 0;
         foreach (var activity in document.Activities)
@@ -377,13 +435,20 @@ public static class ImportRunnerData
             };
             if (activity.File is { } file)
             {
-                var content = await ReadEntryAsync(name, archive.GetEntry(file)!, cancellationToken);
-                if (!string.Equals(Convert.ToHexStringLower(SHA256.HashData(content)), activity.ContentHash, StringComparison.OrdinalIgnoreCase))
+                // One damaged original never stops the rest: the activity comes in from its summary, without the file.
+                var content = await ReadEntryAsync(archive.GetEntry(file)!, cancellationToken);
+                var damage = content is null ? "cannot be read from the zip"
+                    : !string.Equals(Convert.ToHexStringLower(SHA256.HashData(content)), activity.ContentHash, StringComparison.OrdinalIgnoreCase) ? "does not match its content hash"
+                    : null;
+                if (damage is null)
                 {
-                    throw new UserInputException("FILE", $"{name}: {file} does not match activity {activity.Id}'s content hash; the export was changed or damaged");
+                    row.File = new ActivityFile { OwnerId = owner, FileName = activity.FileName ?? Path.GetFileName(file), GzipContent = Gzip(content!) };
                 }
-
-                row.File = new ActivityFile { OwnerId = owner, FileName = activity.FileName ?? Path.GetFileName(file), GzipContent = Gzip(content) };
+                else
+                {
+                    problems.Add($"{name}: {file} {damage}, so the export was changed or damaged; activity {activity.Id} ({activity.Name ?? activity.SourcePath}, "
+                        + $"{row.LocalDate:yyyy-MM-dd}) was imported from its summary, without its original file");
+                }
             }
 
             db.Activities.Add(row);
@@ -431,23 +496,7 @@ public static class ImportRunnerData
                 Notes = session.Notes,
                 IsDemo = session.IsDemo,
                 CreatedAt = Utc(session.CreatedAt),
-                Sets = session.Sets.Select(s => new LoggedSetRecord
-                {
-                    OwnerId = owner,
-                    Position = s.Position,
-                    ExerciseSlug = s.ExerciseSlug,
-                    VariantSlug = s.VariantSlug,
-                    Reps = s.Reps,
-                    LoadValue = s.LoadValue,
-                    LoadUnit = s.LoadUnit,
-                    Band = s.Band,
-                    Seconds = s.Seconds,
-                    Rpe = s.Rpe,
-                    RepsInReserve = s.RepsInReserve,
-                    Pain = s.Pain,
-                    Completed = s.Completed,
-                    GarminExercise = s.GarminExercise,
-                }).ToList(),
+                Sets = session.Sets.Select(s => ToRecord(s, owner)).ToList(),
                 SourceActivityId = sourceActivity,
             };
             db.StrengthSessions.Add(record);
@@ -484,11 +533,6 @@ public static class ImportRunnerData
         // Logged hill-sprint and drills sessions: one per planned session; one already logged here is kept.
         foreach (var log in document.SessionLogs ?? [])
         {
-            if (log.Kind is not ("hill-sprints" or "drills") || !LogPlannedSession.Statuses.Contains(log.Status) || string.IsNullOrWhiteSpace(log.PlannedSessionKey))
-            {
-                throw new UserInputException("FILE", $"{name}: sessionLogs: {log.PlannedSessionKey} is not a hill-sprint or drills session done, partly or skipped");
-            }
-
             if (await db.SessionLogs.AnyAsync(l => l.OwnerId == owner && l.Date == log.Date && l.PlannedSessionKey == log.PlannedSessionKey, cancellationToken)
                 || db.SessionLogs.Local.Any(l => l.Date == log.Date && l.PlannedSessionKey == log.PlannedSessionKey))
             {
@@ -552,10 +596,92 @@ public static class ImportRunnerData
 
         return new Report(name,
             new Counts(plansAdded, sessionsAdded, setsAdded, checkInsAdded, activitiesAdded),
-            new Counts(plansSkipped, sessionsSkipped, setsSkipped, checkInsSkipped, activitiesSkipped));
+            new Counts(plansSkipped, sessionsSkipped, setsSkipped, checkInsSkipped, activitiesSkipped),
+            problems);
     }
 
-    private static async Task<byte[]> ReadEntryAsync(string name, ZipArchiveEntry entry, CancellationToken cancellationToken)
+    private static LoggedSetRecord ToRecord(SetItem set, Guid owner) => new()
+    {
+        OwnerId = owner,
+        Position = set.Position,
+        ExerciseSlug = set.ExerciseSlug,
+        VariantSlug = set.VariantSlug,
+        Reps = set.Reps,
+        LoadValue = set.LoadValue,
+        LoadUnit = set.LoadUnit,
+        Band = set.Band,
+        Seconds = set.Seconds,
+        Rpe = set.Rpe,
+        RepsInReserve = set.RepsInReserve,
+        Pain = set.Pain,
+        Completed = set.Completed,
+        GarminExercise = set.GarminExercise,
+    };
+
+    /// <summary>
+    /// Why a set cannot be stored, or null: it must read back as the log reads every set (<see cref="TrainingData.ToDomain(LoggedSetRecord)"/>),
+    /// with its load in kg or lb and its band one the log knows. (An export from an older RunStrong, or one edited by hand,
+    /// once brought in reps of -5, and the history, progress and dashboard pages failed on them.)
+    /// </summary>
+    private static string? SetProblem(SetItem set)
+    {
+        if (set.Position < 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"has position {set.Position}; positions start at 0");
+        }
+
+        if ((set.LoadValue is null) != (set.LoadUnit is null) || set.LoadUnit is not (null or "kg" or "lb"))
+        {
+            return $"has load {set.LoadValue?.ToString(CultureInfo.InvariantCulture) ?? "(none)"} {set.LoadUnit ?? "(no unit)"}; a load is a number in kg or lb";
+        }
+
+        if (set.Band is { } band && !Kebab.TryParse<BandResistance>(band, out _))
+        {
+            return $"has band \"{band}\"; expected one of {string.Join(", ", Kebab.Names<BandResistance>())}";
+        }
+
+        try
+        {
+            // A watch's set not named yet has no variant (WatchStrength.Unmapped); its values are checked all the same.
+            var record = ToRecord(set, Guid.Empty);
+            record.VariantSlug = string.IsNullOrWhiteSpace(record.VariantSlug) ? WatchStrength.Unmapped : record.VariantSlug;
+            TrainingData.ToDomain(record);
+            return null;
+        }
+        catch (DomainValueException e)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>Why an activity's values cannot be stored, or null: they must be what an import or the run log can make.</summary>
+    private static string? ActivityProblem(ActivityItem activity)
+    {
+        static bool Amount(double value) => double.IsFinite(value) && value >= 0;
+        if (!Amount(activity.DistanceMeters) || !Amount(activity.ElapsedSeconds) || !Amount(activity.MovingSeconds)
+            || !Amount(activity.AscentMeters) || !Amount(activity.DescentMeters) || activity.RecordCount < 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"has distance {activity.DistanceMeters} m, time {activity.ElapsedSeconds} s (moving {activity.MovingSeconds} s), climb {activity.AscentMeters} m, descent {activity.DescentMeters} m or {activity.RecordCount} records below zero or not a number");
+        }
+
+        if ((activity.AverageHeartRate is { } average && !(average > 0 && average < 300)) || (activity.MaxHeartRate is { } max && !(max > 0 && max < 300)))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"has heart rate {activity.AverageHeartRate} average, {activity.MaxHeartRate} max; a heart rate is between 0 and 300 bpm");
+        }
+
+        if (activity.RunType is { } type && !Kebab.TryParse<RunType>(type, out _))
+        {
+            return $"has run type \"{type}\"; expected one of {string.Join(", ", Kebab.Names<RunType>())}";
+        }
+
+        return activity.Rpe is { } rpe && !(rpe >= 1 && rpe <= 10)
+            ? string.Create(CultureInfo.InvariantCulture, $"has RPE {rpe}; RPE is between 1 and 10")
+            : null;
+    }
+
+    /// <summary>The entry's bytes, or null when the zip's copy is damaged (its compressed data or checksum is wrong).</summary>
+    private static async Task<byte[]?> ReadEntryAsync(ZipArchiveEntry entry, CancellationToken cancellationToken)
     {
         try
         {
@@ -564,9 +690,9 @@ public static class ImportRunnerData
             await stream.CopyToAsync(buffer, cancellationToken);
             return buffer.ToArray();
         }
-        catch (InvalidDataException e)
+        catch (InvalidDataException)
         {
-            throw new UserInputException("FILE", $"{name}: {entry.FullName} cannot be read from the zip ({e.Message})");
+            return null;
         }
     }
 

@@ -59,6 +59,35 @@ public sealed class DataCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportData_ADamagedOriginalFile_ImportsTheRest_WarnsNamingItAndExitsTwo()
+    {
+        await using var source = TestDatabases.CreateSqlite();
+        await using var target = TestDatabases.CreateSqlite();
+        Assert.Equal(0, (await CliProcess.RunAsync("import", FenixRun, "--db", source.DbArgument)).ExitCode);
+        var zip = Path.Combine(_folder, "damaged.zip");
+        Assert.Equal(0, (await CliProcess.RunAsync("export", "--out", zip, "--db", source.DbArgument)).ExitCode);
+        string damaged;
+        using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            var entry = archive.Entries.Single(e => e.FullName.StartsWith("activities/", StringComparison.Ordinal));
+            damaged = entry.FullName;
+            entry.Delete();
+            await using var write = await archive.CreateEntry(damaged).OpenAsync();
+            await write.WriteAsync("not the fenix run any more"u8.ToArray());
+        }
+
+        var import = await CliProcess.RunAsync("import-data", zip, "--json", "--db", target.DbArgument);
+
+        Assert.Equal(2, import.ExitCode);
+        Assert.Contains($"runstrong: warning: damaged.zip: {damaged} does not match its content hash", import.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, import.Json.GetProperty("imported").GetProperty("activities").GetInt32());
+        Assert.Contains("without its original file", import.Json.GetProperty("problems")[0].GetString(), StringComparison.Ordinal);
+        var runs = await CliProcess.RunAsync("activities", "--json", "--db", target.DbArgument);
+        Assert.Equal(0, runs.ExitCode);
+        Assert.Equal(1, runs.Json.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task ImportData_NotAnExport_SaysWhichFileAndWhy()
     {
         await using var db = TestDatabases.CreateSqlite();

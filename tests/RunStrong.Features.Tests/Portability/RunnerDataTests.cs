@@ -379,7 +379,25 @@ public sealed class RunnerDataTests : IDisposable
         var e2 = await Assert.ThrowsAsync<UserInputException>(() => ImportAsync(target, foreign));
         Assert.Equal("strava.zip: has no runstrong-export.json, so it is not a RunStrong export (make one with `runstrong export` or the Your data page)", e2.Message);
 
-        // A real export with one original file changed: found only after plans, sessions and check-ins were written.
+        // A newer format than this RunStrong reads.
+        var newer = await EditedCopyAsync(zip, "newer.zip", text => text.Replace("\"version\": 1", "\"version\": 7", StringComparison.Ordinal));
+
+        var e4 = await Assert.ThrowsAsync<UserInputException>(() => ImportAsync(target, newer));
+        Assert.StartsWith("newer.zip: export format version 7 is not one this RunStrong reads", e4.Message, StringComparison.Ordinal);
+
+        (await SnapshotAsync(target)).AssertSameAs(before);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task Import_ADamagedOriginalFile_DoesNotStopTheRest_ItsActivityComesFromItsSummaryAndTheReportSaysSo(string engine)
+    {
+        await using var source = await TestDatabases.CreateAsync(engine);
+        await using var target = await TestDatabases.CreateAsync(engine);
+        await FillAsync(source);
+        var whole = await SnapshotAsync(source);
+        var zip = await ExportAsync(source);
+
+        // A real export with one original file changed after it was written.
         var tampered = Path.Combine(_folder, "tampered.zip");
         File.Copy(zip, tampered);
         string changed;
@@ -392,16 +410,69 @@ public sealed class RunnerDataTests : IDisposable
             await write.WriteAsync(Encoding.UTF8.GetBytes("<gpx>edited</gpx>"));
         }
 
-        var e3 = await Assert.ThrowsAsync<UserInputException>(() => ImportAsync(target, tampered));
-        Assert.StartsWith($"tampered.zip: {changed} does not match activity ", e3.Message, StringComparison.Ordinal);
+        var report = await ImportAsync(target, tampered);
 
-        // A newer format than this RunStrong reads.
-        var newer = await EditedCopyAsync(zip, "newer.zip", text => text.Replace("\"version\": 1", "\"version\": 7", StringComparison.Ordinal));
+        var problem = Assert.Single(report.Problems);
+        Assert.StartsWith($"tampered.zip: {changed} does not match its content hash, so the export was changed or damaged; activity ", problem, StringComparison.Ordinal);
+        Assert.EndsWith("was imported from its summary, without its original file", problem, StringComparison.Ordinal);
+        var imported = await SnapshotAsync(target);
+        Assert.Equal(whole.Plans, imported.Plans);
+        Assert.Equal(whole.Sessions, imported.Sessions);
+        Assert.Equal(whole.CheckIns, imported.CheckIns);
+        Assert.Equal(whole.Activities, imported.Activities);
+        Assert.Equal(whole.Files.Count - 1, imported.Files.Count);
+        Assert.All(imported.Files, f => Assert.Equal(whole.Files[f.Key], f.Value));
+    }
 
-        var e4 = await Assert.ThrowsAsync<UserInputException>(() => ImportAsync(target, newer));
-        Assert.StartsWith("newer.zip: export format version 7 is not one this RunStrong reads", e4.Message, StringComparison.Ordinal);
+    [Theory, MemberData(nameof(Engines))]
+    public async Task Import_AValueTheLogWouldRefuse_IsRefusedNamingTheRecord_AndNothingIsImported(string engine)
+    {
+        // An edited export brought in reps of -5 and an "elbow" check-in, and the history, progress and dashboard failed on them.
+        await using var source = await TestDatabases.CreateAsync(engine);
+        await using var target = await TestDatabases.CreateAsync(engine);
+        await FillAsync(source);
+        var zip = await ExportAsync(source);
+        var cases = new (string File, string From, string To, string Says)[]
+        {
+            ("reps.zip", "\"reps\": 8,", "\"reps\": -5,", "reps must be 0 or more, got -5; nothing was imported"),
+            ("unit.zip", "\"loadUnit\": \"kg\"", "\"loadUnit\": \"stone\"", "a load is a number in kg or lb; nothing was imported"),
+            ("area.zip", "\"area\": \"calves\"", "\"area\": \"elbow\"", "names the body area \"elbow\", which is not one of "),
+            ("score.zip", "\"score\": 2,", "\"score\": 11,", "has soreness 11; soreness is between 0 and 10; nothing was imported"),
+            ("rpe.zip", "\"sessionRpe\": 6", "\"sessionRpe\": 60", "has session RPE 60; session RPE is between 1 and 10; nothing was imported"),
+            ("type.zip", "\"runType\": \"easy\"", "\"runType\": \"jog\"", "has run type \"jog\"; expected one of easy, quality, long, race, hills; nothing was imported"),
+        };
+        var text = await ReadJsonAsync(zip);
+        var messages = new List<string>();
+        foreach (var (file, from, to, says) in cases)
+        {
+            Assert.Contains(from, text, StringComparison.Ordinal);
+            var bad = await EditedCopyAsync(zip, file, json => ReplaceFirst(json, from, to));
+            var refused = await Assert.ThrowsAsync<UserInputException>(() => ImportAsync(target, bad));
+            Assert.Equal("FILE", refused.Field);
+            Assert.StartsWith($"{file}: runstrong-export.json: ", refused.Message, StringComparison.Ordinal);
+            Assert.Contains(says, refused.Message, StringComparison.Ordinal);
+            messages.Add(refused.Message);
+        }
 
-        (await SnapshotAsync(target)).AssertSameAs(before);
+        Assert.Matches(@"^reps\.zip: runstrong-export\.json: strength session \d+ on \d{4}-\d\d-\d\d, set \d+ \([a-z-]+\): reps must", messages[0]);
+        await using var check = target.CreateContext();
+        Assert.False(await check.Activities.AnyAsync());
+        Assert.False(await check.StrengthSessions.AnyAsync());
+        Assert.False(await check.SorenessCheckIns.AnyAsync());
+        Assert.False(await check.Plans.AnyAsync());
+    }
+
+    private static string ReplaceFirst(string text, string from, string to)
+    {
+        var at = text.IndexOf(from, StringComparison.Ordinal);
+        return text[..at] + to + text[(at + from.Length)..];
+    }
+
+    private static async Task<string> ReadJsonAsync(string zip)
+    {
+        using var archive = ZipFile.OpenRead(zip);
+        using var reader = new StreamReader(await archive.GetEntry(ExportRunnerData.JsonEntry)!.OpenAsync());
+        return await reader.ReadToEndAsync();
     }
 
     [Theory, MemberData(nameof(Engines))]
