@@ -77,7 +77,9 @@ public readonly partial record struct RaceDistance : IComparable<RaceDistance>
     public static bool TryParse(string? text, out RaceDistance distance, [NotNullWhen(false)] out string? error)
     {
         distance = default;
-        var compact = (text ?? "").Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        // Hyphens join words ("half-marathon"), never numbers: "-5k" is refused, not read as 5 km.
+        var spaced = (text ?? "").Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
+        var compact = spaced.Replace("-", "", StringComparison.Ordinal);
         RaceDistance? named = compact switch
         {
             "half" or "halfmarathon" or "hm" or "21k" or "21.1k" => HalfMarathon,
@@ -92,10 +94,18 @@ public readonly partial record struct RaceDistance : IComparable<RaceDistance>
             return true;
         }
 
-        var match = NumberPattern().Match(compact);
+        var match = NumberPattern().Match(spaced);
         if (match.Success)
         {
             var number = double.Parse(match.Groups["number"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
+            if (match.Groups["unit"].Length == 0 && number > 0 && number < BareMetresFrom)
+            {
+                // "10" is 10 km or 10 miles to a runner far more often than 10 m: ask rather than guess.
+                var typed = match.Groups["number"].Value;
+                error = $"'{text!.Trim()}' has no unit: write {typed}k, {typed} mi or {typed} m";
+                return false;
+            }
+
             var metres = match.Groups["unit"].Value switch
             {
                 "k" or "km" => number * 1000,
@@ -115,6 +125,9 @@ public readonly partial record struct RaceDistance : IComparable<RaceDistance>
             : $"'{text.Trim()}' is not a distance I know: use {AcceptedForms}";
         return false;
     }
+
+    /// <summary>A bare number is read as metres from this value on ("400", "5000"); below it a unit is asked for ("10").</summary>
+    public const double BareMetresFrom = 100;
 
     /// <summary>As <see cref="TryParse"/>, throwing <see cref="FormatException"/> with the same message.</summary>
     public static RaceDistance Parse(string text) => TryParse(text, out var d, out var error) ? d : throw new FormatException(error);

@@ -94,10 +94,11 @@ public static class EditActivity
                     : throw new UserInputException("time", "time: " + error);
             }
 
-            // As when it was logged (LogRun): a run typed in faster than the world record is a typo, refused before any change.
+            // As when it was logged (LogRun): a run typed in that no run is (too short, too long, too slow, faster than the
+            // world record) is a typo, refused before any change.
             if (row.Sport == "running" && metres > 0 && seconds > 0)
             {
-                Training.LogRun.RefuseFasterThanWorldRecord(change.Time is not null ? "time" : "distance", RaceDistance.FromMetres(metres), RaceTime.FromSeconds(seconds));
+                Training.LogRun.RefuseImplausibleRun(change.Time is not null ? "time" : "distance", RaceDistance.FromMetres(metres), RaceTime.FromSeconds(seconds), typedDistance: change.Distance is not null);
             }
 
             row.DistanceMeters = metres;

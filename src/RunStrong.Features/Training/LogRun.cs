@@ -79,7 +79,7 @@ public static class LogRun
             throw new UserInputException("time", "time: " + timeError);
         }
 
-        RefuseFasterThanWorldRecord("time", distance, time);
+        RefuseImplausibleRun("time", distance, time);
         var type = RunType.Easy;
         if (!string.IsNullOrWhiteSpace(request.Type) && !Kebab.TryParse(request.Type.Trim(), out type))
         {
@@ -136,12 +136,42 @@ public static class LogRun
         return RunView.From(row);
     }
 
+    /// <summary>The shortest run that can be typed in, metres: a stride-out or a single sprint is part of a session, not a run.</summary>
+    public const double ShortestRunMetres = 100;
+
+    /// <summary>The longest run that can be typed in, metres: more than the longest non-stop ultramarathons on record.</summary>
+    public const double LongestRunMetres = 1_000_000;
+
+    /// <summary>The slowest pace of a run that can be typed in, seconds per km (an hour: a brisk walk is about 10 minutes).</summary>
+    public const double SlowestSecondsPerKm = 3600;
+
     /// <summary>
-    /// Refuses a run on foot faster than the world record for its distance (<see cref="Plausibility.WorldRecordSeconds"/>),
-    /// naming <paramref name="field"/>: nobody ran it, so it is a typo in the time or the distance.
+    /// Refuses a run typed in that no run is: shorter than <see cref="ShortestRunMetres"/> or longer than
+    /// <see cref="LongestRunMetres"/> (a unit left out or a digit too many), slower than <see cref="SlowestSecondsPerKm"/>,
+    /// or faster than the world record for its distance (<see cref="Plausibility.WorldRecordSeconds"/>); the message names
+    /// <paramref name="field"/> for a pace, "distance" for a distance.
     /// </summary>
-    internal static void RefuseFasterThanWorldRecord(string field, RaceDistance distance, RaceTime time)
+    /// <param name="typedDistance">False when only the time was typed (a recorded run's distance stays as the watch measured it).</param>
+    internal static void RefuseImplausibleRun(string field, RaceDistance distance, RaceTime time, bool typedDistance = true)
     {
+        // A run typed in, not a recording: a distance or pace no run has is a typo in a unit or a digit.
+        if (typedDistance && distance.Metres < ShortestRunMetres)
+        {
+            throw new UserInputException("distance", string.Create(CultureInfo.InvariantCulture,
+                $"distance: {distance.Name} is shorter than a run RunStrong logs ({ShortestRunMetres:0} m or more); check the distance and its unit (10k, 10 mi)"));
+        }
+
+        if (typedDistance && distance.Metres > LongestRunMetres)
+        {
+            throw new UserInputException("distance", string.Create(CultureInfo.InvariantCulture,
+                $"distance: {distance.Name} is longer than a run in one go ({LongestRunMetres / 1000:0} km at most); check the distance and its unit"));
+        }
+
+        if (time.TotalSeconds > distance.Metres / 1000 * SlowestSecondsPerKm)
+        {
+            throw new UserInputException(field, $"{field}: {distance.Name} in {time} is slower than {RaceTime.FromSeconds(SlowestSecondsPerKm)} a kilometre, slower than a walk; check the time and the distance");
+        }
+
         if (Plausibility.IsFasterThanWorldRecord(distance.Metres, time.TotalSeconds))
         {
             throw new UserInputException(field,

@@ -41,6 +41,15 @@ public sealed record ValidSet(LoggedSet Set, double? LoadValue, string? LoadUnit
 /// <summary>Checks sets against the domain types and the catalogue; every message names the set and the field.</summary>
 public static class SetValidation
 {
+    /// <summary>The most reps one set can hold when typed in: more is a digit too many (10000 for 100), not a set.</summary>
+    public const int MostReps = 200;
+
+    /// <summary>The longest hold or timed set that can be typed in, seconds (an hour).</summary>
+    public const int LongestSeconds = 3600;
+
+    /// <summary>The heaviest load that can be typed in: above the heaviest squats and hip thrusts on record (a unit mixed up, kg for g).</summary>
+    public static readonly Mass HeaviestLoad = Mass.FromKilograms(700);
+
     /// <param name="index">The set's index in the request, from 0; messages say "set 1" for index 0.</param>
     /// <param name="bareUnit">The unit a load typed without one ("60") is taken in: the runner's weight unit.</param>
     /// <param name="path">
@@ -80,6 +89,16 @@ public static class SetValidation
             throw Bad("reps", string.Create(CultureInfo.InvariantCulture, $"reps must be 0 or more, got {reps}"));
         }
 
+        if (reps > MostReps)
+        {
+            throw Bad("reps", string.Create(CultureInfo.InvariantCulture, $"{reps} reps in one set is more than {MostReps}; check the number (log each set on its own)"));
+        }
+
+        if (input.Seconds is > LongestSeconds)
+        {
+            throw Bad("seconds", string.Create(CultureInfo.InvariantCulture, $"{input.Seconds} seconds in one set is more than an hour ({LongestSeconds}); check the number"));
+        }
+
         Mass? load = null;
         double? loadValue = null;
         string? loadUnit = null;
@@ -91,6 +110,11 @@ public static class SetValidation
             }
 
             var unit = HasUnit(input.Load) ? UnitOf(input.Load) : bareUnit;
+            if (mass > HeaviestLoad)
+            {
+                throw Bad("load", $"{mass.Format(unit)} is more than any lift on record ({HeaviestLoad.Format(unit)}); check the number and its unit");
+            }
+
             load = mass;
             loadUnit = unit == MassUnit.Pounds ? "lb" : "kg";
             loadValue = Math.Round(mass.In(unit), 3);

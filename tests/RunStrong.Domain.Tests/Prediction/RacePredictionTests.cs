@@ -30,6 +30,27 @@ public class RacePredictionTests
     public void Cameron_From5kIn20_MatchesDomainVectors(string target, string expected) =>
         Assert.Equal(expected, Cameron.Predict(RaceDistance.FiveK, Twenty, RaceDistance.Parse(target)).ToString());
 
+    [Theory]
+    [InlineData("half-marathon", 21097.5)]
+    [InlineData("Half Marathon", 21097.5)]
+    [InlineData("400", 400)]
+    [InlineData("5000", 5000)]
+    [InlineData("10 k", 10000)]
+    [InlineData("6.2mi", 9977.9328)]
+    public void RaceDistance_ReadsWhatRunnersWrite(string text, double metres) =>
+        Assert.Equal(metres, RaceDistance.Parse(text).Metres, 6);
+
+    [Theory]
+    [InlineData("-5k", "'-5k' is not a distance I know")]
+    [InlineData("10", "'10' has no unit: write 10k, 10 mi or 10 m")]
+    [InlineData("42.2", "'42.2' has no unit: write 42.2k, 42.2 mi or 42.2 m")]
+    [InlineData("0m", "'0m' is not a distance I know")]
+    public void RaceDistance_ANegativeOrUnitlessSmallNumber_IsRefused_NotGuessed(string text, string message)
+    {
+        Assert.False(RaceDistance.TryParse(text, out _, out var error));
+        Assert.StartsWith(message, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Riegel_ExponentIsAdjustable()
     {

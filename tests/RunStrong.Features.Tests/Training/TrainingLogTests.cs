@@ -52,6 +52,10 @@ public class TrainingLogTests
         { "hip-thrust", "kettlebell", "12x60kg@7", "set 1, variant: unknown variant 'kettlebell' of hip-thrust; expected one of bodyweight, banded, barbell, barbell-plus-band" },
         { "hip-thrusts", "barbell", "12x60kg@7", "set 1, exercise: unknown exercise 'hip-thrusts'; see `runstrong exercises` or /exercises for the slugs" },
         { "clamshell", "banded", "15+purple", "set 1, band: unknown band 'purple'; expected one of light, medium, heavy" },
+        { "glute-bridge", "bodyweight", "10000", "set 1, reps: 10000 reps in one set is more than 200; check the number (log each set on its own)" },
+        { "hip-thrust", "barbell", "12x6000kg@7", "set 1, load: 6000 kg is more than any lift on record (700 kg); check the number and its unit" },
+        { "hip-thrust", "barbell", "12x2000lb@7", "set 1, load: 2000 lb is more than any lift on record (1543.24 lb); check the number and its unit" },
+        { "glute-bridge", "bodyweight", "7200s", "set 1, seconds: 7200 seconds in one set is more than an hour (3600); check the number" },
     };
 
     [Theory]
@@ -396,6 +400,11 @@ public class TrainingLogTests
     [InlineData("10k", "50:00", "type", "type: unknown run type 'jog'; expected one of easy, quality, long, race, hills")]
     [InlineData("5k", "12:00", "time", "time: 5k in 12:00 is faster than the world record for the distance (12:35); check the time and the distance")]
     [InlineData("half", "50:00", "time", "time: half in 50:00 is faster than the world record for the distance (56:42)")]
+    [InlineData("10", "50:00", "distance", "distance: '10' has no unit: write 10k, 10 mi or 10 m")]
+    [InlineData("-5k", "25:00", "distance", "distance: '-5k' is not a distance I know")]
+    [InlineData("10m", "5:00", "distance", "distance: 10m is shorter than a run RunStrong logs (100 m or more); check the distance and its unit (10k, 10 mi)")]
+    [InlineData("99999999k", "50:00:00", "distance", "distance: 99999999k is longer than a run in one go (1000 km at most)")]
+    [InlineData("5k", "6:00:00", "time", "time: 5k in 6:00:00 is slower than 1:00:00 a kilometre, slower than a walk; check the time and the distance")]
     public async Task LogRun_BadInput_NamesTheField(string distance, string time, string field, string message)
     {
         await using var database = await TestDatabases.CreateAsync("sqlite");
