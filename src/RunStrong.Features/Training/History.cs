@@ -61,6 +61,11 @@ public static class History
 
         var limit = DayPages.Limit(request.Limit, DefaultDays);
         var owner = runner.RunnerId;
+        if (request.Before is { } first && first == DateOnly.MinValue)
+        {
+            return new Response([]); // nothing is before the calendar's first day
+        }
+
         var upTo = request.Before is { } before ? before.AddDays(-1) : DateOnly.MaxValue;
         if (request.To is { } to && to < upTo)
         {

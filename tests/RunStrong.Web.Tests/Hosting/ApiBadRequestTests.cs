@@ -73,6 +73,26 @@ public class ApiBadRequestTests
         Assert.Equal("(nothing)", server.Log.Problems());
     }
 
+    [Theory]
+    [InlineData("/api/log?before=0001-01-01")]
+    [InlineData("/api/log?before=9999-12-31")]
+    [InlineData("/api/log/strength?after=9999-12-31")]
+    [InlineData("/api/log/runs?after=9999-12-31")]
+    [InlineData("/api/log/soreness?after=0001-01-01")]
+    public async Task APageAtTheCalendarsEdge_IsEmpty_NotA500(string path)
+    {
+        // Paging past the calendar's first or last day once threw (the day before 0001-01-01 does not exist).
+        await using var server = await RunningServer.StartAsync();
+
+        using var response = await server.Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var items = body.ValueKind == JsonValueKind.Array ? body : body.TryGetProperty("days", out var days) ? days : body.GetProperty("items");
+        Assert.Equal(0, items.GetArrayLength());
+        Assert.Equal("(nothing)", server.Log.Problems());
+    }
+
     [Fact]
     public async Task BadJson_InDevelopment_IsA400Too_NotA500()
     {
