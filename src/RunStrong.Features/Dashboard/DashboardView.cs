@@ -97,7 +97,8 @@ public sealed record MonthlyPrediction(
     string Month, double Vdot, double FiveKSeconds, string FiveK, double TenKSeconds, string TenK, string From);
 
 /// <summary>One week's session-RPE load (Foster 2001), AU, with monotony and strain.</summary>
-public sealed record WeeklyLoad(DateOnly WeekStart, double RunLoad, double StrengthLoad, double Total, double? Monotony, double? Strain, string? Note);
+/// <param name="Unrated">Runs without an RPE and strength sessions without a duration and an RPE that week: they add nothing to its load (said in <paramref name="Note"/>).</param>
+public sealed record WeeklyLoad(DateOnly WeekStart, double RunLoad, double StrengthLoad, double Total, double? Monotony, double? Strain, string? Note, int Unrated = 0);
 
 /// <summary>The EWMA acute:chronic ratio by day, with the caveat to show beside it.</summary>
 public sealed record AcuteChronicView(IReadOnlyList<AcuteChronicDay> Days, string Caveat);

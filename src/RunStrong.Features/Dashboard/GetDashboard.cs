@@ -151,7 +151,7 @@ public static class GetDashboard
                 MuscleSetsNote),
             OneRepMaxTrends = OneRepMaxTrends(sessions, catalogue, from, to),
             PredictionTrend = Predictions(runs.Where(r => r.Run.Date >= firstMonth && r.ForPredictions).SelectMany(DashboardPerformances)),
-            Load = weeks.Select(w => WeekLoad(w, runLoads, strengthLoads)).ToArray(),
+            Load = weeks.Select(w => WeekLoad(w, runLoads, strengthLoads, Unrated(w, loggedRuns, sessions.Where(s => SessionLoad.From(s) is null).Select(s => s.Date)))).ToArray(),
             Trimp = TrimpWeeks(weeks, loggedRuns, heartRate ?? Settings.HeartRateSettings.None),
             AcuteChronic = AcuteChronic(runLoads.Concat(strengthLoads).ToArray(), from, to),
             LongRunWarnings = LongRuns(history.LoggedRuns, from, today, unit),
@@ -204,7 +204,7 @@ public static class GetDashboard
                 MuscleSetsNote),
             OneRepMaxTrends = RolledUpOneRepMaxTrends(byWeek, recentSessions, catalogue, from, to),
             PredictionTrend = Predictions(history.Bests.Where(b => b.Date >= firstMonth && b.Date <= to).Select(b => b.ToPerformance())),
-            Load = weeks.Select(w => WeekLoad(w, runLoads, strengthLoads)).ToArray(),
+            Load = weeks.Select(w => WeekLoad(w, runLoads, strengthLoads, Unrated(w, loggedRuns, sessionFacts.Where(s => s.Load is null).Select(s => s.Date)))).ToArray(),
             Trimp = TrimpWeeks(weeks, loggedRuns, heartRate ?? Settings.HeartRateSettings.None),
             AcuteChronic = AcuteChronic(runLoads.Concat(strengthLoads).ToArray(), from, to),
             LongRunWarnings = LongRuns(allRuns, from, today, unit),
@@ -540,16 +540,34 @@ public static class GetDashboard
             string.Create(CultureInfo.InvariantCulture, $"{m.Best.Distance.Name} in {m.Best.Time} on {m.Best.Date:d MMM yyyy}"))).ToArray();
     }
 
-    private static WeeklyLoad WeekLoad(DateOnly week, IReadOnlyList<SessionLoad> runLoads, IReadOnlyList<SessionLoad> strengthLoads)
+    /// <summary>The week's runs without an RPE and strength sessions without a duration and an RPE: they add nothing to its load.</summary>
+    private static (int Runs, int Sessions) Unrated(DateOnly week, IEnumerable<LoggedRun> runs, IEnumerable<DateOnly> unratedSessions) =>
+        (runs.Count(r => r.Rpe is null && InWeek(r.Date, week)), unratedSessions.Count(d => InWeek(d, week)));
+
+    private static WeeklyLoad WeekLoad(DateOnly week, IReadOnlyList<SessionLoad> runLoads, IReadOnlyList<SessionLoad> strengthLoads, (int Runs, int Sessions) unrated)
     {
         var runLoad = runLoads.Where(r => InWeek(r.Date, week)).Sum(s => s.Load);
         var strengthLoad = strengthLoads.Where(s => InWeek(s.Date, week)).Sum(s => s.Load);
         var monotony = Foster.Monotony(runLoads.Concat(strengthLoads), week);
+
+        // A session without an RPE is not a rest: say so rather than show its week lighter than it was.
+        var count = unrated.Runs + unrated.Sessions;
+        var unratedNote = count == 0 ? null : string.Create(CultureInfo.InvariantCulture,
+            $"{Counted(unrated.Runs, "run")}{(unrated.Runs > 0 && unrated.Sessions > 0 ? " and " : "")}{Counted(unrated.Sessions, "strength session")} "
+            + $"without an RPE {(count == 1 ? "adds" : "add")} nothing to this week's load, so it is lower than the training was");
         return new WeeklyLoad(week, Math.Round(runLoad), Math.Round(strengthLoad), Math.Round(monotony.WeeklyLoad),
             monotony.Monotony is { } m ? Math.Round(m, 2) : null,
             monotony.Strain is { } s ? Math.Round(s) : null,
-            monotony.Note);
+            unratedNote is null ? monotony.Note : monotony.Note is null ? unratedNote : $"{unratedNote}; {monotony.Note}",
+            count);
     }
+
+    private static string Counted(int n, string what) => n switch
+    {
+        0 => "",
+        1 => $"1 {what}",
+        _ => string.Create(CultureInfo.InvariantCulture, $"{n} {what}s"),
+    };
 
     /// <param name="loads">Every run's load, then every session's, as Foster's daily series sums them.</param>
     private static AcuteChronicView AcuteChronic(SessionLoad[] loads, DateOnly from, DateOnly to)

@@ -91,6 +91,40 @@ public class GetDashboardTests
     }
 
     [Theory, MemberData(nameof(Engines))]
+    public async Task Load_RunsAndSessionsWithoutAnRpe_AreCountedAndSaid_NotTakenForRest(string engine)
+    {
+        // A watch's runs come without an RPE: a week of them once showed as a week of rest, with nothing said.
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await SeedAsync(database);
+        await using (var db = database.CreateContext())
+        {
+            var unrated = Run(Me, new DateOnly(2026, 3, 28), 12, 60, "easy", 1);
+            unrated.Rpe = null;
+            var noRpe = HipSession(Me, new DateOnly(2026, 3, 27));
+            noRpe.SessionRpe = null;
+            db.Activities.Add(unrated);
+            db.StrengthSessions.Add(noRpe);
+            await db.SaveChangesAsync();
+        }
+
+        var view = await DashboardAsync(database);
+        DashboardView recomputed;
+        await using (var db = database.CreateContext())
+        {
+            recomputed = await GetDashboard.RecomputeAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, TestClock.At(Today), new GetDashboard.Request(Weeks: 4));
+        }
+
+        foreach (var load in new[] { view.Load.Single(w => w.WeekStart == LastWeek), recomputed.Load.Single(w => w.WeekStart == LastWeek) })
+        {
+            Assert.Equal(1160, load.Total); // as before: they add nothing
+            Assert.Equal(2, load.Unrated);
+            Assert.StartsWith("1 run and 1 strength session without an RPE add nothing to this week's load, so it is lower than the training was", load.Note, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, view.Load.Single(w => w.WeekStart == ThisWeek).Unrated);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
     public async Task LoadOneRepMaxPredictionAndLongRun_FromTheStoredRows(string engine)
     {
         await using var database = await TestDatabases.CreateAsync(engine);
@@ -108,6 +142,8 @@ public class GetDashboardTests
         Assert.Equal(180, view.Load.Single(w => w.WeekStart == ThisWeek).Total);
         Assert.Equal(view.Weeks.Count * 7 - 4, view.AcuteChronic.Days.Count);
         Assert.Contains("disputed", view.AcuteChronic.Caveat, StringComparison.Ordinal);
+
+        Assert.All(view.Load, w => Assert.Equal(0, w.Unrated));
 
         var lift = Assert.Single(view.OneRepMaxTrends);
         Assert.Equal("Barbell hip thrust", lift.Name);

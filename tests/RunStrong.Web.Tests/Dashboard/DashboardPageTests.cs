@@ -113,6 +113,24 @@ public class DashboardPageTests
     }
 
     [Fact]
+    public async Task Dashboard_ARunWithoutAnRpe_IsMarkedOnTheWeeksLoad_AndSaidInTheApi()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using var logged = await server.Client.PostAsync(new Uri("/api/log/runs", UriKind.Relative),
+            new StringContent("""{"distance": "8k", "time": "45:00", "type": "easy"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
+
+        var html = await server.Client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var week = (await DashboardJsonAsync(server)).GetProperty("load").EnumerateArray().Last();
+
+        Assert.Contains("data-testid=\"load-unrated\"", html, StringComparison.Ordinal);
+        Assert.Contains("* 1 session in these weeks without an RPE adds nothing to the load", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Equal(1, week.GetProperty("unrated").GetInt32());
+        Assert.Equal(0, week.GetProperty("total").GetDouble());
+        Assert.StartsWith("1 run without an RPE adds nothing to this week's load", week.GetProperty("note").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Api_WeeksOutOfRange_IsAProblemNamingTheField()
     {
         await using var server = await RunningServer.StartAsync();
