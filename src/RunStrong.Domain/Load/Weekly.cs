@@ -56,7 +56,9 @@ public static class WeeklyRunning
 /// Running on hills counts as hip-extension work for the gluteus maximus (domain.md §4): a hill-sprint session
 /// (<see cref="RunType.Hills"/>) is <see cref="HillSessionSets"/> sets — 6–10 sprints of 8–12 s are about three sets' worth of
 /// hard hip extension — and time on grades of 4 % or more is one set per <see cref="HillMinutesPerSet"/> minutes, at most
-/// <see cref="MaxHillSetsPerRun"/> per run; a run gets the larger of the two, not both. Sets of exercises missing from the catalogue are not counted.
+/// <see cref="MaxHillSetsPerRun"/> per run; a run gets the larger of the two, not both. Hill sprints logged as sets count the
+/// same way: one session's sets of a hill exercise are at most <see cref="HillSessionSets"/> (<see cref="SessionSets"/>).
+/// Sets of exercises missing from the catalogue are not counted.
 /// </summary>
 public static class MuscleVolume
 {
@@ -87,21 +89,16 @@ public static class MuscleVolume
     {
         var bySlug = ToLookup(catalogue);
         var sets = Tracked.ToDictionary(m => m, _ => 0.0);
-        foreach (var set in sessions.Where(s => s.Date >= from && s.Date <= to).SelectMany(s => s.Sets))
+        foreach (var (exercise, count) in Counted(sessions, bySlug, from, to))
         {
-            if (!bySlug.TryGetValue(set.ExerciseSlug, out var exercise))
-            {
-                continue;
-            }
-
             foreach (var muscle in exercise.PrimaryMuscles)
             {
-                sets[muscle] = sets.GetValueOrDefault(muscle) + PrimaryCredit;
+                sets[muscle] = sets.GetValueOrDefault(muscle) + (count * PrimaryCredit);
             }
 
             foreach (var muscle in exercise.SecondaryMuscles.Except(exercise.PrimaryMuscles))
             {
-                sets[muscle] = sets.GetValueOrDefault(muscle) + SecondaryCredit;
+                sets[muscle] = sets.GetValueOrDefault(muscle) + (count * SecondaryCredit);
             }
         }
 
@@ -123,11 +120,29 @@ public static class MuscleVolume
     public static double HipExtensionSets(
         IEnumerable<LoggedStrengthSession> sessions, IEnumerable<LoggedRun> runs, IEnumerable<Exercise> catalogue, DateOnly from, DateOnly to)
     {
-        var bySlug = ToLookup(catalogue);
-        var strength = sessions.Where(s => s.Date >= from && s.Date <= to).SelectMany(s => s.Sets)
-            .Count(s => bySlug.TryGetValue(s.ExerciseSlug, out var e) && e.Trains(JointAction.HipExtension));
+        var strength = Counted(sessions, ToLookup(catalogue), from, to).Where(c => c.Exercise.Trains(JointAction.HipExtension)).Sum(c => c.Sets);
         return strength + runs.Where(r => r.Date >= from && r.Date <= to).Sum(HillSets);
     }
+
+    /// <summary>
+    /// The sets one session's <paramref name="sets"/> of <paramref name="exercise"/> count for: each set counts 1, except
+    /// hill work (<see cref="ExerciseKind.Hill"/>) logged as sets, which counts as the hill session it is, at most
+    /// <see cref="HillSessionSets"/> (as a hill-sprint run does): 10 sprints logged one set each are not 10 sets of hip
+    /// extension.
+    /// </summary>
+    public static double SessionSets(Exercise exercise, int sets)
+    {
+        ArgumentNullException.ThrowIfNull(exercise);
+        return exercise.Kind == ExerciseKind.Hill ? Math.Min(sets, HillSessionSets) : sets;
+    }
+
+    /// <summary>Each catalogued exercise of each session between the dates with the sets it counts for (<see cref="SessionSets"/>).</summary>
+    private static IEnumerable<(Exercise Exercise, double Sets)> Counted(
+        IEnumerable<LoggedStrengthSession> sessions, Dictionary<string, Exercise> bySlug, DateOnly from, DateOnly to) =>
+        sessions.Where(s => s.Date >= from && s.Date <= to)
+            .SelectMany(s => s.Sets.GroupBy(set => set.ExerciseSlug, StringComparer.OrdinalIgnoreCase))
+            .Where(g => bySlug.ContainsKey(g.Key))
+            .Select(g => (bySlug[g.Key], SessionSets(bySlug[g.Key], g.Count())));
 
     private static Dictionary<string, Exercise> ToLookup(IEnumerable<Exercise> catalogue) =>
         catalogue.DistinctBy(e => e.Slug, StringComparer.OrdinalIgnoreCase).ToDictionary(e => e.Slug, StringComparer.OrdinalIgnoreCase);

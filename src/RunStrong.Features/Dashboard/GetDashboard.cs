@@ -295,14 +295,15 @@ public static class GetDashboard
             }
 
             // Whole and half sets add up exactly in any order, so a count times the credit is the sum set by set.
+            var count = exercise.Kind == ExerciseKind.Hill ? slug.HillSessionSets : slug.Sets;
             foreach (var muscle in exercise.PrimaryMuscles)
             {
-                sets[muscle] = sets.GetValueOrDefault(muscle) + (slug.Sets * MuscleVolume.PrimaryCredit);
+                sets[muscle] = sets.GetValueOrDefault(muscle) + (count * MuscleVolume.PrimaryCredit);
             }
 
             foreach (var muscle in exercise.SecondaryMuscles.Except(exercise.PrimaryMuscles))
             {
-                sets[muscle] = sets.GetValueOrDefault(muscle) + (slug.Sets * MuscleVolume.SecondaryCredit);
+                sets[muscle] = sets.GetValueOrDefault(muscle) + (count * MuscleVolume.SecondaryCredit);
             }
         }
 

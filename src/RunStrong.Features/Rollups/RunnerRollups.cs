@@ -19,7 +19,8 @@ public static class RunnerRollups
 {
     /// <summary>The format of the rows; raise it when WeekFacts or MonthRollup change meaning, and every runner is rebuilt on the next read.</summary>
     /// <remarks>2: the dashboard's bests and the months count one rule of efforts (StoredPerformances.ForTrend), no longer 5 km+ with VDOT 15–90 and a mile+ with any VDOT.</remarks>
-    public const int Version = 2;
+    /// <remarks>3: a week's sets per exercise also hold each session's sets capped at a hill session's worth (SlugSets.HillSessionSets).</remarks>
+    public const int Version = 3;
 
     /// <summary>
     /// Brings the runner's rollups up to date; false when another request was writing them at the same moment and the

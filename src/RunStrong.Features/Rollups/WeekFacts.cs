@@ -55,8 +55,11 @@ public sealed record WeekFacts
             .OrderBy(p => p.Date)
             .Select(p => new BestFact(p.Date, p.Distance.Metres, p.Time.TotalSeconds))
             .ToArray();
-        var sets = sessionList.SelectMany(s => s.Sets).GroupBy(s => s.ExerciseSlug, StringComparer.Ordinal)
-            .Select(g => new SlugSets(g.Key, g.Count())).OrderBy(s => s.Slug, StringComparer.Ordinal).ToArray();
+        // Per slug: its sets, and its sets capped at a hill session's worth in each session (for hill work, MuscleVolume.SessionSets).
+        var sets = sessionList.SelectMany(s => s.Sets.GroupBy(set => set.ExerciseSlug.ToLowerInvariant(), StringComparer.Ordinal))
+            .GroupBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new SlugSets(g.Key, g.Sum(x => x.Count()), g.Sum(x => Math.Min(x.Count(), MuscleVolume.HillSessionSets))))
+            .OrderBy(s => s.Slug, StringComparer.Ordinal).ToArray();
         var lifts = sessionList
             .SelectMany(s => s.Sets.Select(set => (Lift: (set.ExerciseSlug.ToLowerInvariant(), set.VariantSlug.ToLowerInvariant()), Estimate: OneRepMax.Estimate(set))))
             .Where(x => x.Estimate is not null)
@@ -106,7 +109,9 @@ public sealed record CheckInFact(DateOnly Date, BodyArea Area, int Score)
     public SorenessCheckIn ToCheckIn() => new(Date, Area, Score);
 }
 
-public sealed record SlugSets(string Slug, int Sets);
+/// <param name="Sets">Every set of the exercise that week.</param>
+/// <param name="HillSessionSets">The same, with each session's sets capped at <see cref="MuscleVolume.HillSessionSets"/>: what hill work counts for.</param>
+public sealed record SlugSets(string Slug, int Sets, double HillSessionSets = 0);
 
 public sealed record LiftFact(string Exercise, string Variant, int Count, double MaxKilograms);
 

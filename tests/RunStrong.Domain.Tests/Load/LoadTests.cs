@@ -253,6 +253,27 @@ public class LoadTests
     }
 
     [Fact]
+    public void MuscleVolume_HillSprintsLoggedAsSets_CountAsTheHillSessionTheyAre_NotASetEach()
+    {
+        // Ten 8 s sprints logged one set each were ten sets for the gluteus maximus, hamstrings and calves; the same
+        // sprints recorded as a hill-sprint run are three (MuscleVolume.HillSessionSets).
+        var sprints = HillSprints;
+        var tenSets = new LoggedStrengthSession(Monday, Enumerable.Range(0, 10).Select(_ => new LoggedSet("hill-sprints", "hill", 1)));
+        var twoSets = new LoggedStrengthSession(Monday.AddDays(3), [new LoggedSet("hill-sprints", "hill", 4), new LoggedSet("hill-sprints", "hill", 4)]);
+        var thrusts = Session(Monday, HipThrust, "barbell", [10, 10, 10, 10, 10], kg: 60);
+
+        var sets = MuscleVolume.Sets([tenSets, twoSets, thrusts], [], AllExercises, Monday, Monday.AddDays(6));
+
+        Assert.Equal(ExerciseKind.Hill, sprints.Kind);
+        Assert.Equal(3 + 2 + 5, sets[Muscle.GluteusMaximus]); // capped, under the cap, and five hip-thrust sets as five
+        Assert.Equal((3 + 2) * 0.5, sets[Muscle.Calves]);
+        Assert.Equal(((3 + 2) * 0.5) + (5 * 0.5), sets[Muscle.Hamstrings]);
+        Assert.Equal(3 + 2 + 5, MuscleVolume.HipExtensionSets([tenSets, twoSets, thrusts], [], AllExercises, Monday, Monday.AddDays(6)));
+        Assert.Equal(3, MuscleVolume.SessionSets(sprints, 10));
+        Assert.Equal(10, MuscleVolume.SessionSets(HipThrust, 10));
+    }
+
+    [Fact]
     public void Weeks_EndOf_TheCalendarsLastWeek_IsItsLastDay_NotPastIt()
     {
         // 9999-12-31 is a Friday: its week starts 9999-12-27 and would end on 10000-01-02.

@@ -91,6 +91,33 @@ public class GetDashboardTests
     }
 
     [Theory, MemberData(nameof(Engines))]
+    public async Task MuscleSets_HillSprintsLoggedAsSets_CountAsOneHillSession_InTheRollupsAsInTheLog(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await using (var db = database.CreateContext())
+        {
+            db.StrengthSessions.Add(new StrengthSessionRecord
+            {
+                OwnerId = Me,
+                Date = LastWeek.AddDays(1),
+                Sets = Enumerable.Range(0, 10).Select(i => Set(Me, i, "hill-sprints", "8-seconds", 1, null)).ToList(),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var rolledUp = await DashboardAsync(database); // last week comes from its rollup, this week from the log
+        DashboardView recomputed;
+        await using (var db = database.CreateContext())
+        {
+            recomputed = await GetDashboard.RecomputeAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, TestClock.At(Today), new GetDashboard.Request(Weeks: 4));
+        }
+
+        // Hill sprints: gluteus maximus, hamstrings and calves primary, quadriceps secondary; ten sprints are three sets.
+        Assert.Equal([3, 0, 0, 3, 1.5, 3], rolledUp.MuscleSets.Weeks.Single(w => w.WeekStart == LastWeek).Sets);
+        Assert.Equal(recomputed.MuscleSets.Weeks.Select(w => w.Sets), rolledUp.MuscleSets.Weeks.Select(w => w.Sets));
+    }
+
+    [Theory, MemberData(nameof(Engines))]
     public async Task Load_RunsAndSessionsWithoutAnRpe_AreCountedAndSaid_NotTakenForRest(string engine)
     {
         // A watch's runs come without an RPE: a week of them once showed as a week of rest, with nothing said.
