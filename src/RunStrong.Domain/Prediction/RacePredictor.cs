@@ -78,8 +78,12 @@ public enum PredictionModel
     Cameron,
 }
 
-/// <summary>A month's best performance and the 5 km and 10 km times its VDOT predicts.</summary>
-public sealed record MonthlyForm(int Year, int Month, Performance Best, double Vdot, RaceTime FiveK, RaceTime TenK);
+/// <summary>A month's best performance and the 5 km and 10 km times predicted from it.</summary>
+/// <param name="Model">
+/// Daniels–Gilbert from the VDOT inside Daniels' tables (30–85); Riegel below them (<see cref="RacePredictor.TrendFloorVdot"/>
+/// to 30), where VDOT's times are an extrapolation: a beginner's trend is flagged, not left empty.
+/// </param>
+public sealed record MonthlyForm(int Year, int Month, Performance Best, double Vdot, RaceTime FiveK, RaceTime TenK, PredictionModel Model = PredictionModel.DanielsGilbert);
 
 /// <summary>
 /// Race predictions from one performance with Riegel, Daniels–Gilbert and Cameron side by side (domain.md §5).
@@ -160,15 +164,23 @@ public static class RacePredictor
     }
 
     /// <summary>
+    /// The lowest VDOT a trend point is made from: about a 5 km in 53 minutes, a run–walk. Between it and Daniels' tables
+    /// (30) the month's times come from Riegel and say so (decision 0036); below it the effort is a walk, not a race.
+    /// </summary>
+    public const double TrendFloorVdot = 15;
+
+    /// <summary>
     /// The one rule for the performances a monthly trend of predicted 5 km and 10 km times counts, on the dashboard and the
     /// predictions page alike: a usable start (<see cref="WhyNotAStart"/>: 1500 m or more, not faster than the world record)
-    /// whose VDOT lies in Daniels' tables, 30–85 (<see cref="TrainingPaces.IsCovered"/>), since the trend's times are VDOT's.
+    /// with a VDOT from <see cref="TrendFloorVdot"/> to the top of Daniels' tables (85). Inside the tables (30–85) the
+    /// times are VDOT's; below them, Riegel's (<see cref="MonthlyTrend"/>).
     /// </summary>
     public static bool CountsForTrend(Performance performance)
     {
         ArgumentNullException.ThrowIfNull(performance);
+        var vdot = Prediction.DanielsGilbert.Vdot(performance.Distance, performance.Time);
         return WhyNotAStart(performance.Distance, performance.Time) is null
-            && TrainingPaces.IsCovered(Prediction.DanielsGilbert.Vdot(performance.Distance, performance.Time));
+            && double.IsFinite(vdot) && vdot >= TrendFloorVdot && vdot <= TrainingPaces.MaxVdot;
     }
 
     /// <summary>
@@ -257,8 +269,8 @@ public static class RacePredictor
 
     /// <summary>
     /// Form over time: for each calendar month with performances, the best one (highest VDOT, so a 10k and a 5k compare)
-    /// and the 5 km and 10 km times its VDOT predicts. Only performances that <see cref="CountsForTrend"/> count; months
-    /// without one are left out, oldest month first.
+    /// and the 5 km and 10 km times its VDOT predicts, or Riegel from it when its VDOT is below Daniels' tables. Only
+    /// performances that <see cref="CountsForTrend"/> count; months without one are left out, oldest month first.
     /// </summary>
     public static IReadOnlyList<MonthlyForm> MonthlyTrend(IEnumerable<Performance> performances) =>
         performances
@@ -269,8 +281,11 @@ public static class RacePredictor
             {
                 var best = g.MaxBy(p => Prediction.DanielsGilbert.Vdot(p.Distance, p.Time))!;
                 var vdot = Prediction.DanielsGilbert.Vdot(best.Distance, best.Time);
-                return new MonthlyForm(g.Key.Year, g.Key.Month, best, vdot,
-                    Prediction.DanielsGilbert.Predict(vdot, RaceDistance.FiveK), Prediction.DanielsGilbert.Predict(vdot, RaceDistance.TenK));
+                return TrainingPaces.IsCovered(vdot)
+                    ? new MonthlyForm(g.Key.Year, g.Key.Month, best, vdot,
+                        Prediction.DanielsGilbert.Predict(vdot, RaceDistance.FiveK), Prediction.DanielsGilbert.Predict(vdot, RaceDistance.TenK))
+                    : new MonthlyForm(g.Key.Year, g.Key.Month, best, vdot,
+                        Riegel.Predict(best.Distance, best.Time, RaceDistance.FiveK), Riegel.Predict(best.Distance, best.Time, RaceDistance.TenK), PredictionModel.Riegel);
             })
             .ToArray();
 }

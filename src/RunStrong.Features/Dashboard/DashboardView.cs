@@ -92,9 +92,10 @@ public sealed record LiftTrend(string ExerciseSlug, string VariantSlug, string N
 
 public sealed record LiftPoint(DateOnly WeekStart, double Kilograms);
 
-/// <summary>A month's best performance (5 km or longer) and the 5 km and 10 km times its VDOT predicts (Daniels–Gilbert).</summary>
+/// <summary>A month's best performance (a mile or longer) and the 5 km and 10 km times predicted from it.</summary>
+/// <param name="Model">"daniels-gilbert" from a VDOT in Daniels' tables (30–85); "riegel" below them, where the month is flagged.</param>
 public sealed record MonthlyPrediction(
-    string Month, double Vdot, double FiveKSeconds, string FiveK, double TenKSeconds, string TenK, string From);
+    string Month, double Vdot, double FiveKSeconds, string FiveK, double TenKSeconds, string TenK, string From, string Model = "daniels-gilbert");
 
 /// <summary>One week's session-RPE load (Foster 2001), AU, with monotony and strain.</summary>
 /// <param name="Unrated">Runs without an RPE and strength sessions without a duration and an RPE that week: they add nothing to its load (said in <paramref name="Note"/>).</param>

@@ -538,7 +538,8 @@ public static class GetDashboard
             RacePredictor.Format(m.FiveK, RacePredictor.DisplayPrecision(RaceDistance.FiveK)),
             Math.Round(m.TenK.TotalSeconds),
             RacePredictor.Format(m.TenK, RacePredictor.DisplayPrecision(RaceDistance.TenK)),
-            string.Create(CultureInfo.InvariantCulture, $"{m.Best.Distance.Name} in {m.Best.Time} on {m.Best.Date:d MMM yyyy}"))).ToArray();
+            string.Create(CultureInfo.InvariantCulture, $"{m.Best.Distance.Name} in {m.Best.Time} on {m.Best.Date:d MMM yyyy}"),
+            Kebab.Name(m.Model))).ToArray();
     }
 
     /// <summary>The week's runs without an RPE and strength sessions without a duration and an RPE: they add nothing to its load.</summary>

@@ -15,6 +15,9 @@ public static class PredictionTrend
     {
         /// <summary>The first day of the month, for charts.</summary>
         public DateOnly Start => new(Year, Month, 1);
+
+        /// <summary>True when the VDOT is below Daniels' tables, so the times are Riegel's (RacePredictor.MonthlyTrend).</summary>
+        public bool FromRiegel => !Domain.Prediction.TrainingPaces.IsCovered(Vdot);
     }
 
     /// <summary>The trend from the runner's monthly rollups, after recomputing the months changed since they were last read.</summary>

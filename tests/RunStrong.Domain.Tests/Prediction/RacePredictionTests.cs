@@ -226,7 +226,7 @@ public class RacePredictionTests
         Assert.Null(RacePredictor.WhyNotAStart(RaceDistance.Parse(distance), RaceTime.Parse(time)));
 
     [Fact]
-    public void MonthlyTrend_CountsOnlyEffortsInsideTheModelsRange()
+    public void MonthlyTrend_CountsEffortsFromARunWalkToDanielsTop_WithRiegelBelowTheTables()
     {
         var performances = new[]
         {
@@ -235,15 +235,23 @@ public class RacePredictionTests
             new Performance(new DateOnly(2026, 1, 11), RaceDistance.FiveK, RaceTime.Parse("12:00")),
             new Performance(new DateOnly(2026, 1, 12), RaceDistance.Kilometre, RaceTime.Parse("2:40")),
             new Performance(new DateOnly(2026, 1, 13), RaceDistance.FiveK, RaceTime.Parse("12:36")),
-            // A month whose only effort is VDOT 25 (below Daniels' tables) has no trend point.
+            // A beginner's month, VDOT 25 (below Daniels' tables): its times are Riegel's, and say so.
             new Performance(new DateOnly(2026, 2, 7), RaceDistance.FiveK, RaceTime.Parse("36:00")),
+            // A walk (VDOT under 15, a 5 km in 60 minutes) is no trend point.
+            new Performance(new DateOnly(2026, 3, 7), RaceDistance.FiveK, RaceTime.Parse("1:00:00")),
         };
 
         var trend = RacePredictor.MonthlyTrend(performances);
 
-        var january = Assert.Single(trend);
-        Assert.Equal(1, january.Month);
+        Assert.Equal([1, 2], trend.Select(m => m.Month));
+        var (january, february) = (trend[0], trend[1]);
         Assert.Equal(RaceTime.Parse("21:00"), january.Best.Time);
+        Assert.Equal(PredictionModel.DanielsGilbert, january.Model);
+        Assert.Equal(PredictionModel.Riegel, february.Model);
+        Assert.Equal(24.7, february.Vdot, 1);
+        Assert.Equal("36:00", february.FiveK.ToString());
+        Assert.Equal(Riegel.Predict(RaceDistance.FiveK, RaceTime.Parse("36:00"), RaceDistance.TenK), february.TenK); // 75:03
+        Assert.Equal("1:15:03", february.TenK.ToString());
     }
 
     [Theory]

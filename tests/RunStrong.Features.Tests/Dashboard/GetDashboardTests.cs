@@ -195,7 +195,7 @@ public class GetDashboardTests
         {
             var clock = TestClock.At(Today);
             // January: only a mile (the dashboard once counted 5 km and more). February: only a 10k in 1:10:00, VDOT 27,
-            // below Daniels' tables (the page once counted any VDOT). March: a 5k in 20:00.
+            // below Daniels' tables: Riegel's times, flagged (decision 0036). March: a 5k in 20:00.
             foreach (var (date, distance, time) in new[] { (new DateOnly(2026, 1, 10), "1mi", "6:00"), (new DateOnly(2026, 2, 14), "10k", "1:10:00"), (new DateOnly(2026, 3, 7), "5k", "20:00") })
             {
                 await RunStrong.Features.Training.LogRun.HandleAsync(db, LocalRunner.Instance, clock, new RunStrong.Features.Training.LogRun.Request { Date = date, Distance = distance, Time = time, Type = "race" });
@@ -209,7 +209,11 @@ public class GetDashboardTests
             page = await RunStrong.Features.Predictions.PredictionTrend.HandleAsync(db, LocalRunner.Instance);
         }
 
-        Assert.Equal(["2026-01", "2026-03"], view.PredictionTrend.Select(m => m.Month));
+        Assert.Equal(["2026-01", "2026-02", "2026-03"], view.PredictionTrend.Select(m => m.Month));
+        Assert.Equal(["daniels-gilbert", "riegel", "daniels-gilbert"], view.PredictionTrend.Select(m => m.Model));
+        Assert.Equal([false, true, false], page.Select(m => m.FromRiegel));
+        Assert.Equal("1:10:00", view.PredictionTrend[1].TenK); // Riegel back to its own distance
+        Assert.Equal("33:35", view.PredictionTrend[1].FiveK); // 70:00 × (1/2)^1.06 = 33:34.4, shown to 5 s
         Assert.Equal(page.Select(m => $"{m.Year:0000}-{m.Month:00}"), view.PredictionTrend.Select(m => m.Month));
         // What a runner reads: the same predicted 5 km and 10 km for each month on both pages.
         static string Shown(double seconds) => Domain.Prediction.RacePredictor.Format(Domain.Prediction.RaceTime.FromSeconds(seconds), TimeSpan.FromSeconds(5));

@@ -131,6 +131,25 @@ public class DashboardPageTests
     }
 
     [Fact]
+    public async Task Dashboard_ABeginnersRace_MakesATrendPoint_FlaggedAsRiegels()
+    {
+        // A 5 km in 36:00 is VDOT 24.7, below Daniels' tables: once no trend at all, now Riegel's times, said to be rougher.
+        await using var server = await RunningServer.StartAsync();
+        using var logged = await server.Client.PostAsync(new Uri("/api/log/runs", UriKind.Relative),
+            new StringContent("""{"distance": "5k", "time": "36:00", "type": "race"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
+
+        var html = System.Net.WebUtility.HtmlDecode(await server.Client.GetStringAsync(new Uri("/", UriKind.Relative)));
+        var month = (await DashboardJsonAsync(server)).GetProperty("predictionTrend").EnumerateArray().Single();
+        var predictions = System.Net.WebUtility.HtmlDecode(await server.Client.GetStringAsync(new Uri("/predictions", UriKind.Relative)));
+
+        Assert.Equal("riegel", month.GetProperty("model").GetString());
+        Assert.Equal("36:00", month.GetProperty("fiveK").GetString());
+        Assert.Contains("10 km about <strong>1:15:05</strong> (Riegel: VDOT 24.7 is below Daniels' tables, 30–85, so these are rougher estimates)", html, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 month come from an effort with a VDOT below Daniels' tables (30–85): their times are Riegel's", predictions, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Api_WeeksOutOfRange_IsAProblemNamingTheField()
     {
         await using var server = await RunningServer.StartAsync();

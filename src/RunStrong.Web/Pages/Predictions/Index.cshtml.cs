@@ -109,7 +109,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
             InvertY = true,
             YIsSeconds = true,
             YLabel = "time",
-            Summary = "Each month's best stored performance turned into 5 km and 10 km times with VDOT; faster is higher. "
-                + "Efforts of a mile or more with a VDOT in Daniels' tables (30–85) count, as on the dashboard.",
+            Summary = "Each month's best stored performance turned into 5 km and 10 km times with VDOT (Riegel for a VDOT below "
+                + string.Create(CultureInfo.InvariantCulture, $"Daniels' tables, 30–85: rougher); faster is higher. Efforts of a mile or more with a VDOT from {RacePredictor.TrendFloorVdot:0} to 85 count, as on the dashboard."),
         };
 }
