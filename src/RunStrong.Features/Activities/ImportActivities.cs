@@ -291,6 +291,14 @@ public static class ImportActivities
             DateOnly? enteredDay = null;
             if (activity.StartTimeSource is StartTimeSource.Unknown or StartTimeSource.FileMetadata && options.DateForFilesWithoutTimes is { } day)
             {
+                // The day rule of everything logged (LoggedDays): a run is dated 1990-01-01 to the runner's today.
+                if (!LoggedDays.IsLoggable(day, preferences.Today(clock)))
+                {
+                    return (null, new FileResult(file.Path, FileStatus.Failed, null,
+                        $"{FileName(file.Path)}: the date given for it, {day:yyyy-MM-dd}, is not a day a run can be logged on ({LoggedDays.Earliest:yyyy-MM-dd} to today)",
+                        null, null, null, file.Warnings));
+                }
+
                 enteredDay = day;
                 activity.StartTime = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
                 activity.StartTimeSource = StartTimeSource.Entered;

@@ -103,6 +103,7 @@ public sealed class ActivityNumbersCommandTests
 
         var refused = await CliProcess.RunAsync("import", NoTimes, "--json", "--db", db.DbArgument);
         var badDate = await CliProcess.RunAsync("import", NoTimes, "--date", "22 Nov", "--db", db.DbArgument);
+        var farDate = await CliProcess.RunAsync("import", NoTimes, "--date", "9999-12-31", "--json", "--db", db.DbArgument);
         var imported = await CliProcess.RunAsync("import", NoTimes, "--date", "2011-11-22", "--json", "--db", db.DbArgument);
 
         Assert.Equal(1, refused.ExitCode);
@@ -110,6 +111,9 @@ public sealed class ActivityNumbersCommandTests
             refused.Json.GetProperty("files")[0].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, badDate.ExitCode);
         Assert.Contains("--date: '22 Nov' is not a day; write it as YYYY-MM-DD", badDate.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, farDate.ExitCode);
+        Assert.EndsWith("the date given for it, 9999-12-31, is not a day a run can be logged on (1990-01-01 to today)",
+            farDate.Json.GetProperty("files")[0].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, imported.ExitCode);
         var file = imported.Json.GetProperty("files")[0];
         Assert.Equal("imported", file.GetProperty("status").GetString());
