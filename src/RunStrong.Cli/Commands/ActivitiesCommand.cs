@@ -43,9 +43,7 @@ public static class ActivitiesCommand
                     units.ShowDistance(a.DistanceMeters),
                     Units.Duration(a.MovingSeconds),
                     units.ShowPace(a.AveragePaceSecondsPerKm),
-                    units.Distance == Domain.Units.DistanceUnit.Miles
-                        ? string.Create(CultureInfo.InvariantCulture, $"{a.AscentMeters / 0.3048:0} ft")
-                        : string.Create(CultureInfo.InvariantCulture, $"{a.AscentMeters:0} m"));
+                    units.ShowClimb(a.AscentMeters));
             }
 
             AnsiConsole.Write(table);

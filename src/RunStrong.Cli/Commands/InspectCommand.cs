@@ -71,7 +71,7 @@ public static class InspectCommand
         facts.AddRow("Distance", $"{Measure.Distance(v.DistanceMeters, u)} ({v.DistanceSource})");
         facts.AddRow("Time", v.HasTimes ? $"{Measure.Duration(v.MovingSeconds)} moving, {Measure.Duration(v.ElapsedSeconds)} elapsed" : "no times in this file");
         facts.AddRow("Pace", Measure.Pace(v.AveragePaceSecondsPerKm, u) + (v.AverageGradeAdjustedPaceSecondsPerKm is { } gap ? $" (grade-adjusted {Measure.Pace(gap, u)})" : ""));
-        facts.AddRow("Climbing", v.AscentMeters is { } up ? $"+{up:0} m / -{v.DescentMeters ?? 0:0} m" : "no altitude");
+        facts.AddRow("Climbing", v.AscentMeters is { } up ? $"+{Measure.Height(up, u)} / -{Measure.Height(v.DescentMeters ?? 0, u)}" : "no altitude");
         facts.AddRow("Heart rate", v.AvgHeartRate is { } avg ? $"{avg:0} avg, {v.MaxHeartRate:0} max" : "not recorded");
         facts.AddRow("Records", $"{v.Records} points, {v.Laps} laps");
         AnsiConsole.Write(facts);
@@ -106,8 +106,8 @@ public static class InspectCommand
                 var label = s.DistanceMeters >= Measure.MetresPer(u) - 0.5 ? s.Number.ToString(CultureInfo.InvariantCulture) : Measure.Distance(s.DistanceMeters, u);
                 splits.AddRow(v.HasTimes
                     ? [label, Measure.Duration(s.MovingSeconds), Measure.Pace(s.PaceSecondsPerKm, u), Measure.Pace(s.GradeAdjustedPaceSecondsPerKm, u),
-                        s.AverageHeartRate is { } hr ? hr.ToString("0", CultureInfo.InvariantCulture) : Measure.Missing, Signed(s.ElevationChangeMeters)]
-                    : [label, Signed(s.ElevationChangeMeters)]);
+                        s.AverageHeartRate is { } hr ? hr.ToString("0", CultureInfo.InvariantCulture) : Measure.Missing, Signed(s.ElevationChangeMeters, u)]
+                    : [label, Signed(s.ElevationChangeMeters, u)]);
             }
 
             AnsiConsole.Write(splits);
@@ -123,7 +123,7 @@ public static class InspectCommand
             {
                 laps.AddRow(l.Number.ToString(CultureInfo.InvariantCulture), l.DistanceMeters is { } d ? Measure.Distance(d, u) : Measure.Missing,
                     Measure.Duration(l.MovingSeconds), Measure.Pace(l.PaceSecondsPerKm, u), Measure.Pace(l.GradeAdjustedPaceSecondsPerKm, u),
-                    l.AverageHeartRate is { } hr ? hr.ToString("0", CultureInfo.InvariantCulture) : Measure.Missing, Signed(l.ElevationChangeMeters));
+                    l.AverageHeartRate is { } hr ? hr.ToString("0", CultureInfo.InvariantCulture) : Measure.Missing, Signed(l.ElevationChangeMeters, u));
             }
 
             AnsiConsole.Write(laps);
@@ -138,7 +138,7 @@ public static class InspectCommand
             AnsiConsole.MarkupLine("[bold]Climbs[/]");
             foreach (var c in v.Climbs)
             {
-                AnsiConsole.MarkupLine($"  at {Measure.Distance(c.StartMeters, u)}: {c.LengthMeters:0} m long, +{c.GainMeters:0} m, {c.AverageGrade * 100:0.0} %");
+                AnsiConsole.MarkupLine($"  at {Measure.Distance(c.StartMeters, u)}: {Measure.Height(c.LengthMeters, u)} long, +{Measure.Height(c.GainMeters, u)}, {c.AverageGrade * 100:0.0} %");
             }
         }
 
@@ -153,10 +153,8 @@ public static class InspectCommand
         }
     }
 
-    private static string Signed(double? meters) =>
-        meters is { } m && double.IsFinite(m)
-            ? Math.Round(m) switch { > 0 and var r => $"+{r:0} m", < 0 and var r => $"-{-r:0} m", _ => "0 m" }
-            : Measure.Missing;
+    /// <summary>"+12 m", "-16 ft" (feet with miles): <see cref="Measure.HeightChange"/> with an ASCII minus for terminals.</summary>
+    private static string Signed(double? meters, DistanceUnit unit) => Measure.HeightChange(meters, unit).Replace('−', '-');
 }
 
 /// <summary>How the CLI prints distances, durations and paces.</summary>

@@ -5,6 +5,7 @@ using RunStrong.Domain.Planning;
 using RunStrong.Features.Catalogue;
 using RunStrong.Features.Common;
 using RunStrong.Features.Plans;
+using RunStrong.Features.Settings;
 using Spectre.Console;
 
 namespace RunStrong.Cli.Commands;
@@ -53,6 +54,7 @@ public static class PlanCommand
             var catalogue = new ExerciseCatalogue(db);
             Plan plan;
             PlanFollow? follow = null;
+            RunStrong.Domain.Training.MassUnit? unit = null;
             string name;
             if (parse.GetValue(saved) is { } id)
             {
@@ -63,6 +65,8 @@ public static class PlanCommand
 
                 var stored = await GetPlan.HandleAsync(db, catalogue, LocalRunner.Instance, CliApp.Clock, id, ct);
                 (plan, name, follow) = (stored.Plan, stored.Name, stored.Follow);
+                // A saved plan reads in the runner's current weight unit; a profile's preview in the profile's own.
+                unit = (await RunnerPreferences.GetAsync(db, LocalRunner.Instance, ct)).Weight;
             }
             else
             {
@@ -84,7 +88,7 @@ public static class PlanCommand
             {
                 "json" => PlanJson.Serialize(plan, indented: true) + "\n",
                 "ics" => PlanCalendar.ToIcs(plan, name),
-                _ => PlanTable.Render(plan, follow),
+                _ => PlanTable.Render(plan, follow, unit),
             };
             await WriteAsync(parse.GetValue(output), text, ct);
             return CliApp.Ok;

@@ -77,6 +77,31 @@ public static class LoadSteps
     }
 
     /// <summary>
+    /// A load as a runner loads it in <paramref name="unit"/>: kept when it is already a figure a runner types (a multiple of
+    /// 0.25 kg or lb: 7.5 kg dumbbells, 62.5 kg, 135 lb), else (a load worked out or logged in the other unit: 57.5 kg reads
+    /// 126.77 lb) rounded to the nearest step of the variant's equipment (<see cref="SmallestStep"/>; 2.5 kg / 5 lb without
+    /// a variant), never below its <see cref="Lightest"/> nor to nothing.
+    /// </summary>
+    public static Mass OnTheBar(Mass load, ExerciseVariant? variant, MassUnit unit)
+    {
+        var value = load.In(unit);
+        var quarters = value * 4;
+        if (Math.Abs(quarters - Math.Round(quarters)) < 1e-6)
+        {
+            return Mass.From(Math.Round(quarters) / 4, unit);
+        }
+
+        var size = (variant is null ? (unit == MassUnit.Pounds ? Mass.FromPounds(5) : Mass.FromKilograms(2.5)) : SmallestStep(variant, unit)).In(unit);
+        var rounded = Math.Max(size, Math.Round(value / size, MidpointRounding.AwayFromZero) * size);
+        if (variant is not null && Lightest(variant, unit) is { } bar)
+        {
+            rounded = Math.Max(rounded, bar.In(unit));
+        }
+
+        return Mass.From(rounded, unit);
+    }
+
+    /// <summary>
     /// <paramref name="current"/> less <paramref name="fraction"/>, rounded to the nearest multiple of the step and at least one
     /// step less, but not below <paramref name="lightest"/> (the empty bar, <see cref="Lightest"/>); null when that leaves
     /// nothing lighter (the load is at or below the lightest already, or would reach zero): the back-off must then be a rung.

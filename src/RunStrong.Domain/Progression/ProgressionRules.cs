@@ -542,7 +542,8 @@ public static class ProgressionRules
                 RepsMax = Timed ? null : High,
                 TargetReps = Timed ? null : target ?? Low,
                 Seconds = seconds ?? Dose.Seconds,
-                Load = variant.Load is LoadKind.External or LoadKind.ExternalPlusBand ? load : null,
+                // A load logged in the other unit (57.5 kg read in lb is 126.77) is prescribed as a runner loads it: 125 lb.
+                Load = variant.Load is LoadKind.External or LoadKind.ExternalPlusBand && load is { } l ? LoadSteps.OnTheBar(l, variant, _unit) : null,
                 Band = variant.Load is LoadKind.Band or LoadKind.ExternalPlusBand ? band ?? BandResistance.Light : null,
                 TargetRpe = rpe,
                 Step = step,
@@ -559,7 +560,7 @@ public static class ProgressionRules
 
         private string Resistance(ExerciseVariant variant, Done session) => variant.Load switch
         {
-            LoadKind.External or LoadKind.ExternalPlusBand when session.Load is { } m => "load (" + m.Format(_unit) + ")",
+            LoadKind.External or LoadKind.ExternalPlusBand when session.Load is { } m => "load (" + LoadSteps.OnTheBar(m, variant, _unit).Format(_unit) + ")",
             LoadKind.Band when session.Band is { } b => BandName(b) + " band",
             _ => "version",
         };

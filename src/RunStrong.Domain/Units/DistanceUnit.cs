@@ -57,6 +57,34 @@ public static class Measure
             ? In(metres, unit).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + Symbol(unit)
             : Missing;
 
+    /// <summary>Metres in an international foot, exact by definition (1959).</summary>
+    public const double MetresPerFoot = 0.3048;
+
+    /// <summary>The unit climb and elevation are read in beside <paramref name="unit"/>: "m" with km, "ft" with miles.</summary>
+    public static string HeightSymbol(DistanceUnit unit) => unit == DistanceUnit.Miles ? "ft" : "m";
+
+    /// <summary>A height (climb, elevation) in metres or feet: 100 m -> 100 or 328.08.</summary>
+    public static double HeightIn(double metres, DistanceUnit unit) => unit == DistanceUnit.Miles ? metres / MetresPerFoot : metres;
+
+    /// <summary>"120 m", "394 ft" (whole metres or feet); "–" when missing or not finite.</summary>
+    public static string Height(double? metres, DistanceUnit unit) =>
+        metres is { } m && double.IsFinite(m)
+            ? Math.Round(HeightIn(m, unit)).ToString("0", CultureInfo.InvariantCulture) + " " + HeightSymbol(unit)
+            : Missing;
+
+    /// <summary>A change in height with its sign: "+12 m", "−16 ft", "0 m"; "–" when missing.</summary>
+    public static string HeightChange(double? metres, DistanceUnit unit)
+    {
+        if (metres is not { } m || !double.IsFinite(m))
+        {
+            return Missing;
+        }
+
+        var r = Math.Round(HeightIn(m, unit));
+        var size = Math.Abs(r).ToString("0", CultureInfo.InvariantCulture) + " " + HeightSymbol(unit);
+        return r > 0 ? "+" + size : r < 0 ? "−" + size : size;
+    }
+
     /// <summary>Seconds per unit from seconds per km: 300 s/km -> 482.8 s/mi.</summary>
     public static double PaceIn(double secondsPerKm, DistanceUnit unit) => secondsPerKm * MetresPer(unit) / 1000;
 

@@ -22,9 +22,10 @@ public static class PlanTable
     /// <summary>
     /// The table; with <paramref name="follow"/> (a saved plan), each run and session ends with how it stands in brackets
     /// (<c>[done]</c>, <c>[moved: done Sun]</c>, <c>[missed: offered Sun]</c>) and a missed strength session offered later in
-    /// its week shows on that day (docs/decisions/0027).
+    /// its week shows on that day (docs/decisions/0027). Loads in <paramref name="unit"/> when given (a saved plan read in
+    /// the runner's current unit, docs/decisions/0036), else as the plan has them.
     /// </summary>
-    public static string Render(Plan plan, PlanFollow? follow = null)
+    public static string Render(Plan plan, PlanFollow? follow = null, Domain.Training.MassUnit? unit = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var text = new StringBuilder();
@@ -38,7 +39,7 @@ public static class PlanTable
             {
                 var run = day.Run is null ? "rest" : Kebab.Name(day.Run.Type);
                 var head = $"  {Day(day.Date, "ddd dd MMM"),-DateWidth}  {run,-RunWidth}  ";
-                var sessions = day.Sessions.Select((s, i) => Describe(s) + Tag(follow?.Session(Domain.Planning.PlanFollowing.KeyOf(day.Date, i)))).ToList();
+                var sessions = day.Sessions.Select((s, i) => Describe(s, unit) + Tag(follow?.Session(Domain.Planning.PlanFollowing.KeyOf(day.Date, i)))).ToList();
                 if (PlanText.Target(day.Run, ascii: true) is { } target)
                 {
                     // The runner's own run first, as they will do it: a target, not a change to their week.
@@ -96,10 +97,10 @@ public static class PlanTable
 
     private static string Day(DateOnly date, string format) => date.ToString(format, CultureInfo.InvariantCulture);
 
-    private static string Describe(PlanSession session) => session.Kind switch
+    private static string Describe(PlanSession session, Domain.Training.MassUnit? unit) => session.Kind switch
     {
-        SessionKind.Strength => "strength: " + string.Join("; ", session.Exercises.Select(e => $"{e.Slug}{Variant(e)} {Short(e)}")),
-        SessionKind.HillSprints => "hill sprints: " + string.Join("; ", session.Exercises.Select(Short)),
+        SessionKind.Strength => "strength: " + string.Join("; ", session.Exercises.Select(e => $"{e.Slug}{Variant(e)} {Short(e, unit)}")),
+        SessionKind.HillSprints => "hill sprints: " + string.Join("; ", session.Exercises.Select(e => Short(e, unit))),
         _ => "drills: " + string.Join(", ", session.Exercises.Select(e => e.Slug)),
     };
 
@@ -107,12 +108,12 @@ public static class PlanTable
     private static string Variant(PlannedExercise e) =>
         e.Variant is { Length: > 0 } v && v != "bodyweight" && v != e.Slug ? $" ({v})" : "";
 
-    private static string Short(PlannedExercise e)
+    private static string Short(PlannedExercise e, Domain.Training.MassUnit? unit)
     {
         var amount = e.RepsMin is { } lo
             ? (e.RepsMax is { } hi && hi != lo ? $"{lo}-{hi}" : $"{lo}")
             : e.Seconds is { } s ? $"{s}s" : "1";
-        return $"{e.Sets}x{amount}" + (e.Rpe is { } rpe ? $" @{rpe}" : "") + (e.Load is { } load ? $" {load}" : "");
+        return $"{e.Sets}x{amount}" + (e.Rpe is { } rpe ? $" @{rpe}" : "") + (unit is null ? e.Load is { } load ? $" {load}" : "" : PlanText.Load(e, unit) is { } shown ? $" {shown.Replace(" ", "", StringComparison.Ordinal)}" : "");
     }
 
     /// <summary>Writes <paramref name="body"/> after <paramref name="head"/>, wrapping at <see cref="Width"/> with a hanging indent.</summary>

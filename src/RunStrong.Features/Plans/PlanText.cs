@@ -1,6 +1,7 @@
 using System.Globalization;
 using RunStrong.Domain.Catalogue;
 using RunStrong.Domain.Planning;
+using RunStrong.Domain.Progression;
 using RunStrong.Domain.Training;
 
 namespace RunStrong.Features.Plans;
@@ -13,9 +14,9 @@ public static class PlanText
 
     /// <summary>
     /// The dose in words: <c>3 × 8–12 @ 40 kg, RPE 7, rest 90 s</c>, <c>4 × 20 s, rest 60 s</c>. With <paramref name="ascii"/>,
-    /// <c>3x8-12 @ 40 kg</c> style for terminals.
+    /// <c>3x8-12 @ 40 kg</c> style for terminals. The load in <paramref name="unit"/> when given (see <see cref="Load"/>).
     /// </summary>
-    public static string Dose(PlannedExercise exercise, bool ascii = false)
+    public static string Dose(PlannedExercise exercise, bool ascii = false, MassUnit? unit = null)
     {
         var times = ascii ? "x" : " × ";
         var dash = ascii ? "-" : "–";
@@ -38,7 +39,7 @@ public static class PlanText
             amount = "1";
         }
 
-        var parts = new List<string> { $"{exercise.Sets}{times}{amount}" + (Load(exercise) is { } load ? $" @ {load}" : "") };
+        var parts = new List<string> { $"{exercise.Sets}{times}{amount}" + (Load(exercise, unit) is { } load ? $" @ {load}" : "") };
         if (exercise.Rpe is { } rpe)
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"RPE {rpe}"));
@@ -52,8 +53,12 @@ public static class PlanText
         return string.Join(", ", parts);
     }
 
-    /// <summary>The planned load as a runner reads it: <c>40 kg</c>, <c>90 lb</c>; null without one.</summary>
-    public static string? Load(PlannedExercise exercise)
+    /// <summary>
+    /// The planned load as a runner reads it: <c>40 kg</c>, <c>90 lb</c>; null without one. In the plan's own unit, or in
+    /// <paramref name="unit"/> (the runner's, when they changed it after making the plan) rounded to what goes on their bar:
+    /// a plan's 40 kg hip thrust reads 90 lb, its 20 kg empty bar 45 lb (<see cref="LoadSteps.OnTheBar"/>; docs/decisions/0036).
+    /// </summary>
+    public static string? Load(PlannedExercise exercise, MassUnit? unit = null)
     {
         ArgumentNullException.ThrowIfNull(exercise);
         if (exercise.Load is not { } text || !Mass.TryParse(text, out var mass, out _))
@@ -61,7 +66,14 @@ public static class PlanText
             return null;
         }
 
-        return mass.Format(text.EndsWith("lb", StringComparison.OrdinalIgnoreCase) ? MassUnit.Pounds : MassUnit.Kilograms);
+        var planUnit = text.EndsWith("lb", StringComparison.OrdinalIgnoreCase) ? MassUnit.Pounds : MassUnit.Kilograms;
+        if (unit is not { } shown || shown == planUnit)
+        {
+            return mass.Format(planUnit);
+        }
+
+        var variant = BuiltInCatalogue.Find(exercise.Slug)?.Progression.FirstOrDefault(v => v.Slug == exercise.Variant);
+        return LoadSteps.OnTheBar(mass, variant, shown).Format(shown);
     }
 
     /// <summary>"Easy run", "Long run", "Quality run", "Race", "Rest".</summary>
@@ -118,12 +130,12 @@ public static class PlanText
     };
 
     /// <summary>Several lines: the reason, then one line per exercise with its rung and dose.</summary>
-    public static string Description(PlanSession session)
+    public static string Description(PlanSession session, MassUnit? unit = null)
     {
         var lines = new List<string> { session.Reason, "" };
         foreach (var (e, i) in session.Exercises.Select((e, i) => (e, i)))
         {
-            lines.Add($"{i + 1}. {ExerciseName(e.Slug)} ({e.Variant}): {Dose(e)}");
+            lines.Add($"{i + 1}. {ExerciseName(e.Slug)} ({e.Variant}): {Dose(e, unit: unit)}");
             if (e.FromLog is { } fromLog)
             {
                 lines.Add($"   From your log: {fromLog}");

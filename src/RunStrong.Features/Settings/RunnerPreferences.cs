@@ -69,8 +69,11 @@ public sealed record RunnerPreferences(DistanceUnit Distance, MassUnit Weight, D
     /// <summary>"5:00 /km" / "8:03 /mi" from seconds per km.</summary>
     public string ShowPace(double? secondsPerKm) => Measure.Pace(secondsPerKm, Distance);
 
-    /// <summary>"60 kg" / "132.28 lb".</summary>
+    /// <summary>"60 kg" / "132.28 lb": a load as lifted, in the runner's unit.</summary>
     public string ShowLoad(Mass load) => load.Format(Weight);
+
+    /// <summary>Climb and elevation: "120 m" beside km, "394 ft" beside miles.</summary>
+    public string ShowClimb(double? metres) => Measure.Height(metres, Distance);
 
     /// <summary>A zone by IANA id, or null when the tz database has none by that name.</summary>
     public static DateTimeZone? FindZone(string? id) =>

@@ -49,14 +49,6 @@ public sealed class ExerciseLogs
         _variants.TryGetValue(slug, out var variants) ? variants.Where(v => day is null || v.First < day).Select(v => v.Variant) : [];
 
     /// <summary>
-    /// The unit (kg or lb) of the exercise's newest loaded set in a session that counts (not a watch session waiting for a
-    /// choice); null when none. Read from the newest sessions only: a load is prescribed only from them, and without one
-    /// the unit shows nowhere.
-    /// </summary>
-    public string? LastUnitOf(string slug) =>
-        Records.Where(r => r.MergeWithSessionId is null).SelectMany(r => r.Sets).LastOrDefault(s => s.ExerciseSlug == slug && s.LoadUnit is not null)?.LoadUnit;
-
-    /// <summary>
     /// Reads what <paramref name="slugs"/> need from sessions before <paramref name="until"/> (all when null);
     /// <paramref name="isDeload"/> tells a session of a deload week from its day and plan.
     /// </summary>

@@ -10,9 +10,10 @@ namespace RunStrong.Features.Training;
 
 /// <summary>
 /// The next session's prescription per exercise, computed from the log by <see cref="ProgressionRules"/>, each with its
-/// reason ("last time 3 x 12 at RPE 7: add a loop band"). With a plan: its exercises first, the runner's equipment and
-/// weight unit from the plan's profile, and a deload when the day falls in a deload week. Without one, any equipment is
-/// assumed (docs/decisions/0016-training-log-and-predictions.md) and loads are rounded in the unit last logged.
+/// reason ("last time 3 x 12 at RPE 7: add a loop band"). With a plan: its exercises first, the runner's equipment from
+/// the plan's profile, and a deload when the day falls in a deload week. Without one, any equipment is assumed
+/// (docs/decisions/0016-training-log-and-predictions.md). Loads are worked out and rounded in the runner's weight unit
+/// from their settings, whatever unit the plan was made in or the sets were logged in (docs/decisions/0036).
 /// </summary>
 public static class NextPrescription
 {
@@ -74,8 +75,9 @@ public static class NextPrescription
 
         var log = await ExerciseLogs.ReadAsync(db, runner, slugs, null, IsDeload(plan), cancellationToken);
         var deload = plan?.IsDeload(next?.Date ?? date) ?? false;
+        var unit = (await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken)).Weight;
         var items = slugs.Select(slug => Prescribe(catalogue.First(e => string.Equals(e.Slug, slug, StringComparison.OrdinalIgnoreCase)),
-            plan, log, deload, next?.Session.Exercises.FirstOrDefault(p => p.Slug == slug))).ToArray();
+            plan, log, deload, unit, next?.Session.Exercises.FirstOrDefault(p => p.Slug == slug))).ToArray();
         return new Response(next?.Date ?? date, deload, plan?.Record.Name, next?.Key, items);
     }
 
@@ -83,19 +85,16 @@ public static class NextPrescription
     internal static Func<DateOnly, long?, bool> IsDeload(TrainingPlan? plan) =>
         (date, planId) => plan is not null && planId == plan.Record.Id && plan.IsDeload(date);
 
-    /// <summary>One exercise's prescription; also used to pre-fill the gym page.</summary>
+    /// <summary>One exercise's prescription, its loads in <paramref name="unit"/> (the runner's); also used to pre-fill the gym page.</summary>
     internal static Item Prescribe(
         Exercise exercise,
         TrainingPlan? plan,
         ExerciseLogs log,
         bool deload,
+        MassUnit unit,
         PlannedExercise? planned = null)
     {
         var history = log.History;
-        var lastUnit = log.LastUnitOf(exercise.Slug);
-        var unit = plan is not null
-            ? plan.Profile.WeightUnit == WeightUnit.Lb ? MassUnit.Pounds : MassUnit.Kilograms
-            : lastUnit == "lb" ? MassUnit.Pounds : MassUnit.Kilograms;
         // The plan's equipment with what its places imply (a gym's barbell and bench), and whatever the runner has logged
         // this exercise with: a runner who logged a barbell hip thrust has a barbell and a bench.
         IReadOnlySet<Equipment> equipment = plan is not null
@@ -120,13 +119,17 @@ public static class NextPrescription
         {
             // No history: the plan already chose the rung for the runner's experience and equipment; take it as planned.
             var loaded = rung.Load is LoadKind.External or LoadKind.ExternalPlusBand;
-            Mass? start = loaded && planned.Load is { } text && Mass.TryParse(text, out var parsed, out _) ? parsed : null;
+            // The plan's starting load in the runner's unit, on their bar: a plan made in kg read in lb (40 kg -> 90 lb).
+            Mass? planLoad = loaded && planned.Load is { } text && Mass.TryParse(text, out var parsed, out _) ? parsed : null;
+            Mass? start = planLoad is { } p ? LoadSteps.OnTheBar(p, rung, unit) : null;
+            var planUnit = plan?.Profile.MassUnit ?? unit;
             var dose = planned.RepsMin is { } min
                 ? $"{planned.Sets} x {min}{(exercise.SingleLeg ? " each leg" : "")}"
                 : $"{planned.Sets} x {planned.Seconds} s";
             var rpe = planned.Rpe ?? (deload ? 6 : 7);
             var how = !loaded ? ""
-                : start is { } startLoad ? $" at {startLoad.Format(unit)} ({planned.LoadNote})"
+                : start is { } startLoad && planUnit == unit ? $" at {startLoad.Format(unit)} ({planned.LoadNote})"
+                : start is { } converted ? $" at {converted.Format(unit)} (your plan's {planLoad!.Value.Format(planUnit)}, to the nearest {LoadSteps.SmallestStep(rung, unit).Format(unit)})"
                 : $", with a load you could lift about {(planned.RepsMin ?? 10) + 3} times";
             return new Item(exercise.Slug, exercise.Name, rung.Slug, rung.Name, planned.Sets, planned.RepsMin, planned.RepsMax, planned.RepsMin,
                 planned.Seconds, start?.Format(unit), start is { } v ? Math.Round(v.In(unit), 2) : null, start is null ? null : unitName,

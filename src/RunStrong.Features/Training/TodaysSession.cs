@@ -70,6 +70,7 @@ public static class TodaysSession
         var sessions = (plan?.StrengthOn(date) ?? []).Concat(movedHere).ToArray();
         var log = await ExerciseLogs.ReadAsync(
             db, runner, sessions.SelectMany(s => s.Session.Exercises).Select(e => e.Slug), date, NextPrescription.IsDeload(plan), cancellationToken);
+        var unit = (await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken)).Weight;
         var planned = new List<Planned>();
         var shown = new HashSet<long>();
         foreach (var session in sessions)
@@ -89,7 +90,7 @@ public static class TodaysSession
                     continue;
                 }
 
-                var item = NextPrescription.Prescribe(exercise, plan, log, session.Deload, plannedExercise);
+                var item = NextPrescription.Prescribe(exercise, plan, log, session.Deload, unit, plannedExercise);
                 var takesLoad = exercise.Progression.FirstOrDefault(v => v.Slug == item.Variant)?.Load
                     is Domain.Catalogue.LoadKind.External or Domain.Catalogue.LoadKind.ExternalPlusBand;
                 for (var i = 0; i < item.Sets; i++)

@@ -103,7 +103,7 @@ public sealed class RouteMap(IReadOnlyList<IReadOnlyList<RoutePoint>> stretches,
                 var part = Between(stretch, climb.StartMeters, climb.StartMeters + climb.LengthMeters);
                 if (part.Count >= 2)
                 {
-                    svg.Append(CultureInfo.InvariantCulture, $"<polyline class=\"map-climb\" data-climb=\"\" points=\"{Points(part)}\"><title>{E(string.Create(CultureInfo.InvariantCulture, $"Climb: +{climb.GainMeters:0} m over {Measure.Distance(climb.LengthMeters, unit)} at {climb.AverageGrade * 100:0.0} %"))}</title></polyline>");
+                    svg.Append(CultureInfo.InvariantCulture, $"<polyline class=\"map-climb\" data-climb=\"\" points=\"{Points(part)}\"><title>{E(string.Create(CultureInfo.InvariantCulture, $"Climb: {Measure.HeightChange(climb.GainMeters, unit)} over {Measure.Distance(climb.LengthMeters, unit)} at {climb.AverageGrade * 100:0.0} %"))}</title></polyline>");
                 }
             }
         }

@@ -41,4 +41,16 @@ public class MeasureTests
 
     [Fact]
     public void TryParse_RefusesOthers() => Assert.False(Measure.TryParse("furlongs", out _));
+
+    [Theory]
+    [InlineData(100, DistanceUnit.Kilometres, "100 m", "+100 m")]
+    [InlineData(100, DistanceUnit.Miles, "328 ft", "+328 ft")]
+    [InlineData(-5, DistanceUnit.Miles, "-16 ft", "−16 ft")]
+    [InlineData(0.1, DistanceUnit.Kilometres, "0 m", "0 m")]
+    [InlineData(double.NaN, DistanceUnit.Miles, "–", "–")]
+    public void Height_InFeetBesideMiles(double metres, DistanceUnit unit, string height, string change)
+    {
+        Assert.Equal(height, Measure.Height(metres, unit));
+        Assert.Equal(change, Measure.HeightChange(metres, unit));
+    }
 }

@@ -3,6 +3,7 @@ using RunStrong.Data.Entities;
 using RunStrong.Domain.Catalogue;
 using RunStrong.Domain.Planning;
 using RunStrong.Domain.Progression;
+using RunStrong.Domain.Training;
 using RunStrong.Features.Catalogue;
 using RunStrong.Features.Common;
 using RunStrong.Features.Training;
@@ -45,6 +46,8 @@ public class RecentSessionsTests
         var records = await TrainingData.SessionRecordsAsync(db, LocalRunner.Instance, default);
         var checkIns = await TrainingData.CheckInsAsync(db, LocalRunner.Instance, default);
         var isDeload = NextPrescription.IsDeload(plan);
+        // Loads in the runner's unit from their settings (kg until they choose), whatever the plan or the sets were in.
+        var unit = (await RunStrong.Features.Settings.RunnerPreferences.GetAsync(db, LocalRunner.Instance)).Weight;
         var steps = new HashSet<ProgressionStep>();
         var trimmed = 0;
         for (var day = start.AddDays(-14); day < start.AddDays(7 * 8); day = day.AddDays(2))
@@ -58,10 +61,14 @@ public class RecentSessionsTests
             {
                 var exercise = catalogue.Single(e => e.Slug == slug);
                 var forDay = planned.FirstOrDefault(p => p.Slug == slug);
-                var expected = NextPrescription.Prescribe(exercise, plan, whole, plan.IsDeload(day), forDay);
-                Assert.Equal(expected, NextPrescription.Prescribe(exercise, plan, recent, plan.IsDeload(day), forDay));
-                // Without a plan: any equipment, loads in the unit last logged.
-                Assert.Equal(NextPrescription.Prescribe(exercise, null, whole, false), NextPrescription.Prescribe(exercise, null, recent, false));
+                var expected = NextPrescription.Prescribe(exercise, plan, whole, plan.IsDeload(day), unit, forDay);
+                Assert.Equal(expected, NextPrescription.Prescribe(exercise, plan, recent, plan.IsDeload(day), unit, forDay));
+                // Without a plan: any equipment; in either unit the recent sessions prescribe what the whole log does.
+                foreach (var either in new[] { MassUnit.Kilograms, MassUnit.Pounds })
+                {
+                    Assert.Equal(NextPrescription.Prescribe(exercise, null, whole, false, either), NextPrescription.Prescribe(exercise, null, recent, false, either));
+                }
+
                 steps.Add(expected.Step);
             }
 
@@ -86,7 +93,7 @@ public class RecentSessionsTests
             .Concat(all.History.SelectMany(h => h.Sets).Select(s => s.ExerciseSlug)).Distinct().ToArray();
         Assert.Equal(order, next.Exercises.Select(e => e.Exercise));
         Assert.Equal(
-            order.Select(slug => NextPrescription.Prescribe(catalogue.Single(e => e.Slug == slug), plan, all, next.Deload,
+            order.Select(slug => NextPrescription.Prescribe(catalogue.Single(e => e.Slug == slug), plan, all, next.Deload, unit,
                 nextSession.Session.Exercises.FirstOrDefault(p => p.Slug == slug))),
             next.Exercises);
 

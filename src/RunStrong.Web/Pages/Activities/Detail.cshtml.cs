@@ -156,6 +156,7 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
         var symbol = Measure.Symbol(unit);
         var xLabel = byDistance ? $"Distance ({symbol})" : "Time (min)";
         (double, double) P(GetActivity.ChartPoint p) => (byDistance ? Measure.In(p.X, unit) : p.X / 60, p.Value);
+        (double, double) HeightP(GetActivity.ChartPoint p) => (P(p).Item1, Measure.HeightIn(p.Value, unit));
         (double, double) PaceP(GetActivity.ChartPoint p) => (P(p).Item1, Measure.PaceIn(p.Value, unit));
         string FormatX(double x) => x.ToString(byDistance ? "0.#" : "0", CultureInfo.InvariantCulture);
         return
@@ -170,10 +171,10 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
                 XLabel = xLabel, YLabel = "bpm", FormatX = FormatX,
                 Summary = series.HeartRate.Count > 0 ? $"Between {Show.Number(series.HeartRate.Min(p => p.Value))} and {Show.Number(series.HeartRate.Max(p => p.Value))} beats per minute" : "No heart rate recorded",
             },
-            new LineChart("elevation", "Elevation", [new ChartSeries("Elevation", series.Elevation.Select(P).ToList(), SvgChart.Palette[2])])
+            new LineChart("elevation", "Elevation", [new ChartSeries("Elevation", series.Elevation.Select(HeightP).ToList(), SvgChart.Palette[2])])
             {
-                Area = true, XLabel = xLabel, YLabel = "m", FormatX = FormatX,
-                Summary = series.Elevation.Count > 0 ? $"Between {Show.Number(series.Elevation.Min(p => p.Value))} and {Show.Number(series.Elevation.Max(p => p.Value))} metres" : "No altitude recorded",
+                Area = true, XLabel = xLabel, YLabel = Measure.HeightSymbol(unit), FormatX = FormatX,
+                Summary = series.Elevation.Count > 0 ? $"Between {Measure.Height(series.Elevation.Min(p => p.Value), unit)} and {Measure.Height(series.Elevation.Max(p => p.Value), unit)}" : "No altitude recorded",
             },
         ];
     }

@@ -6,8 +6,11 @@ using RunStrong.Features.Common;
 
 namespace RunStrong.Web.Pages.Activities;
 
-public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner) : PageModel
+public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Hosting.RunnerPreferencesAccessor preferences) : PageModel
 {
+    /// <summary>The runner's units: climb in metres beside km, in feet beside miles.</summary>
+    public Features.Settings.RunnerPreferences Units { get; private set; } = Features.Settings.RunnerPreferences.Default;
+
     /// <remarks>Each item carries its start, distance and pace in the runner's units and zone (ListActivities).</remarks>
 
     /// <summary>Only days before this one: the page of older activities (keyset paging; the newest page without it).</summary>
@@ -22,6 +25,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner) : P
     {
         try
         {
+            Units = await preferences.GetAsync(cancellationToken);
             List = await ListActivities.HandleAsync(db, runner, new ListActivities.Request(Before: Before), cancellationToken);
         }
         catch (UserInputException e)

@@ -24,12 +24,6 @@ public static class Show
     /// <summary>The day only ("Tue 22 Nov 2011"), for activities whose file has no times.</summary>
     public static string Day(DateTime utc) => utc.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>"+12 m", "−5 m", "0 m"; "–" when missing.</summary>
-    public static string Signed(double? meters) =>
-        meters is { } m && double.IsFinite(m)
-            ? Math.Round(m) switch { > 0 and var r => $"+{r.ToString("0", CultureInfo.InvariantCulture)} m", < 0 and var r => $"−{(-r).ToString("0", CultureInfo.InvariantCulture)} m", _ => "0 m" }
-            : "–";
-
     public static string Date(DateTime utc) => utc.ToString("ddd d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     public static string Number(double? value, string format = "0") =>

@@ -31,11 +31,15 @@ public sealed class AthleteModel(RunStrongDbContext db, ExerciseCatalogue catalo
 
     public IReadOnlyList<Features.Training.History.Day> Log { get; private set; } = [];
 
+    /// <summary>The weight unit the viewer reads loads in (their settings): a plan made in kg reads in lb once they chose lb (docs/decisions/0036).</summary>
+    public Domain.Training.MassUnit Weight { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid runnerId, long? plan, int? week, CancellationToken cancellationToken)
     {
         try
         {
             Athlete = await AthleteAccess.OpenAsync(db, coach, runnerId, cancellationToken);
+            Weight = (await Features.Settings.RunnerPreferences.GetAsync(db, coach, cancellationToken)).Weight;
             Plans = await ListPlans.HandleAsync(db, Athlete.Runner, cancellationToken);
             if ((plan is { } chosen ? Plans.FirstOrDefault(p => p.Id == chosen) : Plans.Count > 0 ? Plans[0] : null) is { } shown)
             {

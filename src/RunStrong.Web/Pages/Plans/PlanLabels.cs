@@ -25,7 +25,7 @@ public static class PlanLabels
     public static string SessionUrl(long planId, DateOnly date, int index) =>
         string.Create(CultureInfo.InvariantCulture, $"/plans/{planId}/sessions/{date:yyyy-MM-dd}/{index}");
 
-    public static string Dose(PlannedExercise exercise) => PlanText.Dose(exercise);
+    public static string Dose(PlannedExercise exercise, Domain.Training.MassUnit? unit = null) => PlanText.Dose(exercise, unit: unit);
 
     /// <summary>The session as a FIT workout for a watch: <c>/api/plans/3/sessions/2026-12-08-0.fit</c>.</summary>
     public static string SessionFitUrl(long planId, DateOnly date, int index) =>

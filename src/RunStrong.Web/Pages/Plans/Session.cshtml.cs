@@ -29,6 +29,9 @@ public sealed class SessionModel(RunStrongDbContext db, ExerciseCatalogue catalo
     /// <summary>Where "Log this" goes: the day on /log, naming the planned session (<c>2026-12-08#0</c>).</summary>
     public string LogUrl { get; private set; } = "";
 
+    /// <summary>The weight unit the viewer reads loads in (their settings): a plan made in kg reads in lb once they chose lb (docs/decisions/0036).</summary>
+    public Domain.Training.MassUnit Weight { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long id, string date, int index, CancellationToken cancellationToken)
     {
         if (await PlanDayLookup.FindAsync(db, catalogue, runner, clock, id, date, cancellationToken) is not { } found
@@ -39,6 +42,7 @@ public sealed class SessionModel(RunStrongDbContext db, ExerciseCatalogue catalo
 
         (Plan, Day, Week) = (found.Plan, found.Day, found.Week);
         Session = Day.Sessions[index];
+        Weight = (await Features.Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken)).Weight;
         Index = index;
         LogUrl = PlanLabels.LogUrl(Day.Date, Features.Training.TrainingPlan.KeyOf(Day.Date, index));
         var all = (await catalogue.AllAsync(cancellationToken)).ToDictionary(e => e.Slug, StringComparer.Ordinal);

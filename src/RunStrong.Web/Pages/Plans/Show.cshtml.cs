@@ -33,11 +33,15 @@ public sealed class ShowModel(RunStrongDbContext db, ExerciseCatalogue catalogue
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>The weight unit the viewer reads loads in (their settings): a plan made in kg reads in lb once they chose lb (docs/decisions/0036).</summary>
+    public Domain.Training.MassUnit Weight { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long id, string? view, int? week, string? month, CancellationToken cancellationToken)
     {
         try
         {
             Plan = await GetPlan.HandleAsync(db, catalogue, runner, clock, id, cancellationToken);
+            Weight = (await Features.Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken)).Weight;
         }
         catch (UserInputException e) when (e.NotFound)
         {
