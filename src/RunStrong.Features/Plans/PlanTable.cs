@@ -23,7 +23,7 @@ public static class PlanTable
     /// The table; with <paramref name="follow"/> (a saved plan), each run and session ends with how it stands in brackets
     /// (<c>[done]</c>, <c>[moved: done Sun]</c>, <c>[missed: offered Sun]</c>) and a missed strength session offered later in
     /// its week shows on that day (docs/decisions/0027). Loads in <paramref name="unit"/> when given (a saved plan read in
-    /// the runner's current unit, docs/decisions/0036), else as the plan has them.
+    /// the runner's current unit, docs/decisions/0037), else as the plan has them.
     /// </summary>
     public static string Render(Plan plan, PlanFollow? follow = null, Domain.Training.MassUnit? unit = null)
     {

@@ -56,7 +56,7 @@ public static class PlanText
     /// <summary>
     /// The planned load as a runner reads it: <c>40 kg</c>, <c>90 lb</c>; null without one. In the plan's own unit, or in
     /// <paramref name="unit"/> (the runner's, when they changed it after making the plan) rounded to what goes on their bar:
-    /// a plan's 40 kg hip thrust reads 90 lb, its 20 kg empty bar 45 lb (<see cref="LoadSteps.OnTheBar"/>; docs/decisions/0036).
+    /// a plan's 40 kg hip thrust reads 90 lb, its 20 kg empty bar 45 lb (<see cref="LoadSteps.OnTheBar"/>; docs/decisions/0037).
     /// </summary>
     public static string? Load(PlannedExercise exercise, MassUnit? unit = null)
     {

@@ -13,7 +13,7 @@ namespace RunStrong.Features.Training;
 /// reason ("last time 3 x 12 at RPE 7: add a loop band"). With a plan: its exercises first, the runner's equipment from
 /// the plan's profile, and a deload when the day falls in a deload week. Without one, any equipment is assumed
 /// (docs/decisions/0016-training-log-and-predictions.md). Loads are worked out and rounded in the runner's weight unit
-/// from their settings, whatever unit the plan was made in or the sets were logged in (docs/decisions/0036).
+/// from their settings, whatever unit the plan was made in or the sets were logged in (docs/decisions/0037).
 /// </summary>
 public static class NextPrescription
 {

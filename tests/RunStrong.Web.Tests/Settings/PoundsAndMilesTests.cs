@@ -13,7 +13,7 @@ namespace RunStrong.Web.Tests.Settings;
 /// <summary>
 /// A runner who made a plan in kg, logged in kg, then chose pounds and miles in settings sees every figure in lb and feet:
 /// the gym page's advice and boxes (loads on a pound bar, not 126.77), /progress's "Next time", the plan's loads, climb;
-/// and a load typed in lb reads back as the same lb figure (docs/decisions/0036).
+/// and a load typed in lb reads back as the same lb figure (docs/decisions/0037).
 /// </summary>
 public class PoundsAndMilesTests
 {

@@ -31,7 +31,7 @@ public sealed class AthleteModel(RunStrongDbContext db, ExerciseCatalogue catalo
 
     public IReadOnlyList<Features.Training.History.Day> Log { get; private set; } = [];
 
-    /// <summary>The weight unit the viewer reads loads in (their settings): a plan made in kg reads in lb once they chose lb (docs/decisions/0036).</summary>
+    /// <summary>The weight unit the viewer reads loads in (their settings): a plan made in kg reads in lb once they chose lb (docs/decisions/0037).</summary>
     public Domain.Training.MassUnit Weight { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid runnerId, long? plan, int? week, CancellationToken cancellationToken)

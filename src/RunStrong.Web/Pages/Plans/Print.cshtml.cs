@@ -16,7 +16,7 @@ public sealed class PrintModel(RunStrongDbContext db, ExerciseCatalogue catalogu
     /// <summary>Each exercise and rung the plan uses, once, in order of first use: printed with its two pictures.</summary>
     public IReadOnlyList<(Exercise Exercise, ExerciseVariant? Variant)> Pictured { get; private set; } = [];
 
-    /// <summary>The weight unit the viewer reads loads in (their settings): a plan made in kg reads in lb once they chose lb (docs/decisions/0036).</summary>
+    /// <summary>The weight unit the viewer reads loads in (their settings): a plan made in kg reads in lb once they chose lb (docs/decisions/0037).</summary>
     public Domain.Training.MassUnit Weight { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)

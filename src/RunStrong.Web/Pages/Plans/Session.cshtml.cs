@@ -29,7 +29,7 @@ public sealed class SessionModel(RunStrongDbContext db, ExerciseCatalogue catalo
     /// <summary>Where "Log this" goes: the day on /log, naming the planned session (<c>2026-12-08#0</c>).</summary>
     public string LogUrl { get; private set; } = "";
 
-    /// <summary>The weight unit the viewer reads loads in (their settings): a plan made in kg reads in lb once they chose lb (docs/decisions/0036).</summary>
+    /// <summary>The weight unit the viewer reads loads in (their settings): a plan made in kg reads in lb once they chose lb (docs/decisions/0037).</summary>
     public Domain.Training.MassUnit Weight { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, string date, int index, CancellationToken cancellationToken)

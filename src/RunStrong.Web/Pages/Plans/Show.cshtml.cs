@@ -33,7 +33,7 @@ public sealed class ShowModel(RunStrongDbContext db, ExerciseCatalogue catalogue
     [TempData]
     public string? Notice { get; set; }
 
-    /// <summary>The weight unit the viewer reads loads in (their settings): a plan made in kg reads in lb once they chose lb (docs/decisions/0036).</summary>
+    /// <summary>The weight unit the viewer reads loads in (their settings): a plan made in kg reads in lb once they chose lb (docs/decisions/0037).</summary>
     public Domain.Training.MassUnit Weight { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, string? view, int? week, string? month, CancellationToken cancellationToken)
