@@ -42,10 +42,14 @@ public static class LoadSteps
             _ when equipment.Contains(Equipment.HipThrustMachine) || equipment.Contains(Equipment.Machine) || equipment.Contains(Equipment.Cable) => (5.0, 10.0),
             _ when equipment.Contains(Equipment.Dumbbell) => (1.0, 2.5),
             _ when equipment.Contains(Equipment.Kettlebell) => (4.0, 10.0),
-            _ => (2.5, 5.0),
+            _ => (DefaultStepKilograms, DefaultStepPounds),
         };
         return unit == MassUnit.Pounds ? Mass.FromPounds(lb) : Mass.FromKilograms(kg);
     }
+
+    private const double DefaultStepKilograms = 2.5;
+
+    private const double DefaultStepPounds = 5;
 
     /// <summary>
     /// <paramref name="current"/> plus <paramref name="fraction"/>, rounded to the nearest multiple of <paramref name="step"/>
@@ -91,7 +95,7 @@ public static class LoadSteps
             return Mass.From(Math.Round(quarters) / 4, unit);
         }
 
-        var size = (variant is null ? (unit == MassUnit.Pounds ? Mass.FromPounds(5) : Mass.FromKilograms(2.5)) : SmallestStep(variant, unit)).In(unit);
+        var size = variant is null ? (unit == MassUnit.Pounds ? DefaultStepPounds : DefaultStepKilograms) : SmallestStep(variant, unit).In(unit);
         var rounded = Math.Max(size, Math.Round(value / size, MidpointRounding.AwayFromZero) * size);
         if (variant is not null && Lightest(variant, unit) is { } bar)
         {

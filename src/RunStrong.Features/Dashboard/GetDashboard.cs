@@ -131,6 +131,7 @@ public static class GetDashboard
         var (covering, plan, planNote) = PlanFor(history.Plans, catalogue, to);
         var runLoads = loggedRuns.Select(SessionLoad.From).OfType<SessionLoad>().ToArray();
         var strengthLoads = sessions.Select(SessionLoad.From).OfType<SessionLoad>().ToArray();
+        var unratedSessionDays = sessions.Where(s => SessionLoad.From(s) is null).Select(s => s.Date).ToArray();
         var firstMonth = FirstPredictionMonth(to);
 
         return new DashboardView
@@ -151,7 +152,7 @@ public static class GetDashboard
                 MuscleSetsNote),
             OneRepMaxTrends = OneRepMaxTrends(sessions, catalogue, from, to),
             PredictionTrend = Predictions(runs.Where(r => r.Run.Date >= firstMonth && r.ForPredictions).SelectMany(DashboardPerformances)),
-            Load = weeks.Select(w => WeekLoad(w, runLoads, strengthLoads, Unrated(w, loggedRuns, sessions.Where(s => SessionLoad.From(s) is null).Select(s => s.Date)))).ToArray(),
+            Load = weeks.Select(w => WeekLoad(w, runLoads, strengthLoads, Unrated(w, loggedRuns, unratedSessionDays))).ToArray(),
             Trimp = TrimpWeeks(weeks, loggedRuns, heartRate ?? Settings.HeartRateSettings.None),
             AcuteChronic = AcuteChronic(runLoads.Concat(strengthLoads).ToArray(), from, to),
             LongRunWarnings = LongRuns(history.LoggedRuns, from, today, unit),
@@ -181,6 +182,7 @@ public static class GetDashboard
         var (covering, plan, planNote) = PlanFor(history.Plans, catalogue, to);
         var runLoads = loggedRuns.Select(SessionLoad.From).OfType<SessionLoad>().ToArray();
         var strengthLoads = sessionFacts.Select(s => s.Load).OfType<SessionLoad>().ToArray();
+        var unratedSessionDays = sessionFacts.Where(s => s.Load is null).Select(s => s.Date).ToArray();
         var firstMonth = FirstPredictionMonth(to);
         var byWeek = history.Weeks;
 
@@ -204,7 +206,7 @@ public static class GetDashboard
                 MuscleSetsNote),
             OneRepMaxTrends = RolledUpOneRepMaxTrends(byWeek, recentSessions, catalogue, from, to),
             PredictionTrend = Predictions(history.Bests.Where(b => b.Date >= firstMonth && b.Date <= to).Select(b => b.ToPerformance())),
-            Load = weeks.Select(w => WeekLoad(w, runLoads, strengthLoads, Unrated(w, loggedRuns, sessionFacts.Where(s => s.Load is null).Select(s => s.Date)))).ToArray(),
+            Load = weeks.Select(w => WeekLoad(w, runLoads, strengthLoads, Unrated(w, loggedRuns, unratedSessionDays))).ToArray(),
             Trimp = TrimpWeeks(weeks, loggedRuns, heartRate ?? Settings.HeartRateSettings.None),
             AcuteChronic = AcuteChronic(runLoads.Concat(strengthLoads).ToArray(), from, to),
             LongRunWarnings = LongRuns(allRuns, from, today, unit),

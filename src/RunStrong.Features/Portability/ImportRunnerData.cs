@@ -178,9 +178,10 @@ public static class ImportRunnerData
                 throw Bad(which, string.Create(CultureInfo.InvariantCulture, $"has session RPE {sessionRpe}; session RPE is between 1 and 10; nothing was imported"));
             }
 
-            if (session.DurationMinutes is { } minutes && !(minutes > 0 && minutes <= 600))
+            // 0 is stored for a watch session of a few seconds (WatchStrength rounds to a tenth of a minute).
+            if (session.DurationMinutes is { } minutes && !(minutes >= 0 && minutes <= 600))
             {
-                throw Bad(which, string.Create(CultureInfo.InvariantCulture, $"lasts {minutes} minutes; a session lasts more than 0 and at most 600 minutes; nothing was imported"));
+                throw Bad(which, string.Create(CultureInfo.InvariantCulture, $"lasts {minutes} minutes; a session lasts 0 to 600 minutes; nothing was imported"));
             }
 
             if (session.Sets.FirstOrDefault(s => s.GarminExercise is not null && !WatchStrength.IsGarminName(s.GarminExercise)) is { } badName)
@@ -665,9 +666,11 @@ public static class ImportRunnerData
                 $"has distance {activity.DistanceMeters} m, time {activity.ElapsedSeconds} s (moving {activity.MovingSeconds} s), climb {activity.AscentMeters} m, descent {activity.DescentMeters} m or {activity.RecordCount} records below zero or not a number");
         }
 
-        if ((activity.AverageHeartRate is { } average && !(average > 0 && average < 300)) || (activity.MaxHeartRate is { } max && !(max > 0 && max < 300)))
+        // Not the plausible range (Plausibility.MaxHeartRate): a file's implausible heart rate is stored as recorded, flagged, and
+        // must come back in; only what no import stores is refused.
+        if ((activity.AverageHeartRate is { } average && !Amount(average)) || (activity.MaxHeartRate is { } max && !Amount(max)))
         {
-            return string.Create(CultureInfo.InvariantCulture, $"has heart rate {activity.AverageHeartRate} average, {activity.MaxHeartRate} max; a heart rate is between 0 and 300 bpm");
+            return string.Create(CultureInfo.InvariantCulture, $"has heart rate {activity.AverageHeartRate} average, {activity.MaxHeartRate} max; a heart rate is a number, 0 or more");
         }
 
         if (activity.RunType is { } type && !Kebab.TryParse<RunType>(type, out _))
