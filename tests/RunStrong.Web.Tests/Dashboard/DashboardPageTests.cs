@@ -146,7 +146,7 @@ public class DashboardPageTests
         Assert.Equal("riegel", month.GetProperty("model").GetString());
         Assert.Equal("36:00", month.GetProperty("fiveK").GetString());
         Assert.Contains("10 km about <strong>1:15:05</strong> (Riegel: VDOT 24.7 is below Daniels' tables, 30–85, so these are rougher estimates)", html, StringComparison.Ordinal);
-        Assert.Contains("1 of 1 month come from an effort with a VDOT below Daniels' tables (30–85): their times are Riegel's", predictions, StringComparison.Ordinal);
+        Assert.Contains("1 of 1 month comes from an effort with a VDOT below Daniels' tables (30–85): their times are Riegel's", predictions, StringComparison.Ordinal);
     }
 
     [Fact]
