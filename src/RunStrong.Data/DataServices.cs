@@ -57,7 +57,8 @@ public static class DataServices
         }
         else
         {
-            options.UseSqlite(target.ConnectionString);
+            // A connection of its own per context (options are built per context), owned and disposed by it.
+            options.UseSqlite(new PooledSqliteConnection(target.ConnectionString), contextOwnsConnection: true);
         }
 
         options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
