@@ -33,7 +33,7 @@ public sealed record LoggedRun
         DistanceMetres = Guard.Positive(distanceMetres, "distance in metres");
         Duration = Guard.Positive(duration, "duration");
         Type = Guard.Defined(type, "run type");
-        Rpe = rpe is { } r ? Guard.Between(r, 1, 10, "RPE") : null;
+        Rpe = rpe is { } r ? Guard.Between(r, SessionRpe.Lowest, SessionRpe.Highest, "RPE") : null;
         AverageHeartRate = averageHeartRate is { } hr ? Guard.Between(hr, 30, 250, "average heart rate") : null;
         if (timeOnHills is { } hills && (hills < TimeSpan.Zero || hills > duration))
         {

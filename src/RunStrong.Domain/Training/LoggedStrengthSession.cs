@@ -29,7 +29,7 @@ public sealed record LoggedStrengthSession
         PlannedSessionId = plannedSessionId;
         Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
         Duration = duration is { } d ? Guard.Positive(d, "duration") : null;
-        SessionRpe = sessionRpe is { } r ? Guard.Between(r, 1, 10, "session RPE") : null;
+        SessionRpe = sessionRpe is { } r ? Guard.Between(r, Training.SessionRpe.Lowest, Training.SessionRpe.Highest, "session RPE") : null;
         IsDeload = isDeload;
     }
 

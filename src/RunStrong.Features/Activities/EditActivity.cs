@@ -59,9 +59,7 @@ public static class EditActivity
 
         if (change.Rpe is { } rpe)
         {
-            row.Rpe = rpe is >= 1 and <= 10
-                ? rpe
-                : throw new UserInputException("rpe", string.Create(CultureInfo.InvariantCulture, $"rpe: RPE must be between 1 and 10, got {rpe}"));
+            row.Rpe = SessionRpe.Problem(rpe, "RPE") is { } rpeProblem ? throw new UserInputException("rpe", "rpe: " + rpeProblem) : rpe;
         }
 
         if (change.Date is { } date && date != row.LocalDate)

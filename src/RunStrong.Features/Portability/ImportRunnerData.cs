@@ -173,9 +173,9 @@ public static class ImportRunnerData
                 }
             }
 
-            if (session.SessionRpe is { } sessionRpe && !(sessionRpe >= 1 && sessionRpe <= 10))
+            if (session.SessionRpe is { } sessionRpe && !SessionRpe.IsValid(sessionRpe))
             {
-                throw Bad(which, string.Create(CultureInfo.InvariantCulture, $"has session RPE {sessionRpe}; session RPE is between 1 and 10; nothing was imported"));
+                throw Bad(which, string.Create(CultureInfo.InvariantCulture, $"has session RPE {sessionRpe}; session RPE is between {SessionRpe.Lowest} and {SessionRpe.Highest}; nothing was imported"));
             }
 
             // 0 is stored for a watch session of a few seconds (WatchStrength rounds to a tenth of a minute).
@@ -241,12 +241,9 @@ public static class ImportRunnerData
                 throw Bad(which, "is not a hill-sprint or drills session done, partly or skipped; nothing was imported");
             }
 
-            // The ranges the log checks (LogPlannedSession).
-            if ((log.Reps is { } reps && reps is < 0 or > 30) || (log.Seconds is { } seconds && seconds is < 3 or > 60)
-                || (log.GradePercent is { } grade && !(grade >= 1 && grade <= 30)))
+            if (LogPlannedSession.DoseProblem(log.Reps, log.Seconds, log.GradePercent) is { } dose)
             {
-                throw Bad(which, string.Create(CultureInfo.InvariantCulture,
-                    $"has {log.Reps} sprints of {log.Seconds} s at {log.GradePercent} %; a log holds 0 to 30 sprints of 3 to 60 s on a 1 to 30 % grade; nothing was imported"));
+                throw Bad(which + ",", $"{dose.Field}: {dose.Message}; nothing was imported");
             }
 
             CheckDay(log.Date, which, LoggedDays.PlannedSessionDaysAhead);
@@ -678,8 +675,8 @@ public static class ImportRunnerData
             return $"has run type \"{type}\"; expected one of {string.Join(", ", Kebab.Names<RunType>())}";
         }
 
-        return activity.Rpe is { } rpe && !(rpe >= 1 && rpe <= 10)
-            ? string.Create(CultureInfo.InvariantCulture, $"has RPE {rpe}; RPE is between 1 and 10")
+        return activity.Rpe is { } rpe && !SessionRpe.IsValid(rpe)
+            ? string.Create(CultureInfo.InvariantCulture, $"has RPE {rpe}; RPE is between {SessionRpe.Lowest} and {SessionRpe.Highest}")
             : null;
     }
 

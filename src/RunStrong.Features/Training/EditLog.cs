@@ -100,9 +100,9 @@ public static class EditLog
         var owner = runner.RunnerId;
         var row = await db.StrengthSessions.AsTracking().Include(s => s.Sets).FirstOrDefaultAsync(s => s.OwnerId == owner && s.Id == id, cancellationToken)
             ?? throw NotFound("strength session", id);
-        if (change.SessionRpe is { } rpe && !(rpe >= 1 && rpe <= 10))
+        if (SessionRpe.Problem(change.SessionRpe, "session RPE") is { } rpeProblem)
         {
-            throw new UserInputException("sessionRpe", string.Create(CultureInfo.InvariantCulture, $"sessionRpe: session RPE must be between 1 and 10, got {rpe}"));
+            throw new UserInputException("sessionRpe", "sessionRpe: " + rpeProblem);
         }
 
         if (change.DurationMinutes is { } minutes && !(minutes > 0 && minutes <= 600))

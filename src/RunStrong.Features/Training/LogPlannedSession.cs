@@ -74,11 +74,9 @@ public static class LogPlannedSession
         ArgumentNullException.ThrowIfNull(request);
         var (date, index) = ParseKey(request.PlannedSessionKey);
         var status = ParseStatus(request.Status);
-        Check(request.Reps, 0, 30, "reps", "hill sprints");
-        Check(request.Seconds, 3, 60, "seconds", "seconds a sprint");
-        if (request.GradePercent is { } grade && !(grade >= 1 && grade <= 30))
+        if (DoseProblem(request.Reps, request.Seconds, request.GradePercent) is { } problem)
         {
-            throw new UserInputException("gradePercent", string.Create(CultureInfo.InvariantCulture, $"gradePercent: a hill's grade is between 1 and 30 %, got {grade}"));
+            throw new UserInputException(problem.Field, $"{problem.Field}: {problem.Message}");
         }
 
         LoggedDays.CheckPlannedSession(date, await TrainingData.TodayAsync(db, runner, clock, cancellationToken), "plannedSessionKey", "planned session");
@@ -168,11 +166,25 @@ public static class LogPlannedSession
             : throw new UserInputException("status", $"status: '{status!.Trim()}' is not one of done, partly, skipped");
     }
 
-    private static void Check(int? value, int min, int max, string field, string what)
-    {
-        if (value is { } v && (v < min || v > max))
-        {
-            throw new UserInputException(field, string.Create(CultureInfo.InvariantCulture, $"{field}: {what} must be between {min} and {max}, got {v}"));
-        }
-    }
+    /// <summary>The most hill sprints one log holds.</summary>
+    public const int MostSprints = 30;
+
+    /// <summary>The shortest and longest sprint, seconds (hill sprints are 8–30 s, ../shared/domain.md; a log allows some slack).</summary>
+    public const int ShortestSprintSeconds = 3, LongestSprintSeconds = 60;
+
+    /// <summary>The gentlest and steepest hill, percent grade.</summary>
+    public const double GentlestGradePercent = 1, SteepestGradePercent = 30;
+
+    /// <summary>
+    /// The first part of a logged hill-sprint dose outside what a log holds, with why ("reps", "hill sprints must be between
+    /// 0 and 30, got 40"); null when all hold. The log and the import of an export both check with it.
+    /// </summary>
+    public static (string Field, string Message)? DoseProblem(int? reps, int? seconds, double? gradePercent) =>
+        reps is { } n && n is < 0 or > MostSprints
+            ? ("reps", string.Create(CultureInfo.InvariantCulture, $"hill sprints must be between 0 and {MostSprints}, got {n}"))
+        : seconds is { } s && s is < ShortestSprintSeconds or > LongestSprintSeconds
+            ? ("seconds", string.Create(CultureInfo.InvariantCulture, $"seconds a sprint must be between {ShortestSprintSeconds} and {LongestSprintSeconds}, got {s}"))
+        : gradePercent is { } g && !(g >= GentlestGradePercent && g <= SteepestGradePercent)
+            ? ("gradePercent", string.Create(CultureInfo.InvariantCulture, $"a hill's grade is between {GentlestGradePercent} and {SteepestGradePercent} %, got {g}"))
+        : null;
 }

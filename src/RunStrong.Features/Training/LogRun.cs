@@ -86,9 +86,9 @@ public static class LogRun
             throw new UserInputException("type", $"type: unknown run type '{request.Type.Trim()}'; expected one of {string.Join(", ", Kebab.Names<RunType>())}");
         }
 
-        if (request.Rpe is { } rpe && !(rpe >= 1 && rpe <= 10))
+        if (SessionRpe.Problem(request.Rpe, "RPE") is { } rpeProblem)
         {
-            throw new UserInputException("rpe", string.Create(CultureInfo.InvariantCulture, $"rpe: RPE must be between 1 and 10, got {rpe}"));
+            throw new UserInputException("rpe", "rpe: " + rpeProblem);
         }
 
         var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);

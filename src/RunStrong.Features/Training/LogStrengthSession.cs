@@ -49,9 +49,9 @@ public static class LogStrengthSession
 
         var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
         var sets = request.Sets.Select((s, i) => SetValidation.Validate(s ?? new SetInput(), i, catalogue, preferences.Weight)).ToArray();
-        if (request.SessionRpe is { } rpe && (rpe < 1 || rpe > 10 || double.IsNaN(rpe)))
+        if (SessionRpe.Problem(request.SessionRpe, "session RPE") is { } rpeProblem)
         {
-            throw new UserInputException("sessionRpe", $"session RPE must be between 1 and 10, got {rpe}");
+            throw new UserInputException("sessionRpe", "sessionRpe: " + rpeProblem);
         }
 
         if (request.DurationMinutes is { } minutes && !(minutes > 0 && minutes <= 600))

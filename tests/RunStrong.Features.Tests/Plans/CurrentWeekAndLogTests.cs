@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using RunStrong.Data;
 using RunStrong.Domain.Planning;
 using RunStrong.Features.Catalogue;
@@ -70,6 +71,43 @@ public class CurrentWeekAndLogTests
             Assert.Null(h.Exercise.Load);
             Assert.StartsWith("no recent hip thrust set in your profile", h.Exercise.LoadNote, StringComparison.Ordinal);
         });
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task LogPlannedSession_ADoseNoHillHolds_IsRefusedNamingTheField_AndNothingIsStored(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        var id = await SeedOlderPlanAsync(database);
+        await using var db = database.CreateContext();
+        var plan = (await GetPlan.HandleAsync(db, new ExerciseCatalogue(db), LocalRunner.Instance, Clock, id)).Plan;
+        var hill = plan.Days.SelectMany(d => d.Sessions.Select((s, i) => (d.Date, Index: i, Session: s))).Last(x => x.Session.Kind == SessionKind.HillSprints && x.Date < Today);
+        var key = TrainingPlan.KeyOf(hill.Date, hill.Index);
+        var cases = new (int? Reps, int? Seconds, double? Grade, string Field, string Message)[]
+        {
+            (31, 8, 7, "reps", "reps: hill sprints must be between 0 and 30, got 31"),
+            (-1, 8, 7, "reps", "reps: hill sprints must be between 0 and 30, got -1"),
+            (6, 2, 7, "seconds", "seconds: seconds a sprint must be between 3 and 60, got 2"),
+            (6, 90, null, "seconds", "seconds: seconds a sprint must be between 3 and 60, got 90"),
+            (6, 8, 35, "gradePercent", "gradePercent: a hill's grade is between 1 and 30 %, got 35"),
+            (6, 8, 0.5, "gradePercent", "gradePercent: a hill's grade is between 1 and 30 %, got 0.5"),
+        };
+        foreach (var (reps, seconds, grade, field, message) in cases)
+        {
+            var refused = await Assert.ThrowsAsync<UserInputException>(() => LogPlannedSession.HandleAsync(db, LocalRunner.Instance, Clock, new LogPlannedSession.Request
+            {
+                PlannedSessionKey = key, Status = "done", Reps = reps, Seconds = seconds, GradePercent = grade,
+            }));
+            Assert.Equal((field, message), (refused.Field, refused.Message));
+        }
+
+        Assert.False(await db.SessionLogs.AnyAsync());
+
+        // The edges are a dose: 30 sprints of 60 s on a 30 % grade.
+        var logged = await LogPlannedSession.HandleAsync(db, LocalRunner.Instance, Clock, new LogPlannedSession.Request
+        {
+            PlannedSessionKey = key, Status = "done", Reps = 30, Seconds = 60, GradePercent = 30,
+        });
+        Assert.Equal("Hill sprints done: 30 x 60 s at 30 %", logged.Log.Summary);
     }
 
     [Theory, MemberData(nameof(Engines))]

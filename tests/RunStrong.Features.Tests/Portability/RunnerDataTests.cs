@@ -462,6 +462,48 @@ public sealed class RunnerDataTests : IDisposable
         Assert.False(await check.Plans.AnyAsync());
     }
 
+    [Theory, MemberData(nameof(Engines))]
+    public async Task Import_AHillSprintLogNoHillHolds_IsRefusedNamingTheLogAndTheField_AsTheLogWould(string engine)
+    {
+        await using var source = await TestDatabases.CreateAsync(engine);
+        await using var target = await TestDatabases.CreateAsync(engine);
+        await FillAsync(source);
+        string key;
+        await using (var db = source.CreateContext())
+        {
+            var planId = await db.Plans.Select(p => p.Id).FirstAsync();
+            var plan = (await RunStrong.Features.Plans.GetPlan.HandleAsync(db, new RunStrong.Features.Catalogue.ExerciseCatalogue(db), LocalRunner.Instance, TestClock.Create(), planId)).Plan;
+            var hill = plan.Days.SelectMany(d => d.Sessions.Select((s, i) => (d.Date, Index: i, Session: s)))
+                .Last(x => x.Session.Kind == Domain.Planning.SessionKind.HillSprints && x.Date < Today);
+            key = TrainingPlan.KeyOf(hill.Date, hill.Index);
+            await LogPlannedSession.HandleAsync(db, LocalRunner.Instance, TestClock.Create(), new LogPlannedSession.Request
+            {
+                PlannedSessionKey = key, Status = "done", Reps = 5, Seconds = 8, GradePercent = 7,
+            });
+        }
+
+        var zip = await ExportAsync(source);
+        var bad = await EditedCopyAsync(zip, "grade.zip", json => ReplaceFirst(json, "\"gradePercent\": 7", "\"gradePercent\": 70"));
+
+        var refused = await Assert.ThrowsAsync<UserInputException>(() => ImportAsync(target, bad));
+
+        Assert.Equal(
+            $"grade.zip: runstrong-export.json: session log {key}, gradePercent: a hill's grade is between 1 and 30 %, got 70; nothing was imported",
+            refused.Message);
+        await using (var check = target.CreateContext())
+        {
+            Assert.False(await check.SessionLogs.AnyAsync());
+        }
+
+        // The export as written comes in, its hill sprints as logged.
+        await ImportAsync(target, zip);
+        await using (var check = target.CreateContext())
+        {
+            var log = await check.SessionLogs.SingleAsync();
+            Assert.Equal((key, 5, 8, 7.0), (log.PlannedSessionKey, log.Reps, log.Seconds, log.GradePercent));
+        }
+    }
+
     private static string ReplaceFirst(string text, string from, string to)
     {
         var at = text.IndexOf(from, StringComparison.Ordinal);

@@ -201,7 +201,7 @@ public class LogPagesTests
         await unplanned.Locator("input[name=Load]").FillAsync("sixty");
         await unplanned.GetByTestId("add-set-button").ClickAsync();
         // Refused: the page comes back with the set still in the form, as typed, and the error beside the load.
-        await Assertions.Expect(page.GetByTestId("add-set").GetByTestId("set-error")).ToContainTextAsync("'sixty' is not a load");
+        await Assertions.Expect(page.GetByTestId("add-set").GetByTestId("set-error")).ToHaveTextAsync("'sixty' is not a load: write a number and a unit, such as 60kg or 135 lb");
         await Assertions.Expect(page.GetByTestId("add-set").Locator("input[name=Load]")).ToHaveValueAsync("sixty");
         await Assertions.Expect(page.GetByTestId("add-set").Locator("input[name=Reps]")).ToHaveValueAsync("8");
         await Assertions.Expect(page.GetByTestId("add-set").Locator("input[name=Load]")).ToHaveAttributeAsync("aria-invalid", "true");

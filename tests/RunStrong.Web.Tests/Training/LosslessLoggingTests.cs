@@ -62,7 +62,7 @@ public class LosslessLoggingTests
 
         var row = page.GetByTestId("unplanned-sets").GetByTestId("set-row").First;
         await Assertions.Expect(row.GetByTestId("set-state")).ToHaveTextAsync("Not saved");
-        await Assertions.Expect(row.GetByTestId("set-error")).ToHaveTextAsync("set.reps: expected a whole number, got 12.5");
+        await Assertions.Expect(row.GetByTestId("set-error")).ToHaveTextAsync("Expected a whole number, got 12.5");
         await Assertions.Expect(row.Locator("input[name=Reps]")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(row.Locator("input[name=Reps]")).ToHaveValueAsync("12.5");
         Assert.Empty(await StoredSetsAsync(server));

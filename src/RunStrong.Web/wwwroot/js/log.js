@@ -160,6 +160,11 @@
         if (first && first.length) {
           message = first[0];
         }
+        // Beside its marked field the message needs no API name: "set.reps: expected..." reads "Expected..." (as the page does).
+        var prefix = keys[0] + ": ";
+        if (message.indexOf(prefix) === 0 && message.length > prefix.length) {
+          message = message.charAt(prefix.length).toUpperCase() + message.slice(prefix.length + 1);
+        }
       }
     }
     var box = form.querySelector(".field-error");
