@@ -48,6 +48,7 @@ public static class FitReader
     public static FitReadResult Read(ReadOnlySpan<byte> data, string sourceName)
     {
         var warnings = new List<string>();
+        var cutShort = false;
         if (data.Length == 0)
         {
             return FitReadResult.Failed($"{sourceName}: the file is empty (0 bytes)");
@@ -122,11 +123,13 @@ public static class FitReader
             if (outcome.Stop != DecodeStop.None)
             {
                 warnings.Add(StopMessage(sourceName, outcome, data.Length, claimedEnd, decoder.RecordCount));
+                cutShort = outcome.Stop is DecodeStop.InsideDataMessage or DecodeStop.InsideDefinitionMessage && (long)outcome.Position + outcome.Length > data.Length;
                 break;
             }
 
             if (claimedEnd + 2 > data.Length)
             {
+                cutShort = claimedEnd > data.Length;
                 warnings.Add(claimedEnd > data.Length
                     ? $"{sourceName}: file ends at byte {data.Length}, {claimedEnd - data.Length} bytes short of the data size its header gives; kept {decoder.RecordCount} records read before it"
                     : $"{sourceName}: file ends at byte {data.Length} before its CRC; the data could not be checked");
@@ -165,6 +168,7 @@ public static class FitReader
         }
 
         var activity = BuildActivity(decoder, sourceName, warnings);
+        activity.CutShort = cutShort;
         return new FitReadResult(activity, firstFileType, warnings, null);
     }
 

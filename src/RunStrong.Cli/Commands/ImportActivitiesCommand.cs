@@ -51,6 +51,11 @@ public static class ImportActivitiesCommand
                     {
                         AnsiConsole.MarkupLine($"  [red]failed[/] {Output.Esc(failed.Error)}");
                     }
+
+                    foreach (var warning in files.Where(f => f.Status == FileStatus.Imported).SelectMany(f => f.Warnings))
+                    {
+                        AnsiConsole.MarkupLine($"  [yellow]warning[/] {Output.Esc(warning)}");
+                    }
                 }
             }
 
@@ -85,6 +90,12 @@ public static class ImportActivitiesCommand
                 _ => result.Error,
             };
             Console.Out.WriteLine($"{status,-9} {result.Path}{(detail is null ? "" : "  " + detail)}");
+
+            // What the reader salvaged or doubted in a file it stored (a file cut short, a bad CRC), under its line.
+            foreach (var warning in result.Status == FileStatus.Imported ? result.Warnings : [])
+            {
+                Console.Out.WriteLine($"{"",-9} warning: {warning}");
+            }
         }
 
         return files;

@@ -97,6 +97,12 @@ public sealed class Activity
     /// <summary>Total timer (moving) time the device reported, seconds.</summary>
     public double? DeviceTimerSeconds { get; set; }
 
+    /// <summary>
+    /// True when the file ends before the data it announces (a copy or a transfer cut short): the activity holds only what
+    /// came before the cut, and a complete copy of the same recording replaces it when imported.
+    /// </summary>
+    public bool CutShort { get; set; }
+
     /// <summary>What the reader salvaged or doubted, in words a runner can act on.</summary>
     public List<string> Warnings { get; } = [];
 }

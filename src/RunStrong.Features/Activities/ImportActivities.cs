@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
@@ -179,11 +180,17 @@ public static class ImportActivities
                     : DateTime.MinValue;
                 var sport = Clip(Kebab.Name(activity.Sport), 30)!;
                 var seen = new FileResult(file.Path, FileStatus.Duplicate, null, null, sport, start, null, file.Warnings);
-                var duplicate = pendingHashes.TryGetValue(hash, out var samePath)
-                    ? Duplicate(seen, null, $"the same file as {samePath}, earlier in this import")
+                var (duplicate, cutShort) = pendingHashes.TryGetValue(hash, out var samePath)
+                    ? (Duplicate(seen, null, $"the same file as {samePath}, earlier in this import"), null)
                     : HasKnownStart(start) && pendingStarts.TryGetValue((Second(start), sport), out var sameStart)
-                        ? Duplicate(seen, null, $"the same {sport} at the same start time as {sameStart}, earlier in this import")
-                        : await FindDuplicateAsync(db, owner, hash, start, sport, seen, cancellationToken);
+                        ? (Duplicate(seen, null, $"the same {sport} at the same start time as {sameStart}, earlier in this import"), null)
+                        : await FindDuplicateAsync(db, owner, hash, start, sport, activity, seen, cancellationToken);
+                if (cutShort is { } existing)
+                {
+                    yield return await CompleteAsync(db, file, existing, owner, preferences, clock, options, cancellationToken);
+                    continue;
+                }
+
                 if (duplicate is not null)
                 {
                     yield return duplicate;
@@ -313,6 +320,9 @@ public static class ImportActivities
 
             var summary = analysis.Summary;
             var fileName = StoredFileName(file.Path, activity.Format);
+            IReadOnlyList<string> warnings = activity.CutShort
+                ? [.. file.Warnings, $"{FileName(file.Path)}: this copy of the recording is cut short; import the whole file when you have it and it completes this activity"]
+                : file.Warnings;
             var row = new StoredActivity
             {
                 OwnerId = owner,
@@ -334,11 +344,11 @@ public static class ImportActivities
                 RecordCount = activity.Records.Count,
                 ContentHash = hash,
                 SourcePath = Clip(file.Path, 2000)!,
-                SummaryJson = StoredSummary.From(summary, file.Warnings, activity.StartTimeSource).ToJson(),
+                SummaryJson = StoredSummary.From(summary, warnings, activity.StartTimeSource, activity.CutShort).ToJson(),
                 ImportedAt = clock.GetUtcNow().UtcDateTime,
                 File = new ActivityFile { OwnerId = owner, FileName = Clip(fileName, 500)!, GzipContent = Gzip(content) },
             };
-            var result = new FileResult(file.Path, FileStatus.Imported, null, null, row.Sport, row.StartTime, row.DistanceMeters, file.Warnings);
+            var result = new FileResult(file.Path, FileStatus.Imported, null, null, row.Sport, row.StartTime, row.DistanceMeters, warnings);
             return (row, result);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or ArithmeticException or IndexOutOfRangeException)
@@ -347,8 +357,14 @@ public static class ImportActivities
         }
     }
 
-    private static async Task<FileResult?> FindDuplicateAsync(
-        RunStrongDbContext db, Guid owner, string hash, DateTime start, string sport, FileResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// The activity this file duplicates (the same content, or the same sport starting the same second), as its result;
+    /// or, when that activity came from a copy of the same recording that was cut short and this file is complete, the
+    /// activity's id to complete from this file instead (<see cref="CompleteAsync"/>).
+    /// </summary>
+    private static async Task<(FileResult? Duplicate, long? CutShort)> FindDuplicateAsync(
+        RunStrongDbContext db, Guid owner, string hash, DateTime start, string sport, Domain.Activities.Activity activity, FileResult result,
+        CancellationToken cancellationToken)
     {
         var known = HasKnownStart(start);
         var from = Second(start);
@@ -356,16 +372,84 @@ public static class ImportActivities
         var existing = await db.Activities
             .Where(a => a.OwnerId == owner && (a.ContentHash == hash || (known && a.Sport == sport && a.StartTime >= from && a.StartTime < to)))
             .OrderBy(a => a.Id)
-            .Select(a => new { a.Id, a.ContentHash, a.SourcePath })
+            .Select(a => new { a.Id, a.ContentHash, a.SourcePath, a.SummaryJson })
             .FirstOrDefaultAsync(cancellationToken);
         if (existing is null)
         {
-            return null;
+            return (null, null);
         }
 
-        return existing.ContentHash == hash
-            ? Duplicate(result, existing.Id, $"already imported (the same file as activity {existing.Id}, from {FileName(existing.SourcePath)})")
-            : Duplicate(result, existing.Id, $"already imported (activity {existing.Id}, from {FileName(existing.SourcePath)}, is the same {sport} starting the same second)");
+        if (existing.ContentHash == hash)
+        {
+            return (Duplicate(result, existing.Id, $"already imported (the same file as activity {existing.Id}, from {FileName(existing.SourcePath)})"), null);
+        }
+
+        // A watch's strength activity also logged a session from its sets: that stays as it is (the file is a duplicate).
+        if (!activity.CutShort && activity.StrengthSets.Count == 0 && StoredSummary.Read(existing.SummaryJson).CutShort)
+        {
+            return (null, existing.Id);
+        }
+
+        return (Duplicate(result, existing.Id, $"already imported (activity {existing.Id}, from {FileName(existing.SourcePath)}, is the same {sport} starting the same second)"), null);
+    }
+
+    /// <summary>
+    /// Completes activity <paramref name="id"/>, stored from a copy of this recording that was cut short, from this complete
+    /// file: its file, distance, times, climbing, heart rate and records become this file's; what the runner gave it (name,
+    /// run type, RPE, day, the plan it counts for) stays. The result is an import of the same activity, saying so.
+    /// </summary>
+    private static async Task<FileResult> CompleteAsync(
+        RunStrongDbContext db, ActivityFileResult file, long id, Guid owner, Settings.RunnerPreferences preferences, TimeProvider clock, Options options,
+        CancellationToken cancellationToken)
+    {
+        var (row, result) = Prepare(file, owner, preferences, clock, options);
+        if (row is null)
+        {
+            return result;
+        }
+
+        try
+        {
+            var existing = await db.Activities.AsTracking().Include(a => a.File).SingleAsync(a => a.OwnerId == owner && a.Id == id, cancellationToken);
+            var was = FileName(existing.SourcePath);
+            existing.Format = row.Format;
+            existing.SubSport = row.SubSport;
+            existing.StartTime = row.StartTime;
+            existing.DistanceMeters = row.DistanceMeters;
+            existing.ElapsedSeconds = row.ElapsedSeconds;
+            existing.MovingSeconds = row.MovingSeconds;
+            existing.AscentMeters = row.AscentMeters;
+            existing.DescentMeters = row.DescentMeters;
+            existing.AverageHeartRate = row.AverageHeartRate;
+            existing.MaxHeartRate = row.MaxHeartRate;
+            existing.RecordCount = row.RecordCount;
+            existing.ContentHash = row.ContentHash;
+            existing.SourcePath = row.SourcePath;
+            existing.SummaryJson = row.SummaryJson;
+            existing.ImportedAt = row.ImportedAt;
+            if (existing.File is { } stored)
+            {
+                stored.FileName = row.File!.FileName;
+                stored.GzipContent = row.File.GzipContent;
+            }
+            else
+            {
+                existing.File = row.File;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            var said = string.Create(CultureInfo.InvariantCulture,
+                $"{FileName(file.Path)}: completes activity {id}, stored from {was}, which was cut short: its distance, times and records are now this file's ({row.DistanceMeters / 1000:0.00} km)");
+            return result with { ActivityId = id, Warnings = [.. result.Warnings, said] };
+        }
+        catch (DbUpdateException ex)
+        {
+            return result with { Status = FileStatus.Failed, Error = $"{FileName(file.Path)}: read, but could not complete activity {id} with it ({(ex.InnerException ?? ex).Message})" };
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 
     private static FileResult Duplicate(FileResult result, long? existingId, string why) =>

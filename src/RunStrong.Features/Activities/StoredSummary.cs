@@ -32,11 +32,19 @@ public sealed record StoredSummary(
     /// <summary>What the rules changed and which figures are not believed (<see cref="MetricNote"/>); empty in rows stored before.</summary>
     public IReadOnlyList<MetricNote> Notes { get; init; } = [];
 
+    /// <summary>
+    /// True when the file ended before the data it announced (<see cref="Activity.CutShort"/>): the activity holds what came
+    /// before the cut, and a complete copy of the recording replaces it on import. Rows stored before this existed read false.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool CutShort { get; init; }
+
     /// <summary>False when a figure is beyond what anyone can do: then the run feeds no predictions.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsPlausible => Notes.All(n => !n.Implausible);
 
-    public static StoredSummary From(ActivitySummary summary, IReadOnlyList<string> warnings, StartTimeSource startTimeSource = Domain.Activities.StartTimeSource.Recorded) => new(
+    public static StoredSummary From(
+        ActivitySummary summary, IReadOnlyList<string> warnings, StartTimeSource startTimeSource = Domain.Activities.StartTimeSource.Recorded, bool cutShort = false) => new(
         Kebab.Name(summary.DistanceSource),
         summary.AveragePaceSecondsPerKm,
         summary.AverageGradeAdjustedPaceSecondsPerKm,
@@ -49,6 +57,7 @@ public sealed record StoredSummary(
         HasTimes = summary.HasTimes,
         StartTimeSource = Kebab.Name(startTimeSource),
         Notes = summary.Notes,
+        CutShort = cutShort,
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, RunStrongJson.Options);

@@ -299,6 +299,7 @@ public sealed class FitReaderProtocolTests
         Assert.Single(activity.Records);
         var warning = Assert.Single(activity.Warnings);
         Assert.StartsWith($"test.fit: byte {data.Length - 2}: file CRC mismatch", warning, StringComparison.Ordinal);
+        Assert.False(activity.CutShort, "damaged is not cut short: every byte the header gives is there");
     }
 
     [Fact]
@@ -318,6 +319,8 @@ public sealed class FitReaderProtocolTests
         Assert.Equal(9, activity.Records.Count);
         var warning = Assert.Single(activity.Warnings);
         Assert.Equal($"test.fit: file ends at byte {cut.Length} inside a data message (it starts at byte {cut.Length - 15}); kept 9 records read before it", warning);
+        Assert.True(activity.CutShort, "a complete copy of this recording may replace it");
+        Assert.False(ReadActivity(whole).CutShort);
     }
 
     [Fact]

@@ -58,6 +58,32 @@ public sealed class ImportActivitiesCommandTests : IDisposable
     }
 
     [Theory, MemberData(nameof(Engines))]
+    public async Task Import_ACutShortCopy_SaysSoUnderItsLine_AndTheWholeFileLaterCompletesIt(string engine)
+    {
+        await using var db = await TestDatabases.CreateAsync(engine);
+        var whole = Path.Combine(_folder, "treadmill.fit");
+        File.Copy(Fixtures.Path("fit", "sports-alliance__sports-lib__src__specs__fixtures__runs__fit__6860622783.fit"), whole);
+        var bytes = await File.ReadAllBytesAsync(whole);
+        var cut = Path.Combine(_folder, "cut", "treadmill.fit");
+        Directory.CreateDirectory(Path.GetDirectoryName(cut)!);
+        await File.WriteAllBytesAsync(cut, bytes[..(bytes.Length * 6 / 10)]);
+
+        var first = await CliProcess.RunAsync("import", cut, "--db", db.DbArgument);
+        var second = await CliProcess.RunAsync("import", whole, "--db", db.DbArgument);
+
+        Assert.Equal(0, first.ExitCode);
+        var lines = first.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("imported  ", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("          warning: treadmill.fit: file ends at byte ", lines[1], StringComparison.Ordinal);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("warning: treadmill.fit: completes activity 1, stored from treadmill.fit, which was cut short: its distance, times and records are now this file's (10.6", second.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 imported, 0 already there", second.Stdout, StringComparison.Ordinal);
+        var list = await CliProcess.RunAsync("activities", "--json", "--db", db.DbArgument);
+        var item = Assert.Single(list.Json.GetProperty("items").EnumerateArray());
+        Assert.True(item.GetProperty("distanceMeters").GetDouble() > 10_000);
+    }
+
+    [Theory, MemberData(nameof(Engines))]
     public async Task Reimport_GivesDuplicatesAndExitsZero(string engine)
     {
         await using var db = await TestDatabases.CreateAsync(engine);

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Microsoft.EntityFrameworkCore;
 using RunStrong.ActivityFiles;
 using RunStrong.Features.Activities;
 using RunStrong.Features.Common;
@@ -14,6 +15,7 @@ public sealed class ImportActivitiesTests : IDisposable
     private static readonly string VivoactiveFit = Fixtures.Path("fit", "sports-alliance__sports-lib__src__specs__fixtures__runs__fit__2067489619.fit");
     private static readonly string VivoactiveGpx = Fixtures.Path("gpx", "sports-alliance__sports-lib__src__specs__fixtures__runs__gpx__2067489619.gpx");
     private static readonly string SmallTcx = Fixtures.Path("tcx", "vkurup__python-tcxparser__tests__files__test.tcx");
+    private static readonly string TreadmillRun = Fixtures.Path("fit", "sports-alliance__sports-lib__src__specs__fixtures__runs__fit__6860622783.fit");
     private static readonly string EmptyFit = Fixtures.Path("fit", "sports-alliance__sports-lib__src__specs__fixtures__others__empty-sessions.fit");
 
     private readonly string _folder = Directory.CreateTempSubdirectory("runstrong-import-").FullName;
@@ -67,6 +69,55 @@ public sealed class ImportActivitiesTests : IDisposable
         // Against rows already stored too, not only within one batch.
         var again = await ImportAsync(db, VivoactiveGpx);
         Assert.Equal(FileStatus.Duplicate, Assert.Single(again.Files).Status);
+        Assert.Equal(1, await CountAsync(db));
+    }
+
+    [Theory, MemberData(nameof(Engines))]
+    public async Task Import_ACutShortCopyThenTheWholeFile_CompletesTheSameActivity_KeepingWhatTheRunnerGaveIt(string engine)
+    {
+        await using var db = await TestDatabases.CreateAsync(engine);
+        await using var fresh = await TestDatabases.CreateAsync(engine);
+        var whole = await File.ReadAllBytesAsync(TreadmillRun);
+        var cut = Path.Combine(_folder, "cut.fit");
+        await File.WriteAllBytesAsync(cut, whole[..(whole.Length * 6 / 10)]);
+
+        // A copy cut short (a sync or a transfer that broke off): stored from what is there, and the report says so.
+        var first = Assert.Single((await ImportAsync(db, cut)).Files);
+        Assert.Equal(FileStatus.Imported, first.Status);
+        Assert.Contains(first.Warnings, w => w.StartsWith("cut.fit: file ends at byte ", StringComparison.Ordinal));
+        Assert.Contains("cut.fit: this copy of the recording is cut short; import the whole file when you have it and it completes this activity", first.Warnings);
+        var id = first.ActivityId!.Value;
+        await using (var context = db.CreateContext())
+        {
+            await EditActivity.HandleAsync(context, LocalRunner.Instance, TestClock.Create(), id, new EditActivity.Change(Name: "Treadmill long", RunType: "long", Rpe: 6));
+        }
+
+        // The whole recording later: the same activity, completed, not a duplicate that can never come in.
+        var second = Assert.Single((await ImportAsync(db, TreadmillRun)).Files);
+        var expected = Assert.Single((await ImportAsync(fresh, TreadmillRun)).Files);
+
+        Assert.Equal((FileStatus.Imported, id), (second.Status, second.ActivityId!.Value));
+        Assert.Contains(
+            $"{Path.GetFileName(TreadmillRun)}: completes activity {id}, stored from cut.fit, which was cut short: its distance, times and records are now this file's ({expected.DistanceMeters / 1000:0.00} km)",
+            second.Warnings);
+        Assert.Equal(1, await CountAsync(db));
+        await using (var context = db.CreateContext())
+        await using (var reference = fresh.CreateContext())
+        {
+            var completed = await context.Activities.Include(a => a.File).SingleAsync();
+            var imported = await reference.Activities.Include(a => a.File).SingleAsync();
+            Assert.Equal(
+                (imported.DistanceMeters, imported.ElapsedSeconds, imported.MovingSeconds, imported.RecordCount, imported.AverageHeartRate, imported.ContentHash, imported.SummaryJson),
+                (completed.DistanceMeters, completed.ElapsedSeconds, completed.MovingSeconds, completed.RecordCount, completed.AverageHeartRate, completed.ContentHash, completed.SummaryJson));
+            Assert.Equal(imported.File!.GzipContent, completed.File!.GzipContent);
+            Assert.True(completed.DistanceMeters > 10_000, "the whole treadmill run is 10.6 km; the cut copy held 5.2");
+            Assert.Equal(("Treadmill long", "long", 6.0), (completed.Name, completed.RunType, completed.Rpe));
+            Assert.False(StoredSummary.Read(completed.SummaryJson).CutShort);
+        }
+
+        // From now on both copies are duplicates: the whole file by content, the cut one by its start.
+        var again = await ImportAsync(db, TreadmillRun, cut);
+        Assert.All(again.Files, f => Assert.Equal((FileStatus.Duplicate, id), (f.Status, f.ActivityId!.Value)));
         Assert.Equal(1, await CountAsync(db));
     }
 

@@ -62,6 +62,49 @@ public class ActivityPagesTests
         Assert.Empty(errors);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Upload_ACutShortCopyThenTheWholeFile_TheResultsSayWhatHappened(bool script)
+    {
+        await using var server = await RunningServer.StartAsync();
+        await using var browser = await Browser.LaunchAsync();
+        var context = await browser.NewSignedInContextAsync(server, new() { JavaScriptEnabled = script, ViewportSize = new() { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
+        var whole = await File.ReadAllBytesAsync(Fixtures.Path("fit", "sports-alliance__sports-lib__src__specs__fixtures__runs__fit__6860622783.fit"));
+
+        async Task<ILocator> UploadAsync(byte[] content)
+        {
+            await page.GotoAsync(new Uri(server.Address, "/activities/upload").ToString());
+            await page.GetByLabel("Activity files").SetInputFilesAsync(new FilePayload { Name = "treadmill.fit", MimeType = "application/octet-stream", Buffer = content });
+            await page.GetByTestId("upload-button").ClickAsync();
+            if (script)
+            {
+                await page.Locator("form[data-done=true]").WaitForAsync();
+            }
+            else
+            {
+                await page.WaitForLoadStateAsync(LoadState.Load);
+            }
+
+            return page.GetByTestId("upload-results").Locator("li[data-status=imported]");
+        }
+
+        var cut = await UploadAsync(whole[..(whole.Length * 6 / 10)]);
+        await Assertions.Expect(cut.GetByTestId("upload-warnings")).ToContainTextAsync("treadmill.fit: file ends at byte ");
+        await Assertions.Expect(cut.GetByTestId("upload-warnings")).ToContainTextAsync("import the whole file when you have it and it completes this activity");
+        if (script)
+        {
+            await Browser.ScreenshotAsync(page, "activities-upload-cut-short-phone");
+        }
+
+        var completed = await UploadAsync(whole);
+        await Assertions.Expect(completed.GetByTestId("upload-warnings")).ToContainTextAsync("treadmill.fit: completes activity ");
+        await Assertions.Expect(completed.GetByTestId("upload-warnings")).ToContainTextAsync("which was cut short: its distance, times and records are now this file's (10.6");
+        await page.GotoAsync(new Uri(server.Address, "/activities").ToString());
+        Assert.Equal("1", await page.GetByTestId("activity-count").InnerTextAsync());
+    }
+
     [Fact]
     public async Task Upload_WithoutJavaScript_PostsTheFormAndShowsTheResults()
     {

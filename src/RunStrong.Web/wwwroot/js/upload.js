@@ -54,6 +54,18 @@
             item.appendChild(document.createTextNode(' '));
             item.appendChild(why);
         }
+        // What the reader salvaged or doubted in a file it stored (cut short, a bad CRC), as the page without script shows it.
+        if (status === 'imported' && result.warnings && result.warnings.length) {
+            var warnings = document.createElement('ul');
+            warnings.className = 'warnings';
+            warnings.setAttribute('data-testid', 'upload-warnings');
+            result.warnings.forEach(function (w) {
+                var line = document.createElement('li');
+                line.textContent = w;
+                warnings.appendChild(line);
+            });
+            item.appendChild(warnings);
+        }
         list.appendChild(item);
         showSummary(false);
     }
