@@ -101,7 +101,14 @@ internal static partial class ActivityXml
                 if (builder is not null && builder.PointCount >= 2)
                 {
                     warnings.Add($"{fileName}: the file is damaged or cut off at line {ex.LineNumber}, position {ex.LinePosition} ({FirstSentence(ex.Message)}); kept the {builder.PointCount} points read before it");
-                    return builder.Finish();
+                    var salvaged = builder.Finish();
+                    if (salvaged.Activity is { } activity)
+                    {
+                        // The XML breaks off on the file's last line: cut short, not damaged inside (a complete copy completes it).
+                        activity.CutShort = ex.LineNumber >= LineCount(data, offset);
+                    }
+
+                    return salvaged;
                 }
 
                 return new XmlReadOutcome(null, Describe(fileName, ex), warnings);
@@ -118,6 +125,9 @@ internal static partial class ActivityXml
 
         return new XmlReadOutcome(null, $"{fileName}: too many undeclared XML prefixes; not a well-formed GPX or TCX file", warnings);
     }
+
+    /// <summary>The number of lines from <paramref name="offset"/> on (a last line without its line break counts).</summary>
+    private static int LineCount(byte[] data, int offset) => data.AsSpan(offset).Count((byte)'\n') + 1;
 
     private static XmlReader Create(Stream stream, Dictionary<string, string> prefixes)
     {

@@ -113,6 +113,21 @@ public class GpxReaderTests
         Assert.Equal(ActivityFileStatus.Read, result.Status);
         Assert.Equal(2, result.Activity!.Records.Count);
         Assert.Contains(result.Warnings, w => w.StartsWith("cut.gpx: the file is damaged or cut off at line", StringComparison.Ordinal));
+        Assert.True(result.Activity.CutShort, "it breaks off on its last line");
+        Assert.False(TestFiles.ReadText("whole.gpx", Gpx11).Activity!.CutShort);
+    }
+
+    [Fact]
+    public void Read_DamagedInside_KeepsThePointsBeforeTheDamage_ButIsNotCutShort()
+    {
+        var at = Gpx11.IndexOf("<trkseg/>", StringComparison.Ordinal);
+        var damaged = Gpx11[..at] + "<trkpt lat=\"1\" <<\n" + Gpx11[at..];
+
+        var result = TestFiles.ReadText("damaged.gpx", damaged);
+
+        Assert.Equal(ActivityFileStatus.Read, result.Status);
+        Assert.Contains(result.Warnings, w => w.StartsWith("damaged.gpx: the file is damaged or cut off at line", StringComparison.Ordinal));
+        Assert.False(result.Activity!.CutShort, "the rest of the file is there: a second copy would be the same recording, not a complete one");
     }
 
     [Fact]
