@@ -180,12 +180,12 @@ public static class ImportActivities
                     : DateTime.MinValue;
                 var sport = Clip(Kebab.Name(activity.Sport), 30)!;
                 var seen = new FileResult(file.Path, FileStatus.Duplicate, null, null, sport, start, null, file.Warnings);
-                var (duplicate, cutShort) = pendingHashes.TryGetValue(hash, out var samePath)
+                var (duplicate, completes) = pendingHashes.TryGetValue(hash, out var samePath)
                     ? (Duplicate(seen, null, $"the same file as {samePath}, earlier in this import"), null)
                     : HasKnownStart(start) && pendingStarts.TryGetValue((Second(start), sport), out var sameStart)
                         ? (Duplicate(seen, null, $"the same {sport} at the same start time as {sameStart}, earlier in this import"), null)
                         : await FindDuplicateAsync(db, owner, hash, start, sport, activity, seen, cancellationToken);
-                if (cutShort is { } existing)
+                if (completes is { } existing)
                 {
                     yield return await CompleteAsync(db, file, existing, owner, preferences, clock, options, cancellationToken);
                     continue;
@@ -357,12 +357,16 @@ public static class ImportActivities
         }
     }
 
+    /// <summary>An activity stored already that this file completes: one from a copy cut short, or one without its file.</summary>
+    private sealed record Completion(long Id, bool WasCutShort, string? WasFrom);
+
     /// <summary>
     /// The activity this file duplicates (the same content, or the same sport starting the same second), as its result;
-    /// or, when that activity came from a copy of the same recording that was cut short and this file is complete, the
-    /// activity's id to complete from this file instead (<see cref="CompleteAsync"/>).
+    /// or, when that activity came from a copy of the same recording that was cut short and this file is complete, or came
+    /// in without its original file (an export whose copy was damaged) and this is that file, the activity to complete
+    /// from this file instead (<see cref="CompleteAsync"/>).
     /// </summary>
-    private static async Task<(FileResult? Duplicate, long? CutShort)> FindDuplicateAsync(
+    private static async Task<(FileResult? Duplicate, Completion? Completes)> FindDuplicateAsync(
         RunStrongDbContext db, Guid owner, string hash, DateTime start, string sport, Domain.Activities.Activity activity, FileResult result,
         CancellationToken cancellationToken)
     {
@@ -372,7 +376,7 @@ public static class ImportActivities
         var existing = await db.Activities
             .Where(a => a.OwnerId == owner && (a.ContentHash == hash || (known && a.Sport == sport && a.StartTime >= from && a.StartTime < to)))
             .OrderBy(a => a.Id)
-            .Select(a => new { a.Id, a.ContentHash, a.SourcePath, a.SummaryJson })
+            .Select(a => new { a.Id, a.ContentHash, a.SourcePath, a.SummaryJson, HasFile = a.File != null })
             .FirstOrDefaultAsync(cancellationToken);
         if (existing is null)
         {
@@ -381,27 +385,30 @@ public static class ImportActivities
 
         if (existing.ContentHash == hash)
         {
-            return (Duplicate(result, existing.Id, $"already imported (the same file as activity {existing.Id}, from {FileName(existing.SourcePath)})"), null);
+            return existing.HasFile
+                ? (Duplicate(result, existing.Id, $"already imported (the same file as activity {existing.Id}, from {FileName(existing.SourcePath)})"), null)
+                : (null, new Completion(existing.Id, WasCutShort: false, WasFrom: null));
         }
 
         // A watch's strength activity also logged a session from its sets: that stays as it is (the file is a duplicate).
         if (!activity.CutShort && activity.StrengthSets.Count == 0 && StoredSummary.Read(existing.SummaryJson).CutShort)
         {
-            return (null, existing.Id);
+            return (null, new Completion(existing.Id, WasCutShort: true, FileName(existing.SourcePath)));
         }
 
         return (Duplicate(result, existing.Id, $"already imported (activity {existing.Id}, from {FileName(existing.SourcePath)}, is the same {sport} starting the same second)"), null);
     }
 
     /// <summary>
-    /// Completes activity <paramref name="id"/>, stored from a copy of this recording that was cut short, from this complete
-    /// file: its file, distance, times, climbing, heart rate and records become this file's; what the runner gave it (name,
-    /// run type, RPE, day, the plan it counts for) stays. The result is an import of the same activity, saying so.
+    /// Completes an activity stored from a copy of this recording that was cut short (or without its file) from this file:
+    /// its file, distance, times, climbing, heart rate and records become this file's; what the runner gave it (name, run
+    /// type, RPE, day, the plan it counts for) stays. The result is an import of the same activity, saying so.
     /// </summary>
     private static async Task<FileResult> CompleteAsync(
-        RunStrongDbContext db, ActivityFileResult file, long id, Guid owner, Settings.RunnerPreferences preferences, TimeProvider clock, Options options,
-        CancellationToken cancellationToken)
+        RunStrongDbContext db, ActivityFileResult file, Completion completion, Guid owner, Settings.RunnerPreferences preferences, TimeProvider clock,
+        Options options, CancellationToken cancellationToken)
     {
+        var id = completion.Id;
         var (row, result) = Prepare(file, owner, preferences, clock, options);
         if (row is null)
         {
@@ -411,7 +418,6 @@ public static class ImportActivities
         try
         {
             var existing = await db.Activities.AsTracking().Include(a => a.File).SingleAsync(a => a.OwnerId == owner && a.Id == id, cancellationToken);
-            var was = FileName(existing.SourcePath);
             existing.Format = row.Format;
             existing.SubSport = row.SubSport;
             existing.StartTime = row.StartTime;
@@ -438,8 +444,10 @@ public static class ImportActivities
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            var said = string.Create(CultureInfo.InvariantCulture,
-                $"{FileName(file.Path)}: completes activity {id}, stored from {was}, which was cut short: its distance, times and records are now this file's ({row.DistanceMeters / 1000:0.00} km)");
+            var said = completion.WasCutShort
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"{FileName(file.Path)}: completes activity {id}, stored from {completion.WasFrom}, which was cut short: its distance, times and records are now this file's ({row.DistanceMeters / 1000:0.00} km)")
+                : $"{FileName(file.Path)}: the original file of activity {id}, which came in without it; stored with it now";
             return result with { ActivityId = id, Warnings = [.. result.Warnings, said] };
         }
         catch (DbUpdateException ex)

@@ -422,6 +422,20 @@ public sealed class RunnerDataTests : IDisposable
         Assert.Equal(whole.Activities, imported.Activities);
         Assert.Equal(whole.Files.Count - 1, imported.Files.Count);
         Assert.All(imported.Files, f => Assert.Equal(whole.Files[f.Key], f.Value));
+
+        // The runner still has the originals: imported again, the missing one joins its activity; the rest are duplicates.
+        await using (var db = target.CreateContext())
+        {
+            var again = await ImportActivities.CollectAsync(ImportActivities.FromPathsAsync(db, LocalRunner.Instance, TestClock.Create(), [FenixRun, SmallTcx, VivoactiveGpx]));
+            var restored = Assert.Single(again.Files, f => f.Status == ImportActivities.FileStatus.Imported);
+            Assert.Contains($"{Path.GetFileName(restored.Path)}: the original file of activity {restored.ActivityId}, which came in without it; stored with it now", restored.Warnings);
+            Assert.Equal(2, again.Duplicates);
+        }
+
+        var completed = await SnapshotAsync(target);
+        Assert.Equal(whole.Activities, completed.Activities);
+        Assert.Equal(whole.Files.Count, completed.Files.Count);
+        Assert.All(completed.Files, f => Assert.Equal(whole.Files[f.Key], f.Value));
     }
 
     [Theory, MemberData(nameof(Engines))]
