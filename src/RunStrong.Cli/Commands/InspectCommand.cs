@@ -138,7 +138,7 @@ public static class InspectCommand
             AnsiConsole.MarkupLine("[bold]Climbs[/]");
             foreach (var c in v.Climbs)
             {
-                AnsiConsole.MarkupLine($"  at {Measure.Distance(c.StartMeters, u)}: {Measure.Height(c.LengthMeters, u)} long, +{Measure.Height(c.GainMeters, u)}, {c.AverageGrade * 100:0.0} %");
+                AnsiConsole.MarkupLine($"  at {Measure.Distance(c.StartMeters, u)}: {Measure.Stretch(c.LengthMeters, u)} long, +{Measure.Height(c.GainMeters, u)}, {c.AverageGrade * 100:0.0} %");
             }
         }
 

@@ -72,6 +72,13 @@ public static class Measure
             ? Math.Round(HeightIn(m, unit)).ToString("0", CultureInfo.InvariantCulture) + " " + HeightSymbol(unit)
             : Missing;
 
+    /// <summary>
+    /// A stretch of a run short enough for metres (a climb's length): "850 m" beside km, "0.53 mi" beside miles (a climb
+    /// is read in feet of gain, never in thousands of feet long); "–" when missing.
+    /// </summary>
+    public static string Stretch(double? metres, DistanceUnit unit) =>
+        unit == DistanceUnit.Miles ? metres is { } m ? Distance(m, unit) : Missing : Height(metres, unit);
+
     /// <summary>A change in height with its sign: "+12 m", "−16 ft", "0 m"; "–" when missing.</summary>
     public static string HeightChange(double? metres, DistanceUnit unit)
     {

@@ -53,4 +53,11 @@ public class MeasureTests
         Assert.Equal(height, Measure.Height(metres, unit));
         Assert.Equal(change, Measure.HeightChange(metres, unit));
     }
+
+    [Theory]
+    [InlineData(850.0, DistanceUnit.Kilometres, "850 m")]
+    [InlineData(850.0, DistanceUnit.Miles, "0.53 mi")]
+    [InlineData(null, DistanceUnit.Miles, "–")]
+    public void Stretch_AClimbsLength_InMetresBesideKm_InMilesBesideMiles(double? metres, DistanceUnit unit, string expected) =>
+        Assert.Equal(expected, Measure.Stretch(metres, unit));
 }

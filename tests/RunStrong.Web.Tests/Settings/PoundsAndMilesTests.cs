@@ -120,6 +120,13 @@ public class PoundsAndMilesTests
         await page.GotoAsync(new Uri(server.Address, $"/activities/{id}").ToString());
         Assert.StartsWith("↑ " + feet + " ↓ ", await page.GetByTestId("activity-climb").InnerTextAsync(), StringComparison.Ordinal);
         Assert.EndsWith(" ft", await page.GetByTestId("activity-climb").InnerTextAsync(), StringComparison.Ordinal);
+        // The climbs table: where and how long in miles, gain in feet (not a climb "2789 ft" long).
+        var climbs = activity.GetProperty("climbs");
+        Assert.True(climbs.GetArrayLength() >= 1);
+        var first = page.GetByTestId("climbs").Locator("tbody tr").First.Locator("td");
+        var miles = (climbs[0].GetProperty("lengthMeters").GetDouble() / 1609.344).ToString("F2", CultureInfo.InvariantCulture) + " mi";
+        Assert.Equal(miles, await first.Nth(1).InnerTextAsync());
+        Assert.EndsWith(" ft", await first.Nth(2).InnerTextAsync(), StringComparison.Ordinal);
         await Browser.ScreenshotAsync(page, "feet-activity");
         Assert.Empty(errors);
     }
