@@ -183,7 +183,7 @@ public static class ImportActivities
                 var (duplicate, completes) = pendingHashes.TryGetValue(hash, out var samePath)
                     ? (Duplicate(seen, null, $"the same file as {samePath}, earlier in this import"), null)
                     : HasKnownStart(start) && pendingStarts.TryGetValue((Second(start), sport), out var sameStart)
-                        ? (Duplicate(seen, null, $"the same {sport} at the same start time as {sameStart}, earlier in this import"), null)
+                        ? (Duplicate(seen, null, $"the same {Noun(sport)} at the same start time as {sameStart}, earlier in this import"), null)
                         : await FindDuplicateAsync(db, owner, hash, start, sport, activity, seen, cancellationToken);
                 if (completes is { } existing)
                 {
@@ -396,7 +396,7 @@ public static class ImportActivities
             return (null, new Completion(existing.Id, WasCutShort: true, FileName(existing.SourcePath)));
         }
 
-        return (Duplicate(result, existing.Id, $"already imported (activity {existing.Id}, from {FileName(existing.SourcePath)}, is the same {sport} starting the same second)"), null);
+        return (Duplicate(result, existing.Id, $"already imported (activity {existing.Id}, from {FileName(existing.SourcePath)}, is the same {Noun(sport)} starting the same second)"), null);
     }
 
     /// <summary>
@@ -459,6 +459,18 @@ public static class ImportActivities
             db.ChangeTracker.Clear();
         }
     }
+
+    /// <summary>The sport's activity as a noun for a sentence: "running" -> "run", "cycling" -> "ride".</summary>
+    private static string Noun(string sport) => sport switch
+    {
+        "running" => "run",
+        "cycling" => "ride",
+        "walking" => "walk",
+        "hiking" => "hike",
+        "swimming" => "swim",
+        "training" => "workout",
+        _ => "activity",
+    };
 
     private static FileResult Duplicate(FileResult result, long? existingId, string why) =>
         result with { Status = FileStatus.Duplicate, ActivityId = existingId, Error = $"{FileName(result.Path)}: {why}" };

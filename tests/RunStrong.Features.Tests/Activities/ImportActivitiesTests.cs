@@ -63,12 +63,13 @@ public sealed class ImportActivitiesTests : IDisposable
         Assert.Equal(FileStatus.Imported, report.Files.Single(f => f.Path == VivoactiveFit).Status);
         var gpx = report.Files.Single(f => f.Path == VivoactiveGpx);
         Assert.Equal(FileStatus.Duplicate, gpx.Status);
-        Assert.Contains("same running", gpx.Error, StringComparison.Ordinal);
+        Assert.EndsWith(": the same run at the same start time as " + VivoactiveFit + ", earlier in this import", gpx.Error, StringComparison.Ordinal);
         Assert.StartsWith(Path.GetFileName(VivoactiveGpx), gpx.Error, StringComparison.Ordinal);
 
         // Against rows already stored too, not only within one batch.
         var again = await ImportAsync(db, VivoactiveGpx);
         Assert.Equal(FileStatus.Duplicate, Assert.Single(again.Files).Status);
+        Assert.EndsWith(", is the same run starting the same second)", again.Files[0].Error, StringComparison.Ordinal);
         Assert.Equal(1, await CountAsync(db));
     }
 
