@@ -143,6 +143,43 @@ public class LogPagesTests
             """;
 
     [Fact]
+    public async Task LogRun_RefusedValues_AreSaidBesideTheMarkedField_AndTheFormKeepsWhatWasTyped()
+    {
+        await using var server = await RunningServer.StartAsync();
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.OpenAsync(server, 390, 844);
+        await page.GotoAsync(new Uri(server.Address, "/log/run").ToString());
+        var distance = page.Locator("input[name=Distance]");
+        var rpe = page.Locator("input[name=Rpe]");
+
+        // "10" is not taken for 10 m: it asks for its unit, with the distance box marked and the typing kept.
+        await distance.FillAsync("10");
+        await page.Locator("input[name=Time]").FillAsync("50:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log run" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("run-error")).ToHaveTextAsync("'10' has no unit: write 10k, 10 mi or 10 m");
+        await Assertions.Expect(distance).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(distance).ToHaveValueAsync("10");
+        await Browser.ScreenshotAsync(page, "log-run-refused-phone");
+
+        await distance.FillAsync("10k");
+        await rpe.FillAsync("12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log run" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("run-error")).ToHaveTextAsync("RPE must be between 1 and 10, got 12");
+        await Assertions.Expect(rpe).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Null(await distance.GetAttributeAsync("aria-invalid"));
+        Assert.Empty(await server.GetJsonAsync<System.Text.Json.JsonElement[]>("/api/log/runs"));
+
+        await rpe.FillAsync("6");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log run" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("run-saved")).ToContainTextAsync("Logged");
+        Assert.Single(await server.GetJsonAsync<System.Text.Json.JsonElement[]>("/api/log/runs"));
+
+        // Expected: the two refusals, each answered 400 with the page. Nothing else may have failed.
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Contains("status of 400", e, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Log_Offline_QueuesTheSet_AndSendsItOnceWhenBackOnline()
     {
         await using var server = await RunningServer.StartAsync();

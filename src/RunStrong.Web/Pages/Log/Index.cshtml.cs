@@ -116,7 +116,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
         catch (UserInputException ex)
         {
             // The set stays in its form, as typed, with the error beside the field: nothing is lost.
-            Refused = (FormKey(form.PlannedSessionKey, form.Position ?? NextUnplannedPosition), FieldOf(ex.Field), BesideTheField(ex), form);
+            Refused = (FormKey(form.PlannedSessionKey, form.Position ?? NextUnplannedPosition), FieldOf(ex.Field), FieldMessage.Beside(ex), form);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(form.Date, cancellationToken);
             return Page();
@@ -252,23 +252,6 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
 
     /// <summary>"sets[3].load" -> "load": the form field an error is about.</summary>
     public static string FieldOf(string field) => field[(field.LastIndexOf('.') + 1)..];
-
-    /// <summary>
-    /// The message shown beside the field it is about, without the name an API client reads it by: "set.reps: expected a
-    /// whole number" is "Expected a whole number" beside the marked Reps box (log.js does the same with the API's answer).
-    /// </summary>
-    public static string BesideTheField(UserInputException ex)
-    {
-        ArgumentNullException.ThrowIfNull(ex);
-        var prefix = ex.Field + ": ";
-        if (!ex.Message.StartsWith(prefix, StringComparison.Ordinal) || ex.Message.Length == prefix.Length)
-        {
-            return ex.Message;
-        }
-
-        var rest = ex.Message[prefix.Length..];
-        return char.ToUpperInvariant(rest[0]) + rest[1..];
-    }
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

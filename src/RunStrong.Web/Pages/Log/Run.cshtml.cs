@@ -45,7 +45,8 @@ public sealed class RunModel(RunStrongDbContext db, ICurrentRunner runner, TimeP
         }
         catch (UserInputException e)
         {
-            Error = e.Message;
+            // The refused field is marked on the form, so the message need not name it as the API does.
+            Error = FieldMessage.Beside(e);
             ErrorField = e.Field;
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }

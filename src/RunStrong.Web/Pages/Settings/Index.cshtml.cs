@@ -58,7 +58,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner) : P
         }
         catch (UserInputException e)
         {
-            Error = e.Message;
+            Error = FieldMessage.Beside(e);
             ErrorField = e.Field;
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
