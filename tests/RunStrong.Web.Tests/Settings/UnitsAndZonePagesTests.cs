@@ -89,12 +89,15 @@ public class UnitsAndZonePagesTests
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("unit=km$"), new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("distance")).ToHaveTextAsync("9.01 km", new() { Timeout = 60_000 });
 
-        // Correcting it from its page: a typo is refused with its field named and what was typed kept; then it saves.
+        // Correcting it from its page: a typo is refused with its field marked and what was typed kept; then it saves.
         await page.GetByTestId("activity-edit").Locator("summary").ClickAsync();
         await page.GetByTestId("edit-run-type").SelectOptionAsync("long");
         await page.GetByTestId("edit-rpe").FillAsync("11");
         await page.GetByTestId("edit-save").ClickAsync();
-        Assert.Contains("rpe: RPE must be between 1 and 10, got 11", await page.GetByTestId("edit-error").InnerTextAsync(), StringComparison.Ordinal);
+        // The field is marked and the message beside the form reads without the API's name for it.
+        await Assertions.Expect(page.GetByTestId("edit-error")).ToHaveTextAsync("RPE must be between 1 and 10, got 11");
+        await Assertions.Expect(page.GetByTestId("edit-rpe")).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Null(await page.GetByTestId("edit-run-type").GetAttributeAsync("aria-invalid"));
         Assert.Equal("11", await page.GetByTestId("edit-rpe").InputValueAsync());
         Assert.Equal("long", await page.GetByTestId("edit-run-type").InputValueAsync());
         Assert.Null((await server.GetJsonAsync<JsonElement>($"/api/activities/{id}")).GetProperty("runType").GetString());

@@ -18,6 +18,12 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
     /// <summary>Why a correction (name, sport, type, RPE, day) was refused; the form keeps what was typed.</summary>
     public string? EditError { get; private set; }
 
+    /// <summary>The field the correction was refused for (<c>rpe</c>, <c>date</c>, <c>distance</c>...), marked on the form.</summary>
+    public string? EditErrorField { get; private set; }
+
+    /// <summary>"true" on the form's field the correction was refused for (aria-invalid), else null.</summary>
+    public string? InvalidWhen(string field) => EditErrorField == field ? "true" : null;
+
     /// <summary>What was typed into the correction form when it was refused.</summary>
     public EditActivity.Change? Typed { get; private set; }
 
@@ -112,7 +118,9 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
         }
         catch (UserInputException e)
         {
-            EditError = e.Message;
+            // The refused field is marked on the form, so the message need not name it as the API does.
+            EditError = FieldMessage.Beside(e);
+            EditErrorField = e.Field;
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
