@@ -358,7 +358,7 @@ public static class ImportActivities
     }
 
     /// <summary>An activity stored already that this file completes: one from a copy cut short, or one without its file.</summary>
-    private sealed record Completion(long Id, bool WasCutShort, string? WasFrom);
+    private sealed record Completion(long Id, bool WasCutShort);
 
     /// <summary>
     /// The activity this file duplicates (the same content, or the same sport starting the same second), as its result;
@@ -376,7 +376,7 @@ public static class ImportActivities
         var existing = await db.Activities
             .Where(a => a.OwnerId == owner && (a.ContentHash == hash || (known && a.Sport == sport && a.StartTime >= from && a.StartTime < to)))
             .OrderBy(a => a.Id)
-            .Select(a => new { a.Id, a.ContentHash, a.SourcePath, a.SummaryJson, HasFile = a.File != null })
+            .Select(a => new { a.Id, a.ContentHash, a.SourcePath, HasFile = a.File != null })
             .FirstOrDefaultAsync(cancellationToken);
         if (existing is null)
         {
@@ -387,13 +387,15 @@ public static class ImportActivities
         {
             return existing.HasFile
                 ? (Duplicate(result, existing.Id, $"already imported (the same file as activity {existing.Id}, from {FileName(existing.SourcePath)})"), null)
-                : (null, new Completion(existing.Id, WasCutShort: false, WasFrom: null));
+                : (null, new Completion(existing.Id, WasCutShort: false));
         }
 
         // A watch's strength activity also logged a session from its sets: that stays as it is (the file is a duplicate).
-        if (!activity.CutShort && activity.StrengthSets.Count == 0 && StoredSummary.Read(existing.SummaryJson).CutShort)
+        // Its summary is read only then: a re-import of many files costs one small lookup each, as before.
+        if (!activity.CutShort && activity.StrengthSets.Count == 0
+            && StoredSummary.Read(await db.Activities.Where(a => a.Id == existing.Id).Select(a => a.SummaryJson).SingleAsync(cancellationToken)).CutShort)
         {
-            return (null, new Completion(existing.Id, WasCutShort: true, FileName(existing.SourcePath)));
+            return (null, new Completion(existing.Id, WasCutShort: true));
         }
 
         return (Duplicate(result, existing.Id, $"already imported (activity {existing.Id}, from {FileName(existing.SourcePath)}, is the same {Noun(sport)} starting the same second)"), null);
@@ -418,6 +420,7 @@ public static class ImportActivities
         try
         {
             var existing = await db.Activities.AsTracking().Include(a => a.File).SingleAsync(a => a.OwnerId == owner && a.Id == id, cancellationToken);
+            var was = FileName(existing.SourcePath);
             existing.Format = row.Format;
             existing.SubSport = row.SubSport;
             existing.StartTime = row.StartTime;
@@ -446,7 +449,7 @@ public static class ImportActivities
             await db.SaveChangesAsync(cancellationToken);
             var said = completion.WasCutShort
                 ? string.Create(CultureInfo.InvariantCulture,
-                    $"{FileName(file.Path)}: completes activity {id}, stored from {completion.WasFrom}, which was cut short: its distance, times and records are now this file's ({row.DistanceMeters / 1000:0.00} km)")
+                    $"{FileName(file.Path)}: completes activity {id}, stored from {was}, which was cut short: its distance, times and records are now this file's ({row.DistanceMeters / 1000:0.00} km)")
                 : $"{FileName(file.Path)}: the original file of activity {id}, which came in without it; stored with it now";
             return result with { ActivityId = id, Warnings = [.. result.Warnings, said] };
         }

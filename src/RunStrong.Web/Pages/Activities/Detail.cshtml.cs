@@ -21,9 +21,6 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
     /// <summary>The field the correction was refused for (<c>rpe</c>, <c>date</c>, <c>distance</c>...), marked on the form.</summary>
     public string? EditErrorField { get; private set; }
 
-    /// <summary>"true" on the form's field the correction was refused for (aria-invalid), else null.</summary>
-    public string? InvalidWhen(string field) => EditErrorField == field ? "true" : null;
-
     /// <summary>What was typed into the correction form when it was refused.</summary>
     public EditActivity.Change? Typed { get; private set; }
 
