@@ -39,7 +39,7 @@ public partial class InvitationTests
         await anaPage.GotoAsync(link.ToString());
         await AccountForms.FillRegistrationAsync(anaPage, "ana", "strides after easy runs");
         await anaPage.GetByTestId("register-submit").ClickAsync();
-        await anaPage.WaitForURLAsync(new Uri(server.Address, "/").ToString());
+        await anaPage.ArrivesAtAsync(new Uri(server.Address, "/").ToString());
         Assert.Equal("ana", (await anaPage.GetByTestId("nav-account").InnerTextAsync()).Trim());
 
         await page.ReloadAsync();

@@ -21,10 +21,10 @@ public class RegistrationTests
 
         await page.GotoAsync(new Uri(server.Address, "/account/signin").ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "Make an account" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/register");
+        await page.ArrivesAtAsync("**/account/register");
         await AccountForms.FillRegistrationAsync(page, "mara", "tempo runs on tuesdays");
         await page.GetByTestId("register-submit").ClickAsync();
-        await page.WaitForURLAsync(new Uri(server.Address, "/").ToString());
+        await page.ArrivesAtAsync(new Uri(server.Address, "/").ToString());
 
         Assert.Equal("mara", (await page.GetByTestId("nav-account").InnerTextAsync()).Trim());
         await using var db = server.Database.CreateContext();
@@ -207,6 +207,6 @@ internal static class AccountForms
     {
         await page.GotoAsync(new Uri(server.Address, "/account/signout").ToString());
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/signin");
+        await page.ArrivesAtAsync("**/account/signin");
     }
 }

@@ -69,7 +69,7 @@ public partial class TwoFactorTests
 
         await page.GetByTestId("signin-2fa-code").FillAsync(app.ComputeTotp(server.Clock.GetUtcNow().UtcDateTime));
         await page.GetByTestId("signin-2fa-submit").ClickAsync();
-        await page.WaitForURLAsync(new Uri(server.Address, "/").ToString());
+        await page.ArrivesAtAsync(new Uri(server.Address, "/").ToString());
         Assert.Equal("lena", (await page.GetByTestId("nav-account").InnerTextAsync()).Trim());
 
         // A recovery code signs in once.
@@ -77,7 +77,7 @@ public partial class TwoFactorTests
         await AccountForms.SignInAsync(page, server, lena.UserName, lena.Password);
         await page.GetByTestId("signin-2fa-code").FillAsync(recoveryCodes[3]);
         await page.GetByTestId("signin-2fa-submit").ClickAsync();
-        await page.WaitForURLAsync(new Uri(server.Address, "/").ToString());
+        await page.ArrivesAtAsync(new Uri(server.Address, "/").ToString());
         Assert.Equal("lena", (await page.GetByTestId("nav-account").InnerTextAsync()).Trim());
 
         await AccountForms.SignOutAsync(page, server);

@@ -71,7 +71,7 @@ public class ActivityNumbersPagesTests
         await Browser.AssertNoSidewaysScrollAsync(page, width);
 
         await page.GetByTestId("unit-mi").ClickAsync();
-        await page.WaitForURLAsync("**unit=mi");
+        await page.ArrivesAtAsync("**unit=mi");
         Assert.Equal("5.60 mi", await page.GetByTestId("distance").InnerTextAsync());
         Assert.Equal("mi", await splits.Locator("thead th").First.InnerTextAsync());
         Assert.Equal(6, await splits.Locator("tbody tr").CountAsync());
@@ -112,7 +112,7 @@ public class ActivityNumbersPagesTests
         await page.GetByTestId("upload-button").ClickAsync();
         await page.Locator("form[data-done=true]").WaitForAsync();
         await page.GetByTestId("upload-results").Locator("li[data-status=imported] a").ClickAsync();
-        await page.WaitForURLAsync("**/activities/*");
+        await page.ArrivesAtAsync("**/activities/*");
 
         await Assertions.Expect(page.GetByTestId("no-times")).ToContainTextAsync("No times in this file");
         await Assertions.Expect(page.GetByTestId("no-times")).ToContainTextAsync("dated Tue 22 Nov 2011 as you gave it");

@@ -22,7 +22,7 @@ public class ActivityPagesTests
 
         await page.GotoAsync(new Uri(server.Address, "/activities").ToString());
         await page.GetByRole(AriaRole.Link, new() { Name = "Upload files" }).ClickAsync();
-        await page.WaitForURLAsync("**/activities/upload");
+        await page.ArrivesAtAsync("**/activities/upload");
         await page.GetByLabel("Activity files").SetInputFilesAsync(Uploads);
         await page.GetByTestId("upload-button").ClickAsync();
         await page.Locator("form[data-done=true]").WaitForAsync();
@@ -37,7 +37,7 @@ public class ActivityPagesTests
         await Browser.ScreenshotAsync(page, $"activities-upload-{name}");
 
         await results.GetByRole(AriaRole.Link, new() { Name = FenixRun }).ClickAsync();
-        await page.WaitForURLAsync("**/activities/*");
+        await page.ArrivesAtAsync("**/activities/*");
         Assert.Equal("9.01 km", await page.GetByTestId("distance").InnerTextAsync());
         foreach (var chart in new[] { "pace", "heart-rate", "elevation" })
         {
@@ -124,9 +124,9 @@ public class ActivityPagesTests
         Assert.StartsWith("2 imported", await page.GetByTestId("upload-summary").InnerTextAsync(), StringComparison.Ordinal);
 
         await results.GetByRole(AriaRole.Link, new() { Name = TcxRun }).ClickAsync();
-        await page.WaitForURLAsync("**/activities/*");
+        await page.ArrivesAtAsync("**/activities/*");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete this activity" }).ClickAsync();
-        await page.WaitForURLAsync("**/activities");
+        await page.ArrivesAtAsync("**/activities");
         Assert.Equal("1", await page.GetByTestId("activity-count").InnerTextAsync());
     }
 }

@@ -21,7 +21,7 @@ public class ExercisePagesTests
 
         await page.GetByLabel("Muscle").SelectOptionAsync("gluteus-medius");
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        await page.WaitForURLAsync("**/exercises?muscle=gluteus-medius**");
+        await page.ArrivesAtAsync("**/exercises?muscle=gluteus-medius**");
         var filtered = int.Parse(await page.GetByTestId("exercise-count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(filtered, 1, total - 1);
         Assert.Contains("Clamshell", await page.GetByTestId("exercise-list").InnerTextAsync(), StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public class ExercisePagesTests
 
         await page.GotoAsync(new Uri(server.Address, "/exercises?q=hip+thrust").ToString());
         await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Hip thrust", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/exercises/hip-thrust");
+        await page.ArrivesAtAsync("**/exercises/hip-thrust");
         var ladder = await page.GetByTestId("progression").Locator("li").AllInnerTextsAsync();
         Assert.Equal(4, ladder.Count);
         Assert.Contains("band", ladder[1], StringComparison.OrdinalIgnoreCase);

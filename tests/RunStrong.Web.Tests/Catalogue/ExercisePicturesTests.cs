@@ -136,7 +136,7 @@ public class ExercisePicturesTests
         var slug = await first.GetAttributeAsync("data-exercise");
         var variant = await first.GetByTestId("set-row").First.Locator("input[name=Variant]").InputValueAsync();
         await first.GetByTestId("exercise-thumb").ClickAsync();
-        await page.WaitForURLAsync($"**/exercises/{slug}#rung-{variant}");
+        await page.ArrivesAtAsync($"**/exercises/{slug}#rung-{variant}");
         var larger = await LoadedPicturesAsync(page.Locator($"#rung-{variant}").GetByTestId("rung-pictures").Locator("img"));
         Assert.Equal(2, larger.Count);
         Assert.All(larger, p => Assert.True(p.NaturalWidth > 0));

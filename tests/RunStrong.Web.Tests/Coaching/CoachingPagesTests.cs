@@ -23,13 +23,13 @@ public class CoachingPagesTests
         var (runner, runnerErrors) = await browser.OpenAsync(server, 390, 844);
         var (coach, coachErrors) = await browser.OpenAnonymousAsync(390, 844);
         await AccountForms.SignInAsync(coach, server, "coach", CoachPassword);
-        await coach.WaitForURLAsync(new Uri(server.Address, "/").ToString());
+        await coach.ArrivesAtAsync(new Uri(server.Address, "/").ToString());
 
         // Nobody shares yet: the coach's page says how a runner would.
         await Browser.FollowMenuLinkAsync(coach, "Coach");
         // The address, then the text (auto-retrying): not WaitForURL, which on a loaded machine waited 30 s for a load
         // state after the page was there (CI, twice this stop).
-        await Assertions.Expect(coach).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/coach$"));
+        await coach.ArrivesAtAsync("**/coach");
         Assert.Contains("Nobody shares their training with you yet", await coach.GetByTestId("athletes-empty").InnerTextAsync(), StringComparison.Ordinal);
         var refused = await coach.GotoAsync(new Uri(server.Address, $"/coach/{runnerId}").ToString());
         Assert.Equal(404, refused!.Status);
@@ -54,7 +54,7 @@ public class CoachingPagesTests
         // The coach sees the athlete, the plan's week and the log; no edit link on a read-only share.
         await coach.GotoAsync(new Uri(server.Address, "/coach").ToString());
         await coach.GetByTestId("athletes").GetByRole(AriaRole.Link, new() { Name = "owner" }).ClickAsync();
-        await coach.WaitForURLAsync($"**/coach/{runnerId}");
+        await coach.ArrivesAtAsync($"**/coach/{runnerId}");
         Assert.Equal("owner", await coach.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         Assert.Equal("Spring 10k", await coach.GetByTestId("athlete-plan-name").InnerTextAsync());
         Assert.Equal(7, await coach.GetByTestId("week-view").Locator(".week-day").CountAsync());
@@ -76,12 +76,12 @@ public class CoachingPagesTests
 
         await coach.GotoAsync(new Uri(server.Address, $"/coach/{runnerId}").ToString());
         await coach.GetByTestId("coach-edit-plan").ClickAsync();
-        await coach.WaitForURLAsync($"**/coach/{runnerId}/plans/{planId}/edit");
+        await coach.ArrivesAtAsync($"**/coach/{runnerId}/plans/{planId}/edit");
         Assert.Equal("Spring 10k", await coach.Locator("input[name='Form.Name']").InputValueAsync());
         await coach.Locator("input[name='Form.Name']").FillAsync("Coach's 10k");
         await Browser.ScreenshotAsync(coach, "coach-edit-phone");
         await coach.GetByRole(AriaRole.Button, new() { Name = "Save and re-plan" }).ClickAsync();
-        await coach.WaitForURLAsync($"**/coach/{runnerId}?plan={planId}");
+        await coach.ArrivesAtAsync($"**/coach/{runnerId}?plan={planId}");
         Assert.Equal("Coach's 10k", await coach.GetByTestId("athlete-plan-name").InnerTextAsync());
         await runner.GotoAsync(new Uri(server.Address, $"/plans/{planId}").ToString());
         Assert.Equal("Coach's 10k", await runner.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());

@@ -23,7 +23,7 @@ public class ImportPageTests
             await page.GotoAsync(new Uri(server.Address, "/activities/upload").ToString());
             await page.GetByLabel("Activity files").SetInputFilesAsync(zip);
             await page.GetByTestId("upload-button").ClickAsync();
-            await page.WaitForURLAsync("**/activities/imports/*");
+            await page.ArrivesAtAsync("**/activities/imports/*");
 
             // The page reloads itself (an HTTP Refresh header, no script) until the import is done.
             await page.Locator("[data-testid=import-progress][data-state=done]").WaitForAsync(new() { Timeout = (float)ImportsApiTests.Patience.TotalMilliseconds });
@@ -38,12 +38,12 @@ public class ImportPageTests
             failedLines.AddRange(await results.Locator("li[data-status=failed]").AllInnerTextsAsync());
 
             await page.GetByTestId("import-next").ClickAsync();
-            await page.WaitForURLAsync("**?page=2");
+            await page.ArrivesAtAsync("**?page=2");
             Assert.Equal(52, await results.Locator("li").CountAsync());
             failedLines.AddRange(await results.Locator("li[data-status=failed]").AllInnerTextsAsync());
             Assert.Contains("broken.gpx: ", Assert.Single(failedLines), StringComparison.Ordinal);
             await results.Locator("li[data-status=imported] a").First.ClickAsync();
-            await page.WaitForURLAsync("**/activities/*");
+            await page.ArrivesAtAsync("**/activities/*");
             Assert.EndsWith(" km", await page.GetByTestId("distance").InnerTextAsync(), StringComparison.Ordinal);
 
             if (width < 500)

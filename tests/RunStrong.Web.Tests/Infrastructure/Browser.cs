@@ -110,7 +110,6 @@ public sealed class Browser : IAsyncDisposable
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
     }
 
-    /// <summary>Saves a screenshot beside the test output (TestResults/screenshots) so a person can look at it.</summary>
     /// <summary>Fails when the page is wider than the window: it would scroll sideways (on a phone, the worst of it).</summary>
     public static async Task AssertNoSidewaysScrollAsync(IPage page, int width)
     {
@@ -118,6 +117,7 @@ public sealed class Browser : IAsyncDisposable
         Assert.True(scrollWidth <= width, $"{page.Url} scrolls sideways ({scrollWidth} px wide at {width} px)");
     }
 
+    /// <summary>Saves a screenshot beside the test output (TestResults/screenshots) so a person can look at it.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -61,14 +61,14 @@ public class PlanDepthPagesTests
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Make my plan" }).ClickAsync();
-        await page.WaitForURLAsync("**/plans/*");
+        await page.ArrivesAtAsync("**/plans/*");
         var id = PlanId(page);
         Assert.Contains("At the gym RunStrong assumes a barbell with plates, a bench, dumbbells, a cable station",
             await page.GetByTestId("plan-warnings").InnerTextAsync(), StringComparison.Ordinal);
 
         // Week 1: hip thrusts at 40 kg, the other seed exercises around them, runs with targets.
         await page.GetByRole(AriaRole.Link, new() { Name = "Week", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**view=week&week=1");
+        await page.ArrivesAtAsync("**view=week&week=1");
         var week = page.GetByTestId("week-view");
         var hipThrusts = week.Locator(".exercise-list li", new() { HasText = "Hip thrust" });
         Assert.True(await hipThrusts.CountAsync() >= 1, "week 1 has hip thrusts");
@@ -92,7 +92,7 @@ public class PlanDepthPagesTests
         // The strength session with the hip thrust: its load, and "Log this" on the day.
         var session = week.Locator(".session-strength", new() { HasText = "Hip thrust" }).First;
         await session.Locator(".chip-strength").ClickAsync();
-        await page.WaitForURLAsync("**/sessions/**");
+        await page.ArrivesAtAsync("**/sessions/**");
         var date = new Uri(page.Url).Segments[^2].TrimEnd('/');
         var hipThrust = page.Locator(".planned-exercise[data-slug='hip-thrust']");
         Assert.Equal("40 kg", await hipThrust.GetByTestId("planned-load").InnerTextAsync());
@@ -106,14 +106,14 @@ public class PlanDepthPagesTests
         {
             await page.GotoAsync(new Uri(server.Address, $"/plans/{id}?view=week&week=1").ToString());
             await page.GetByTestId("week-view").Locator(chip).First.ClickAsync();
-            await page.WaitForURLAsync("**/sessions/**");
+            await page.ArrivesAtAsync("**/sessions/**");
             var (day, index) = (new Uri(page.Url).Segments[^2].TrimEnd('/'), new Uri(page.Url).Segments[^1]);
             Assert.Equal($"/log?date={day}&session={day}%23{index}", await page.GetByTestId("log-this").GetAttributeAsync("href"));
         }
 
         await page.GotoAsync(new Uri(server.Address, $"/plans/{id}?view=week&week=1").ToString());
         await page.GetByTestId("week-view").Locator("a.run-quality").First.ClickAsync();
-        await page.WaitForURLAsync("**/runs/**");
+        await page.ArrivesAtAsync("**/runs/**");
         var runDay = new Uri(page.Url).Segments[^1];
         Assert.Contains("Your own run", await page.GetByTestId("own-run").InnerTextAsync(), StringComparison.Ordinal);
         var runTarget = await page.GetByTestId("run-target").InnerTextAsync();

@@ -43,9 +43,9 @@ public class PlanPagesTests
         await page.GotoAsync(new Uri(server.Address, "/").ToString());
         await Browser.FollowMenuLinkAsync(page, "Plan");
         // Wait for the plans page before the next click, or a busy machine clicks while the home page unloads.
-        await page.WaitForURLAsync("**/plans");
+        await page.ArrivesAtAsync("**/plans");
         await page.GetByRole(AriaRole.Link, new() { Name = "New plan" }).ClickAsync();
-        await page.WaitForURLAsync("**/plans/new");
+        await page.ArrivesAtAsync("**/plans/new");
         // Sensible defaults: the issue's usual week, bodyweight always, a 10k race.
         Assert.Equal("quality", await page.Locator("select[name='Form.Week[tue]']").InputValueAsync());
         Assert.Equal("long", await page.Locator("select[name='Form.Week[sun]']").InputValueAsync());
@@ -62,7 +62,7 @@ public class PlanPagesTests
         await page.Locator("input[name='Form.Results[0].Time']").FillAsync("24:30");
         await Browser.ScreenshotAsync(page, $"plan-wizard-{name}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Make my plan" }).ClickAsync();
-        await page.WaitForURLAsync("**/plans/*");
+        await page.ArrivesAtAsync("**/plans/*");
 
         Assert.Equal("Spring 10k", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
         var id = PlanId(page);
@@ -81,7 +81,7 @@ public class PlanPagesTests
         {
             // The plan starts on the last day of a month: its first Tuesday is on the next month's page.
             await month.GetByRole(AriaRole.Link, new() { Name = tuesday.ToString("MMM", CultureInfo.InvariantCulture) + " →" }).ClickAsync();
-            await page.WaitForURLAsync($"**month={tuesday:yyyy-MM}");
+            await page.ArrivesAtAsync($"**month={tuesday:yyyy-MM}");
         }
 
         var firstTuesday = month.Locator($"[data-date='{Iso(tuesday)}']");
@@ -105,7 +105,7 @@ public class PlanPagesTests
         await Browser.ScreenshotAsync(page, $"plan-month-{name}");
 
         await firstTuesday.Locator(".chip-strength").ClickAsync();
-        await page.WaitForURLAsync($"**/sessions/{Iso(start.AddDays(1))}/*");
+        await page.ArrivesAtAsync($"**/sessions/{Iso(start.AddDays(1))}/*");
         Assert.StartsWith("Strength:", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("after your quality run", await page.GetByTestId("session-reason").InnerTextAsync(), StringComparison.Ordinal);
         var exercises = page.Locator(".planned-exercise");
@@ -120,13 +120,13 @@ public class PlanPagesTests
         await Browser.ScreenshotAsync(page, $"plan-session-{name}");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Week 1 of Spring 10k" }).ClickAsync();
-        await page.WaitForURLAsync("**view=week&week=1");
+        await page.ArrivesAtAsync("**view=week&week=1");
         var week = page.GetByTestId("week-view");
         Assert.Contains("Week 1", await week.GetByRole(AriaRole.Heading, new() { Level = 2 }).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(7, await week.Locator(".week-day").CountAsync());
         Assert.Equal(2, await week.Locator(".chip-strength").CountAsync());
         await week.GetByRole(AriaRole.Link, new() { Name = "Week 2 →" }).ClickAsync();
-        await page.WaitForURLAsync("**view=week&week=2");
+        await page.ArrivesAtAsync("**view=week&week=2");
         await Browser.ScreenshotAsync(page, $"plan-week-{name}");
 
         Assert.Empty(errors);
@@ -184,7 +184,7 @@ public class PlanPagesTests
         await page.GotoAsync(new Uri(server.Address, $"/plans/{id}").ToString());
         var feedBefore = await page.GetByTestId("feed-url").InputValueAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Make a new address (the old one stops working)" }).ClickAsync();
-        await page.WaitForURLAsync($"**/plans/{id}#subscribe");
+        await page.ArrivesAtAsync($"**/plans/{id}#subscribe");
         var feedAfter = await page.GetByTestId("feed-url").InputValueAsync();
         Assert.NotEqual(feedBefore, feedAfter);
         Assert.Contains("The old one no longer works", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
@@ -201,14 +201,14 @@ public class PlanPagesTests
 
         // Edit: the form comes back filled in; quality moves from Tuesday to Wednesday.
         await page.GetByRole(AriaRole.Link, new() { Name = "Change profile" }).ClickAsync();
-        await page.WaitForURLAsync($"**/plans/{id}/edit");
+        await page.ArrivesAtAsync($"**/plans/{id}/edit");
         Assert.Equal("quality", await page.Locator("select[name='Form.Week[tue]']").InputValueAsync());
         Assert.True(await page.Locator("input[name='Form.Equipment'][value='loop-band']").IsCheckedAsync());
         Assert.Equal(Iso(start), await page.Locator("input[name='Form.Start']").InputValueAsync());
         await page.Locator("select[name='Form.Week[tue]']").SelectOptionAsync("easy");
         await page.Locator("select[name='Form.Week[wed]']").SelectOptionAsync("quality");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and re-plan" }).ClickAsync();
-        await page.WaitForURLAsync($"**/plans/{id}");
+        await page.ArrivesAtAsync($"**/plans/{id}");
         var wednesdayDate = start.AddDays(2);
         if (wednesdayDate.Month != start.Month)
         {
@@ -221,7 +221,7 @@ public class PlanPagesTests
 
         // Exact: the month's "Hill sprints" chips contain "print" too.
         await page.GetByRole(AriaRole.Link, new() { Name = "Print", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync($"**/plans/{id}/print");
+        await page.ArrivesAtAsync($"**/plans/{id}/print");
         Assert.Equal(19, await page.Locator(".print-week").CountAsync());
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         Assert.False(await page.Locator(".site-header").IsVisibleAsync(), "the header is not printed");
@@ -231,7 +231,7 @@ public class PlanPagesTests
         await page.GotoAsync(new Uri(server.Address, $"/plans/{id}").ToString());
         await page.GetByText("Delete this plan").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete Spring 10k" }).ClickAsync();
-        await page.WaitForURLAsync("**/plans");
+        await page.ArrivesAtAsync("**/plans");
         Assert.Contains("Plan deleted", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.GetByTestId("plan-list").CountAsync());
         Assert.Empty(errors);

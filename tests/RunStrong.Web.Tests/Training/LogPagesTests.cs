@@ -76,7 +76,7 @@ public class LogPagesTests
         }
 
         await page.GetByTestId("history-exercise").First.GetByRole(AriaRole.Link).ClickAsync();
-        await page.WaitForURLAsync($"**/progress/{exercise}");
+        await page.ArrivesAtAsync($"**/progress/{exercise}");
         await Assertions.Expect(page.GetByTestId("next-prescription")).ToContainTextAsync("Next time");
         await Browser.ScreenshotAsync(page, $"progress-{name}");
 
@@ -228,7 +228,7 @@ public class LogPagesTests
         await page.GotoAsync(new Uri(server.Address, $"/log?date={Iso(day)}").ToString());
         await page.GetByTestId("set-row").Nth(1).Locator("input[name=Reps]").FillAsync("9");
         await page.GetByTestId("set-row").Nth(1).GetByTestId("set-done").ClickAsync();
-        await page.WaitForURLAsync("**saved=**");
+        await page.ArrivesAtAsync("**saved=**");
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Set 2 saved.");
         await Assertions.Expect(page.GetByTestId("set-row").Nth(1).GetByTestId("set-state")).ToHaveTextAsync("Saved");
 
@@ -246,7 +246,7 @@ public class LogPagesTests
         // A bare number is taken in the runner's unit (kg here).
         await page.GetByTestId("add-set").Locator("input[name=Load]").FillAsync("60");
         await page.GetByTestId("add-set").GetByTestId("add-set-button").ClickAsync();
-        await page.WaitForURLAsync("**saved=**");
+        await page.ArrivesAtAsync("**saved=**");
         var row = page.GetByTestId("unplanned-sets").GetByTestId("set-row");
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row.Locator("input[name=Load]")).ToHaveValueAsync("60");
@@ -271,13 +271,13 @@ public class LogPagesTests
         var (page, errors) = await browser.OpenAsync(server, width, height);
         await page.GotoAsync(new Uri(server.Address, "/").ToString());
         await Browser.FollowMenuLinkAsync(page, "Predictions");
-        await page.WaitForURLAsync("**/predictions");
+        await page.ArrivesAtAsync("**/predictions");
 
         await page.GetByLabel("Distance").SelectOptionAsync("5k");
         await page.GetByLabel("Your time").FillAsync("20:00");
         await page.GetByLabel("What if?").FillAsync("19:30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Predict" }).ClickAsync();
-        await page.WaitForURLAsync("**time=20%3A00**");
+        await page.ArrivesAtAsync("**time=20%3A00**");
 
         var header = await page.GetByTestId("predictions").Locator("thead th").AllInnerTextsAsync();
         Assert.Equal(["Distance", "Riegel", "VDOT\nDaniels", "Cameron"], header);

@@ -98,7 +98,7 @@ public class PlannedSessionPagesTests
         Assert.Equal(("hamstrings", 6), (stored.Single().GetProperty("area").GetString(), stored.Single().GetProperty("score").GetInt32()));
 
         await page.GetByTestId("soreness-delete").ClickAsync();
-        await page.WaitForURLAsync("**/log?saved=**");
+        await page.ArrivesAtAsync("**/log?saved=**");
         Assert.Empty(await server.GetJsonAsync<System.Text.Json.JsonElement[]>("/api/log/soreness"));
         Assert.Empty(errors);
     }
