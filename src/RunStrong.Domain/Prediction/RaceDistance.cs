@@ -58,6 +58,15 @@ public readonly partial record struct RaceDistance : IComparable<RaceDistance>
 
     public override string ToString() => Name;
 
+    /// <summary>
+    /// The distance as a runner who counts in <paramref name="unit"/> says it: a standard distance by its race name
+    /// (<c>5k</c>, <c>10k</c>, <c>half</c>, <c>1mi</c>), any other in the unit with at most two decimals (<c>8 km</c>,
+    /// <c>8.5 km</c>, <c>6 mi</c>, <c>6.21 mi</c>), never in metres as <see cref="Name"/> gives it (<c>9656.1m</c>).
+    /// </summary>
+    public string NameIn(Units.DistanceUnit unit) => Standard.Contains(this)
+        ? Name
+        : Units.Measure.In(Metres, unit).ToString("0.##", CultureInfo.InvariantCulture) + " " + Units.Measure.Symbol(unit);
+
     public int CompareTo(RaceDistance other) => Metres.CompareTo(other.Metres);
 
     public static bool operator <(RaceDistance left, RaceDistance right) => left.Metres < right.Metres;

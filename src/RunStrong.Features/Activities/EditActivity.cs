@@ -6,6 +6,7 @@ using RunStrong.Domain.Activities.Metrics;
 using RunStrong.Domain.Catalogue;
 using RunStrong.Domain.Prediction;
 using RunStrong.Domain.Training;
+using RunStrong.Domain.Units;
 using RunStrong.Features.Common;
 
 namespace RunStrong.Features.Activities;
@@ -36,6 +37,10 @@ public static class EditActivity
         var row = await db.Activities.AsTracking().FirstOrDefaultAsync(a => a.OwnerId == owner && a.Id == id, cancellationToken)
             ?? throw GetActivity.NotFound(id);
         var manual = row.Format == "manual";
+        // A run typed in without a name was named after its type, distance and time (LogRun.DefaultName); a correction of
+        // any of them renames it, unless the runner has named it themselves.
+        var unit = (await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken)).Distance;
+        var namedByDefault = manual && change.Name is null && row.Name is { } oldName && DefaultNames(row, unit).Contains(oldName);
 
         if (change.Name is { } name)
         {
@@ -96,7 +101,8 @@ public static class EditActivity
             // world record) is a typo, refused before any change.
             if (row.Sport == "running" && metres > 0 && seconds > 0)
             {
-                Training.LogRun.RefuseImplausibleRun(change.Time is not null ? "time" : "distance", RaceDistance.FromMetres(metres), RaceTime.FromSeconds(seconds), typedDistance: change.Distance is not null);
+                Training.LogRun.RefuseImplausibleRun(change.Time is not null ? "time" : "distance", RaceDistance.FromMetres(metres),
+                    RaceTime.FromSeconds(seconds), unit, change.Distance?.Trim());
             }
 
             row.DistanceMeters = metres;
@@ -114,9 +120,35 @@ public static class EditActivity
             var summary = StoredSummary.Read(row.SummaryJson);
             var isRace = row.RunType == "race" && BestEfforts.StandardDistancesMeters.Contains(row.DistanceMeters) && seconds > 0;
             row.SummaryJson = (summary with { BestEfforts = isRace ? [new BestEffort(row.DistanceMeters, seconds)] : [] }).ToJson();
+            if (namedByDefault && DefaultNames(row, unit) is [var renamed, ..])
+            {
+                row.Name = renamed;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The names LogRun gives a run typed in with <paramref name="row"/>'s type, distance and time: in the runner's unit
+    /// first, then as runs logged before names followed the unit were named ("Easy run, 9656.1m in 54:00").
+    /// </summary>
+    private static string[] DefaultNames(Data.Entities.StoredActivity row, DistanceUnit unit)
+    {
+        var seconds = row.MovingSeconds > 0 ? row.MovingSeconds : row.ElapsedSeconds;
+        if (row.DistanceMeters <= 0 || seconds <= 0 || row.RunType is not { Length: > 0 } type)
+        {
+            return [];
+        }
+
+        var distance = RaceDistance.FromMetres(row.DistanceMeters);
+        var time = RaceTime.FromSeconds(seconds);
+        return
+        [
+            Training.LogRun.DefaultName(type, distance, time, unit),
+            Training.LogRun.DefaultName(type, distance, time, unit == DistanceUnit.Miles ? DistanceUnit.Kilometres : DistanceUnit.Miles),
+            string.Create(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(type[0])}{type[1..]} run, {distance.Name} in {time}"),
+        ];
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ using RunStrong.Domain.Activities.Metrics;
 using RunStrong.Domain.Catalogue;
 using RunStrong.Domain.Prediction;
 using RunStrong.Domain.Training;
+using RunStrong.Domain.Units;
 using RunStrong.Features.Activities;
 using RunStrong.Features.Common;
 
@@ -79,7 +80,8 @@ public static class LogRun
             throw new UserInputException("time", "time: " + timeError);
         }
 
-        RefuseImplausibleRun("time", distance, time);
+        var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
+        RefuseImplausibleRun("time", distance, time, preferences.Distance, request.Distance!.Trim());
         var type = RunType.Easy;
         if (!string.IsNullOrWhiteSpace(request.Type) && !Kebab.TryParse(request.Type.Trim(), out type))
         {
@@ -91,7 +93,6 @@ public static class LogRun
             throw new UserInputException("rpe", "rpe: " + rpeProblem);
         }
 
-        var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
         var today = preferences.Today(clock);
         var date = request.Date is { } day ? LoggedDays.Check(day, today, "date", "run") : today;
         var run = new LoggedRun(date, distance.Metres, time.ToTimeSpan(), type, request.Rpe);
@@ -109,9 +110,7 @@ public static class LogRun
         var summary = type == RunType.Race && BestEfforts.StandardDistancesMeters.Contains(distance.Metres)
             ? StoredSummary.Empty with { BestEfforts = [new BestEffort(distance.Metres, time.TotalSeconds)] }
             : StoredSummary.Empty;
-        var name = string.IsNullOrWhiteSpace(request.Name)
-            ? string.Create(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(typeName[0])}{typeName[1..]} run, {distance.Name} in {time}")
-            : request.Name.Trim();
+        var name = string.IsNullOrWhiteSpace(request.Name) ? DefaultName(typeName, distance, time, preferences.Distance) : request.Name.Trim();
         var row = new StoredActivity
         {
             OwnerId = owner,
@@ -136,6 +135,16 @@ public static class LogRun
         return RunView.From(row);
     }
 
+    /// <summary>
+    /// The name of a run typed in without one, its distance as the runner counts (<see cref="RaceDistance.NameIn"/>):
+    /// "Easy run, 6 mi in 54:00", "Race run, 10k in 45:00", "Long run, 18.5 km in 1:50:00".
+    /// </summary>
+    public static string DefaultName(string typeName, RaceDistance distance, RaceTime time, DistanceUnit unit)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(typeName);
+        return $"{char.ToUpperInvariant(typeName[0])}{typeName[1..]} run, {distance.NameIn(unit)} in {time}";
+    }
+
     /// <summary>The shortest run that can be typed in, metres: a stride-out or a single sprint is part of a session, not a run.</summary>
     public const double ShortestRunMetres = 100;
 
@@ -149,33 +158,38 @@ public static class LogRun
     /// Refuses a run typed in that no run is: shorter than <see cref="ShortestRunMetres"/> or longer than
     /// <see cref="LongestRunMetres"/> (a unit left out or a digit too many), slower than <see cref="SlowestSecondsPerKm"/>,
     /// or faster than the world record for its distance (<see cref="Plausibility.WorldRecordSeconds"/>); the message names
-    /// <paramref name="field"/> for a pace, "distance" for a distance.
+    /// <paramref name="field"/> for a pace, "distance" for a distance, and gives the distance as typed, else in the runner's
+    /// <paramref name="unit"/>, and the limits in that unit.
     /// </summary>
-    /// <param name="typedDistance">False when only the time was typed (a recorded run's distance stays as the watch measured it).</param>
-    internal static void RefuseImplausibleRun(string field, RaceDistance distance, RaceTime time, bool typedDistance = true)
+    /// <param name="typed">The distance as the runner typed it; null when only the time was typed (a stored run's distance
+    /// stays as it is).</param>
+    internal static void RefuseImplausibleRun(string field, RaceDistance distance, RaceTime time, DistanceUnit unit, string? typed)
     {
+        var typedDistance = typed is not null;
+        var shown = typed ?? distance.NameIn(unit);
+        var per = unit == DistanceUnit.Miles ? "a mile" : "a kilometre";
         // A run typed in, not a recording: a distance or pace no run has is a typo in a unit or a digit.
         if (typedDistance && distance.Metres < ShortestRunMetres)
         {
             throw new UserInputException("distance", string.Create(CultureInfo.InvariantCulture,
-                $"distance: {distance.Name} is shorter than a run RunStrong logs ({ShortestRunMetres:0} m or more); check the distance and its unit (10k, 10 mi)"));
+                $"distance: {shown} is shorter than a run RunStrong logs ({ShortestRunMetres:0} m or more); check the distance and its unit (10k, 10 mi)"));
         }
 
         if (typedDistance && distance.Metres > LongestRunMetres)
         {
             throw new UserInputException("distance", string.Create(CultureInfo.InvariantCulture,
-                $"distance: {distance.Name} is longer than a run in one go ({LongestRunMetres / 1000:0} km at most); check the distance and its unit"));
+                $"distance: {shown} is longer than a run in one go ({Measure.Distance(LongestRunMetres, unit, 0)} at most); check the distance and its unit"));
         }
 
         if (time.TotalSeconds > distance.Metres / 1000 * SlowestSecondsPerKm)
         {
-            throw new UserInputException(field, $"{field}: {distance.Name} in {time} is slower than {RaceTime.FromSeconds(SlowestSecondsPerKm)} a kilometre, slower than a walk; check the time and the distance");
+            throw new UserInputException(field, $"{field}: {shown} in {time} is slower than {RaceTime.FromSeconds(Measure.PaceIn(SlowestSecondsPerKm, unit))} {per}, slower than a walk; check the time and the distance");
         }
 
         if (Plausibility.IsFasterThanWorldRecord(distance.Metres, time.TotalSeconds))
         {
             throw new UserInputException(field,
-                $"{field}: {distance.Name} in {time} is faster than the world record for the distance ({RacePredictor.WorldRecord(distance)}); check the time and the distance");
+                $"{field}: {shown} in {time} is faster than the world record for the distance ({RacePredictor.WorldRecord(distance)}); check the time and the distance");
         }
     }
 }

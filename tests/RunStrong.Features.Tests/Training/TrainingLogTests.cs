@@ -418,6 +418,60 @@ public class TrainingLogTests
     }
 
     [Theory]
+    [InlineData("6 mi", "54:00", "easy", "Easy run, 6 mi in 54:00")]
+    [InlineData("3.1mi", "24:30", "quality", "Quality run, 3.1 mi in 24:30")]
+    [InlineData("8000", "44:00", "easy", "Easy run, 4.97 mi in 44:00")]
+    [InlineData("10k", "45:00", "race", "Race run, 10k in 45:00")]
+    [InlineData("half", "1:45:00", "race", "Race run, half in 1:45:00")]
+    public async Task LogRun_ForARunnerInMiles_IsNamedInMiles_StandardRacesByTheirName(string distance, string time, string type, string name)
+    {
+        await using var database = await TestDatabases.CreateAsync("sqlite");
+        await using var db = database.CreateContext();
+        await Features.Settings.RunnerSettings.UpdatePreferencesAsync(db, LocalRunner.Instance, new Features.Settings.RunnerSettings.PreferencesRequest("mi", null, null));
+
+        var run = await LogRun.HandleAsync(db, LocalRunner.Instance, Clock, new LogRun.Request { Distance = distance, Time = time, Type = type });
+
+        Assert.Equal(name, run.Name);
+        Assert.Equal(name, (await db.Activities.SingleAsync()).Name);
+    }
+
+    [Theory]
+    [InlineData("700 mi", "200:00:00", "distance", "distance: 700 mi is longer than a run in one go (621 mi at most); check the distance and its unit")]
+    [InlineData("1mi", "2:00:00", "time", "time: 1mi in 2:00:00 is slower than 1:36:34 a mile, slower than a walk; check the time and the distance")]
+    [InlineData("3 mi", "10:00", "time", "time: 3 mi in 10:00 is faster than the world record for the distance")]
+    public async Task LogRun_ARefusalForARunnerInMiles_GivesTheDistanceAsTypedAndTheLimitsInMiles(string distance, string time, string field, string message)
+    {
+        await using var database = await TestDatabases.CreateAsync("sqlite");
+        await using var db = database.CreateContext();
+        await Features.Settings.RunnerSettings.UpdatePreferencesAsync(db, LocalRunner.Instance, new Features.Settings.RunnerSettings.PreferencesRequest("mi", null, null));
+
+        var error = await Assert.ThrowsAsync<UserInputException>(() => LogRun.HandleAsync(db, LocalRunner.Instance, Clock,
+            new LogRun.Request { Distance = distance, Time = time }));
+
+        Assert.Equal(field, error.Field);
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.False(await db.Activities.AnyAsync());
+    }
+
+    [Fact]
+    public async Task CorrectingARunsDistanceOrTime_RenamesItWhenItHadTheDefaultName_NotWhenTheRunnerNamedIt()
+    {
+        await using var database = await TestDatabases.CreateAsync("sqlite");
+        await using var db = database.CreateContext();
+        await Features.Settings.RunnerSettings.UpdatePreferencesAsync(db, LocalRunner.Instance, new Features.Settings.RunnerSettings.PreferencesRequest("mi", null, null));
+        var plain = await LogRun.HandleAsync(db, LocalRunner.Instance, Clock, new LogRun.Request { Distance = "5 mi", Time = "40:00" });
+        var named = await LogRun.HandleAsync(db, LocalRunner.Instance, Clock, new LogRun.Request { Distance = "4 mi", Time = "36:00", Name = "River loop" });
+
+        await Features.Activities.EditActivity.HandleAsync(db, LocalRunner.Instance, Clock, plain.Id, new Features.Activities.EditActivity.Change(Distance: "6 mi"));
+        await Features.Activities.EditActivity.HandleAsync(db, LocalRunner.Instance, Clock, plain.Id, new Features.Activities.EditActivity.Change(RunType: "long", Time: "50:00"));
+        await Features.Activities.EditActivity.HandleAsync(db, LocalRunner.Instance, Clock, named.Id, new Features.Activities.EditActivity.Change(Distance: "4.5 mi"));
+
+        db.ChangeTracker.Clear();
+        var names = await db.Activities.OrderBy(a => a.Id).Select(a => a.Name).ToListAsync();
+        Assert.Equal(["Long run, 6 mi in 50:00", "River loop"], names);
+    }
+
+    [Theory]
     [InlineData("elbow", 3, "area", "area: unknown body area 'elbow'; expected one of calves, hamstrings, quadriceps, glutes, hips, knees, shins, feet, lower-back")]
     [InlineData("calves", 11, "score", "score: soreness must be between 0 and 10, got 11")]
     public async Task LogSoreness_BadInput_NamesTheField(string area, int score, string field, string message)

@@ -33,11 +33,21 @@ public sealed class RunModel(RunStrongDbContext db, ICurrentRunner runner, TimeP
 
     public DateOnly Today { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Today = await preferences.TodayAsync(cancellationToken);
+    /// <summary>Examples of a distance in the runner's unit, for the field's placeholder.</summary>
+    public string DistanceExamples { get; private set; } = "10k, 5k, half, 8 km";
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => ReadPreferencesAsync(cancellationToken);
+
+    private async Task ReadPreferencesAsync(CancellationToken cancellationToken)
+    {
+        var mine = await preferences.GetAsync(cancellationToken);
+        Today = mine.Today(clock);
+        DistanceExamples = mine.Distance == Domain.Units.DistanceUnit.Miles ? "5 mi, 10k, half, 3.1 mi" : "10k, 5k, half, 8 km";
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Today = await preferences.TodayAsync(cancellationToken);
+        await ReadPreferencesAsync(cancellationToken);
         try
         {
             Logged = await LogRun.HandleAsync(db, runner, clock,
