@@ -86,12 +86,12 @@ public static class StrengthStats
 
     /// <summary>
     /// The last <paramref name="count"/> weeks of <see cref="Response.WeeklySetsPerMuscle"/> (weeks with training, oldest
-    /// first), read from the weeks around <paramref name="today"/> and further back only while fewer weeks had training:
-    /// after ten years it reads two months, not ten years. A week's figures depend on that week alone, so they are the
-    /// same as the whole history's.
+    /// first) up to the week of <paramref name="through"/> (today, or the last day of a month looked back at), read from the
+    /// weeks before it and further back only while fewer weeks had training: after ten years it reads two months, not ten
+    /// years. A week's figures depend on that week alone, so they are the same as the whole history's.
     /// </summary>
     public static async Task<IReadOnlyList<WeekOfMuscles>> RecentWeeksOfMusclesAsync(
-        RunStrongDbContext db, ICurrentRunner runner, DateOnly today, int count, CancellationToken cancellationToken = default)
+        RunStrongDbContext db, ICurrentRunner runner, DateOnly through, int count, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
@@ -107,13 +107,15 @@ public static class StrengthStats
         var earliest = new[] { firstSession, firstActivity }.OfType<DateOnly>().Min();
         var catalogue = await new ExerciseCatalogue(db).AllAsync(cancellationToken);
         var weeks = count;
+        // The week of `through` whole, nothing after it (a month of ten years ago shows its own weeks, not this autumn's).
+        var lastDay = Weeks.StartOf(through).AddDays(6);
         while (true)
         {
             // Always from a Monday, so every week read is whole.
-            var from = Weeks.StartOf(today).AddDays(-7 * (weeks - 1));
+            var from = Weeks.StartOf(through).AddDays(-7 * (weeks - 1));
             var all = from <= earliest;
-            var sessions = TrainingData.ToDomain(await TrainingData.SessionRecordsAsync(db, runner, cancellationToken, all ? null : from));
-            var runs = (await TrainingData.RunsAsync(db, runner, cancellationToken, from: all ? null : from)).Select(r => r.Run).ToArray();
+            var sessions = TrainingData.ToDomain(await TrainingData.SessionRecordsAsync(db, runner, cancellationToken, all ? null : from, lastDay));
+            var runs = (await TrainingData.RunsAsync(db, runner, cancellationToken, from: all ? null : from, to: lastDay)).Select(r => r.Run).ToArray();
             var weekly = Weekly(sessions, runs, catalogue);
             if (weekly.Length >= count || all)
             {

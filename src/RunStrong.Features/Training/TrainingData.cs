@@ -112,8 +112,10 @@ public static class TrainingData
     /// </summary>
     /// <param name="includeOffRoad">Also hikes and walks (for predictions to count what they leave out).</param>
     /// <param name="from">Only runs on or after this day (null: all).</param>
+    /// <param name="to">Only runs on or before this day (null: all).</param>
     public static async Task<IReadOnlyList<(StoredActivity Row, LoggedRun Run, StoredSummary Summary)>> RunsAsync(
-        RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken, bool includeOffRoad = false, DateOnly? from = null)
+        RunStrongDbContext db, ICurrentRunner runner, CancellationToken cancellationToken, bool includeOffRoad = false, DateOnly? from = null,
+        DateOnly? to = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(runner);
@@ -122,6 +124,11 @@ public static class TrainingData
         if (from is { } first)
         {
             activities = activities.Where(a => a.LocalDate >= first);
+        }
+
+        if (to is { } last)
+        {
+            activities = activities.Where(a => a.LocalDate <= last);
         }
 
         var rows = await activities

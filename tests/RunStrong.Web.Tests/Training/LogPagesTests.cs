@@ -84,6 +84,52 @@ public class LogPagesTests
     }
 
     /// <summary>
+    /// A month looked back at: a week that runs into the month before counts its days there too (as the dashboard does),
+    /// and says so; the sets-per-muscle chart shows the weeks up to that month, with their year, not this autumn's.
+    /// </summary>
+    [Fact]
+    public async Task History_AWeekAcrossTheMonthsEdge_CountsTheWholeWeek_AndTheChartEndsWithTheMonth()
+    {
+        await using var server = await RunningServer.StartAsync();
+        await using (var db = server.Database.CreateContext())
+        {
+            // Monday 26 Feb 2024 to Sunday 3 Mar 2024, years before the test clock's today.
+            await LogRun.HandleAsync(db, LocalRunner.Instance, server.Clock, new LogRun.Request { Date = new DateOnly(2024, 2, 27), Distance = "8k", Time = "44:00" });
+            await LogRun.HandleAsync(db, LocalRunner.Instance, server.Clock, new LogRun.Request { Date = new DateOnly(2024, 3, 2), Distance = "10k", Time = "55:00" });
+            await LogStrengthSession.HandleAsync(db, LocalRunner.Instance, server.Clock, new LogStrengthSession.Request
+            {
+                Date = new DateOnly(2024, 3, 1),
+                Sets = [SetNotation.Parse("10x60@7", 0, "hip-thrust", "barbell")],
+            });
+            // And training today: the March 2024 page's chart must not show it.
+            await LogStrengthSession.HandleAsync(db, LocalRunner.Instance, server.Clock, new LogStrengthSession.Request
+            {
+                Date = server.Today,
+                Sets = [SetNotation.Parse("8x40", 0, "squat", "barbell"), SetNotation.Parse("8x40", 1, "squat", "barbell")],
+            });
+        }
+
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.OpenAsync(server, 390, 844);
+        await page.GotoAsync(new Uri(server.Address, "/history?month=2024-03").ToString());
+
+        var week = page.GetByTestId("history-week");
+        await Assertions.Expect(week).ToHaveCountAsync(1);
+        await Assertions.Expect(week.Locator(".week-head")).ToContainTextAsync("Week of 26 Feb");
+        await Assertions.Expect(week.GetByTestId("week-summary")).ToHaveTextAsync(
+            "· 2 runs, 18.0 km in 1:39:00 · 1 strength session, 1 set (the whole week, to 3 Mar)");
+        // Only March's days are listed.
+        await Assertions.Expect(week.GetByTestId("history-day")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("muscle-span")).ToHaveTextAsync("Weeks of 26 Feb 2024 to 26 Feb 2024.");
+
+        await page.GotoAsync(new Uri(server.Address, "/history?month=2024-02").ToString());
+        await Assertions.Expect(page.GetByTestId("week-summary")).ToHaveTextAsync(
+            "· 2 runs, 18.0 km in 1:39:00 · 1 strength session, 1 set (the whole week, to 3 Mar)");
+        await Assertions.Expect(page.GetByTestId("history-day")).ToHaveCountAsync(1);
+        Assert.Empty(errors);
+    }
+
+    /// <summary>
     /// The form for a set that is not planned (all a runner without a plan has) at phone and desktop widths: every field
     /// and button has its own room, none drawn over another, none squeezed too narrow to tap or read.
     /// </summary>

@@ -21,7 +21,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Run
 {
     public Features.Training.History.Response Log { get; private set; } = null!;
 
-    /// <summary>Sets per muscle of the last eight weeks with training, oldest first.</summary>
+    /// <summary>Sets per muscle of the eight weeks with training up to the month shown, oldest first.</summary>
     public IReadOnlyList<StrengthStats.WeekOfMuscles> MuscleWeeks { get; private set; } = [];
 
     public RunnerPreferences Preferences { get; private set; } = RunnerPreferences.Default;
@@ -57,8 +57,12 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Run
         }
 
         var last = Month.AddMonths(1).AddDays(-1);
-        Log = await Features.Training.History.HandleAsync(db, runner, new Features.Training.History.Request(Month, last, Limit: 31), cancellationToken);
-        MuscleWeeks = await StrengthStats.RecentWeeksOfMusclesAsync(db, runner, today, 8, cancellationToken);
+        // The weeks the month's days fall in, whole: a week's totals count its days in the month before or after too.
+        WholeWeeks = await Features.Training.History.HandleAsync(db, runner,
+            new Features.Training.History.Request(Domain.Load.Weeks.StartOf(Month), Domain.Load.Weeks.StartOf(last).AddDays(6), Limit: 42), cancellationToken);
+        Log = WholeWeeks with { Days = WholeWeeks.Days.Where(d => d.Date >= Month && d.Date <= last).ToArray() };
+        Through = last < today ? last : today;
+        MuscleWeeks = await StrengthStats.RecentWeeksOfMusclesAsync(db, runner, Through, 8, cancellationToken);
         Catalogue = await catalogue.AllAsync(cancellationToken);
         var before = await Features.Training.History.HandleAsync(db, runner, new Features.Training.History.Request(To: Month.AddDays(-1), Limit: 1), cancellationToken);
         Older = before.Days.Count > 0 ? new DateOnly(before.Days[0].Date.Year, before.Days[0].Date.Month, 1) : null;
@@ -68,14 +72,23 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Run
             || await db.Activities.AnyAsync(a => a.OwnerId == runner.RunnerId, cancellationToken);
     }
 
+    /// <summary>The days of the weeks the month falls in, those of the months around it too (for the weeks' totals).</summary>
+    public Features.Training.History.Response WholeWeeks { get; private set; } = null!;
+
+    /// <summary>The last day the muscle chart counts: the month's last day, or today in this month.</summary>
+    public DateOnly Through { get; private set; }
+
     /// <summary>The days of the month grouped by their week (Monday first), newest week first.</summary>
     public IEnumerable<IGrouping<DateOnly, Features.Training.History.Day>> Weeks =>
         Log.Days.GroupBy(d => Domain.Load.Weeks.StartOf(d.Date));
 
-    /// <summary>"3 runs, 24.5 km in 2:10:00 · 2 strength sessions, 18 sets" for a week.</summary>
-    public string WeekSummary(IEnumerable<Features.Training.History.Day> days)
+    /// <summary>
+    /// "3 runs, 24.5 km in 2:10:00 · 2 strength sessions, 18 sets" for the whole week starting <paramref name="monday"/>,
+    /// its days in the month before or after included (the dashboard's week is the same).
+    /// </summary>
+    public string WeekSummary(DateOnly monday)
     {
-        var list = days.ToArray();
+        var list = WholeWeeks.Days.Where(d => Domain.Load.Weeks.StartOf(d.Date) == monday).ToArray();
         var runs = list.SelectMany(d => d.Runs).ToArray();
         var sessions = list.SelectMany(d => d.Sessions).ToArray();
         var parts = new List<string>();
@@ -88,13 +101,26 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Run
         if (sessions.Length > 0)
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{sessions.Length} strength session{(sessions.Length == 1 ? "" : "s")}, {sessions.Sum(s => s.Sets.Count)} sets"));
+                $"{sessions.Length} strength session{(sessions.Length == 1 ? "" : "s")}, {Count(sessions.Sum(s => s.Sets.Count), "set")}"));
         }
 
         return parts.Count == 0 ? "soreness check-ins only" : string.Join(" · ", parts);
     }
 
-    /// <summary>Sets per muscle for the last eight weeks with training, stacked by muscle.</summary>
+    /// <summary>"1 set", "18 sets".</summary>
+    private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
+
+    /// <summary>
+    /// Whether the week starting <paramref name="monday"/> runs into the month before or after the one shown (its totals
+    /// then count days not listed here).
+    /// </summary>
+    public bool CrossesTheMonth(DateOnly monday) => monday < Month || monday.AddDays(6) > Month.AddMonths(1).AddDays(-1);
+
+    /// <summary>"Weeks of 12 Oct 2026 to 23 Nov 2026": the chart's bars carry day and month only.</summary>
+    public string MuscleSpan => MuscleWeeks.Count == 0 ? ""
+        : string.Create(CultureInfo.InvariantCulture, $"Weeks of {MuscleWeeks[0].WeekStart:d MMM yyyy} to {MuscleWeeks[^1].WeekStart:d MMM yyyy}.");
+
+    /// <summary>Sets per muscle for the eight weeks with training up to the month shown, stacked by muscle.</summary>
     public BarChart MuscleChart()
     {
         var weeks = MuscleWeeks;
