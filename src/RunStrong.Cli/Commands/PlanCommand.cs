@@ -71,8 +71,10 @@ public static class PlanCommand
             else
             {
                 var json = ReadProfile(parse.GetValue(profile));
+                // The runner's today and, for a profile without units, the runner's units (runstrong settings).
+                var runnersSettings = await RunnerPreferences.GetAsync(db, LocalRunner.Instance, ct);
                 var preview = await InFile(json.Path, () => PreviewPlan.HandleAsync(catalogue, CliApp.Clock,
-                    new PreviewPlan.Request(json.Text, ParseStart(parse.GetValue(start)), parse.GetValue(weeks)), ct));
+                    new PreviewPlan.Request(json.Text, ParseStart(parse.GetValue(start)), parse.GetValue(weeks), runnersSettings), ct));
                 plan = preview.Plan;
                 name = PlanInput.NameFor(null, new CheckedProfile(preview.Profile, json.Text, preview.Start, preview.Profile.Race is null ? preview.Profile.Weeks : null));
             }

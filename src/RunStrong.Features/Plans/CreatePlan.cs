@@ -14,7 +14,8 @@ public static class CreatePlan
 
     public static async Task<Response> HandleAsync(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, Request request, CancellationToken cancellationToken = default)
     {
-        var input = PlanInput.Read(request.Profile, request.Start, request.Weeks, await Training.TrainingData.TodayAsync(db, runner, clock, cancellationToken));
+        var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
+        var input = PlanInput.Read(request.Profile, request.Start, request.Weeks, preferences.Today(clock), runnersUnits: preferences);
         var now = clock.GetUtcNow().UtcDateTime;
         var record = new PlanRecord
         {

@@ -36,7 +36,11 @@ public static class PlanInput
 
     /// <summary>Every problem with the input, each naming its field (<c>race.date</c>, <c>equipment[1]</c>); empty when fine.</summary>
     /// <param name="defaultStart">The first day when neither <paramref name="start"/> nor the JSON gives one (an edited plan keeps its own); else today.</param>
-    public static IReadOnlyList<ProfileError> Check(string? profileJson, DateOnly? start, int? weeks, DateOnly today, out CheckedProfile? result, DateOnly? defaultStart = null)
+    /// <param name="runnersUnits">The runner's settings, for the units the profile leaves out (a profile sent by a script
+    /// or the CLI without <c>units</c> reads in the runner's miles and pounds, not in km and kg); null: km and kg.</param>
+    public static IReadOnlyList<ProfileError> Check(
+        string? profileJson, DateOnly? start, int? weeks, DateOnly today, out CheckedProfile? result, DateOnly? defaultStart = null,
+        Settings.RunnerPreferences? runnersUnits = null)
     {
         result = null;
         if (string.IsNullOrWhiteSpace(profileJson))
@@ -68,6 +72,17 @@ public static class PlanInput
         {
             // The plan is stored: pin its first day so it does not move with the clock.
             root["start"] = (defaultStart ?? today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        if (runnersUnits is not null)
+        {
+            // Pinned in the stored profile like the start: the plan keeps the units it was made in.
+            var units = root["units"] ?? (root["units"] = new JsonObject());
+            if (units is JsonObject given)
+            {
+                given["distance"] ??= runnersUnits.Distance == Domain.Units.DistanceUnit.Miles ? "mi" : "km";
+                given["weight"] ??= runnersUnits.WeightName;
+            }
         }
 
         var hasRace = root["race"] is not null;
@@ -102,9 +117,10 @@ public static class PlanInput
     }
 
     /// <summary>Like <see cref="Check"/>, but throws <see cref="UserInputException"/> naming the first field (all problems in the message, each under its own field in its errors).</summary>
-    public static CheckedProfile Read(string? profileJson, DateOnly? start, int? weeks, DateOnly today, DateOnly? defaultStart = null)
+    public static CheckedProfile Read(
+        string? profileJson, DateOnly? start, int? weeks, DateOnly today, DateOnly? defaultStart = null, Settings.RunnerPreferences? runnersUnits = null)
     {
-        var errors = Check(profileJson, start, weeks, today, out var result, defaultStart);
+        var errors = Check(profileJson, start, weeks, today, out var result, defaultStart, runnersUnits);
         return errors.Count > 0
             ? throw new UserInputException(errors[0].Field, string.Join("; ", errors.Select(e => e.ToString())))
             {

@@ -17,7 +17,8 @@ public static class UpdatePlan
     public static async Task<Response> HandleAsync(RunStrongDbContext db, ICurrentRunner runner, TimeProvider clock, long id, Request request, CancellationToken cancellationToken = default)
     {
         var record = await GetPlan.FindAsync(db, runner, id, cancellationToken, tracking: true);
-        var input = PlanInput.Read(request.Profile, request.Start, request.Weeks, await Training.TrainingData.TodayAsync(db, runner, clock, cancellationToken), defaultStart: record.StartDate);
+        var preferences = await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
+        var input = PlanInput.Read(request.Profile, request.Start, request.Weeks, preferences.Today(clock), defaultStart: record.StartDate, runnersUnits: preferences);
         record.Name = string.IsNullOrWhiteSpace(request.Name) ? record.Name : PlanInput.NameFor(request.Name, input);
         record.ProfileJson = input.Json;
         record.StartDate = input.Start;

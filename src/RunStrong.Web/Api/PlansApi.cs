@@ -89,9 +89,11 @@ public static class PlansApi
         return routes;
     }
 
-    private static async Task<Ok<Plan>> PreviewAsync(PlanBody body, ExerciseCatalogue catalogue, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Ok<Plan>> PreviewAsync(
+        PlanBody body, RunStrongDbContext db, ICurrentRunner runner, ExerciseCatalogue catalogue, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var preview = await PreviewPlan.HandleAsync(catalogue, clock, new PreviewPlan.Request(body.ProfileText, body.StartDate, body.Weeks), cancellationToken);
+        var preferences = await Features.Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken);
+        var preview = await PreviewPlan.HandleAsync(catalogue, clock, new PreviewPlan.Request(body.ProfileText, body.StartDate, body.Weeks, preferences), cancellationToken);
         return TypedResults.Ok(preview.Plan);
     }
 

@@ -47,6 +47,35 @@ public class PlanSlicesTests
         Assert.Matches("^[A-Za-z0-9_-]{43}$", created.CalendarToken);
     }
 
+    /// <summary>
+    /// A profile sent without units or a start (a script, the CLI) reads in the runner's own settings: their miles and
+    /// pounds, and their today in their time zone (Monday evening in Los Angeles is Tuesday in UTC).
+    /// </summary>
+    [Theory, MemberData(nameof(Engines))]
+    public async Task APlanFromAProfileWithoutUnits_IsInTheRunnersUnits_FromTheirToday(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await using var db = DataServices.CreateContext(database.Target);
+        var catalogue = new ExerciseCatalogue(db);
+        var preferences = await Features.Settings.RunnerSettings.UpdatePreferencesAsync(db, LocalRunner.Instance,
+            new Features.Settings.RunnerSettings.PreferencesRequest("mi", "lb", "America/Los_Angeles"));
+        var tuesdayInUtc = TestClock.At(new DateTimeOffset(2026, 12, 1, 5, 0, 0, TimeSpan.Zero));
+
+        var preview = await PreviewPlan.HandleAsync(catalogue, tuesdayInUtc, new PreviewPlan.Request(OutdoorProfile, Weeks: 8, Runner: preferences));
+        var created = await CreatePlan.HandleAsync(db, LocalRunner.Instance, tuesdayInUtc, new CreatePlan.Request(null, OutdoorProfile, Weeks: 8));
+        var stored = await GetPlan.HandleAsync(db, catalogue, LocalRunner.Instance, tuesdayInUtc, created.Id);
+        var inKm = await PreviewPlan.HandleAsync(catalogue, tuesdayInUtc, new PreviewPlan.Request(
+            OutdoorProfile.Replace("\"week\"", "\"units\": {\"distance\": \"km\"}, \"week\"", StringComparison.Ordinal), Weeks: 8, Runner: preferences));
+
+        Assert.Equal((new DateOnly(2026, 11, 30), DistanceUnit.Mi, WeightUnit.Lb), (preview.Start, preview.Profile.DistanceUnit, preview.Profile.WeightUnit));
+        Assert.Equal(new DateOnly(2026, 11, 30), stored.StartDate);
+        Assert.Equal(PlanJson.Serialize(preview.Plan), PlanJson.Serialize(stored.Plan));
+        var record = await db.Plans.AsNoTracking().SingleAsync();
+        Assert.Contains("\"units\":{\"distance\":\"mi\",\"weight\":\"lb\"}", record.ProfileJson, StringComparison.Ordinal);
+        // Units the profile gives are its own; the one it leaves out is the runner's.
+        Assert.Equal((DistanceUnit.Km, WeightUnit.Lb), (inKm.Profile.DistanceUnit, inKm.Profile.WeightUnit));
+    }
+
     [Theory, MemberData(nameof(Engines))]
     public async Task Create_WithoutStartOrName_PinsTodayAndNamesThePlan(string engine)
     {
