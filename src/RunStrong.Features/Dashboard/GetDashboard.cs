@@ -581,13 +581,21 @@ public static class GetDashboard
             return new AcuteChronicView([], AcuteChronicRatio.Caveat);
         }
 
-        var start = new[] { loads.Min(l => l.Date), from }.Min();
-        var series = AcuteChronicRatio.Series(Foster.DailySeries(loads, start, to));
-        return new AcuteChronicView(
-            series.Where(p => p.Date >= from)
-                .Select(p => new AcuteChronicDay(p.Date, Math.Round(p.Load), Math.Round(p.Acute, 1), Math.Round(p.Chronic, 1), p.Ratio is { } r ? Math.Round(r, 2) : null))
-                .ToArray(),
-            AcuteChronicRatio.Caveat);
+        // The averages start on the runner's first day of training, not on the chart's first day: weeks of zeros before a
+        // new runner's first run would make a 28-day average of one run, and a ratio of 3.6 out of nothing. The ratio
+        // comes after 28 days of training (AcuteChronicRatio.Series); the days before the first are empty.
+        var first = loads.Min(l => l.Date);
+        var series = first <= to ? AcuteChronicRatio.Series(Foster.DailySeries(loads, first, to)) : [];
+        var before = Enumerable.Range(0, Math.Max(0, Math.Min(first.DayNumber, to.DayNumber + 1) - from.DayNumber))
+            .Select(i => new AcuteChronicDay(from.AddDays(i), 0, 0, 0, null));
+        var days = before.Concat(series.Where(p => p.Date >= from)
+                .Select(p => new AcuteChronicDay(p.Date, Math.Round(p.Load), Math.Round(p.Acute, 1), Math.Round(p.Chronic, 1), p.Ratio is { } r ? Math.Round(r, 2) : null)))
+            .ToArray();
+        var waiting = first.AddDays(AcuteChronicRatio.ChronicDays - 1) > to
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"Your ratio appears after {AcuteChronicRatio.ChronicDays} days of training: your first day here is {first:d MMM yyyy}. ")
+            : "";
+        return new AcuteChronicView(days, waiting + AcuteChronicRatio.Caveat);
     }
 
     private static LongRunWarning[] LongRuns(IReadOnlyList<LoggedRun> all, DateOnly from, DateOnly today, Domain.Units.DistanceUnit unit) =>

@@ -48,6 +48,9 @@ public abstract record SvgChart(string Id, string Title)
     /// <summary>The y values are seconds (a pace, a race time): ticks fall on whole seconds, minutes or hours (4:00, 4:30, 5:00), not 200 s steps.</summary>
     public bool YIsSeconds { get; init; }
 
+    /// <summary>The y values count things (sessions, sets): ticks fall on whole numbers, never on half a session.</summary>
+    public bool YIsCount { get; init; }
+
     /// <summary>How x values print on the axis and in the table (default: a number).</summary>
     public Func<double, string> FormatX { get; init; } = v => v.ToString("0.##", CultureInfo.InvariantCulture);
 
@@ -311,14 +314,15 @@ public sealed record BarChart(string Id, string Title, IReadOnlyList<string> Ser
             return;
         }
 
-        var yMax = Math.Max(1e-9, Bars.Max(b => b.Values.Where(double.IsFinite).Sum()));
-        yMax *= 1.05;
+        // Bars of nothing but zeros still get an axis that reads (0 to 1), not three ticks all printed "0".
+        var highest = Bars.Max(b => b.Values.Where(double.IsFinite).Sum());
+        var yMax = (highest > 0 ? highest : 1) * 1.05;
         double Y(double y) => Height - Bottom - y / yMax * (Height - Top - Bottom);
         var slot = (double)(Width - Left - Right) / Bars.Count;
         var barWidth = Math.Max(2, slot * 0.7);
 
         svg.Append("<g class=\"grid\">");
-        foreach (var t in Ticks(0, yMax))
+        foreach (var t in Ticks(0, yMax).Where(t => !YIsCount || Math.Abs(t - Math.Round(t)) < 1e-9))
         {
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{N(Y(t))}\" y2=\"{N(Y(t))}\"/><text x=\"{Left - 4}\" y=\"{N(Y(t) + 4)}\" text-anchor=\"end\">{E(FormatY(t))}</text>");
         }

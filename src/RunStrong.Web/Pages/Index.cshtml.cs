@@ -90,6 +90,7 @@ public sealed class IndexModel(
         ["Sessions"], View.StrengthSessions.Select(w => new ChartBar(Week(w.WeekStart), [w.Count])).ToArray())
     {
         YLabel = "sessions",
+        YIsCount = true,
         Summary = Summed(View.StrengthSessions.Select(w => (double)w.Count), "sessions a week"),
     };
 
@@ -98,6 +99,7 @@ public sealed class IndexModel(
         View.MuscleSets.Weeks.Select(w => new ChartBar(Week(w.WeekStart), w.Sets, w.WeekStart)).ToArray())
     {
         YLabel = "sets",
+        YIsCount = true,
         Summary = "Stacked bars: gluteus maximus, medius and minimus, hamstrings, quadriceps and calves; hill running counts for the gluteus maximus.",
     };
 

@@ -151,6 +151,30 @@ public class GetDashboardTests
         Assert.Equal(0, view.Load.Single(w => w.WeekStart == ThisWeek).Unrated);
     }
 
+    /// <summary>
+    /// A new runner's first run: no acute:chronic ratio out of one run and weeks of nothing before it (it was 3.62), and
+    /// the card says when it comes; the averages start on the first day of training.
+    /// </summary>
+    [Theory, MemberData(nameof(Engines))]
+    public async Task AcuteChronic_ForANewRunner_HasNoRatioBefore28DaysOfTraining(string engine)
+    {
+        await using var database = await TestDatabases.CreateAsync(engine);
+        await using (var db = database.CreateContext())
+        {
+            await Features.Training.LogRun.HandleAsync(db, LocalRunner.Instance, TestClock.At(Today),
+                new Features.Training.LogRun.Request { Date = Today.AddDays(-1), Distance = "5k", Time = "30:00", Rpe = 5 });
+        }
+
+        var view = await DashboardAsync(database);
+
+        Assert.Equal(view.Weeks.Count * 7 - 4, view.AcuteChronic.Days.Count);
+        Assert.All(view.AcuteChronic.Days, d => Assert.Null(d.Ratio));
+        var run = view.AcuteChronic.Days.Single(d => d.Date == Today.AddDays(-1));
+        // Foster: 30 minutes at RPE 5 is 150; both averages start at the first day's load.
+        Assert.Equal((150.0, 150.0, 150.0), (run.Load, run.Acute, run.Chronic));
+        Assert.StartsWith("Your ratio appears after 28 days of training: your first day here is 31 Mar 2026.", view.AcuteChronic.Caveat, StringComparison.Ordinal);
+    }
+
     [Theory, MemberData(nameof(Engines))]
     public async Task LoadOneRepMaxPredictionAndLongRun_FromTheStoredRows(string engine)
     {

@@ -123,4 +123,42 @@ public class SettingsTests
         Assert.Equal("90.1", await bars.First.GetAttributeAsync("data-value"));
         Assert.Empty(errors);
     }
+    /// <summary>
+    /// Heart rates set, but no run with a heart rate: the TRIMP card says so instead of weeks of zeros on an axis of
+    /// "0, 0, 0"; the strength sessions' axis counts whole sessions (no "0.5").
+    /// </summary>
+    [Fact]
+    public async Task Dashboard_TrimpWithoutAnyHeartRate_SaysSo_AndSessionsAreCountedWhole()
+    {
+        await using var server = await RunningServer.StartAsync();
+        using (var put = await server.Client.PutAsJsonAsync("/api/settings", new { restingHeartRate = 50, maxHeartRate = 190, trimpWeighting = "men" }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, put.StatusCode);
+        }
+
+        var today = server.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using (var run = await server.Client.PostAsJsonAsync("/api/log/runs", new { date = today, distance = "8k", time = "44:00", type = "easy", rpe = 4 }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Created, run.StatusCode);
+        }
+
+        using (var session = await server.Client.PostAsJsonAsync("/api/log/strength", new
+        {
+            date = today,
+            sets = new[] { new { exercise = "glute-bridge", variant = "bodyweight", reps = 12, rpe = 6 } },
+        }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Created, session.StatusCode);
+        }
+
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.OpenAsync(server, 390, 844);
+        await page.GotoAsync(new Uri(server.Address, "/").ToString());
+
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("trimp-none")).ToContainTextAsync("No run in these weeks has a heart rate");
+        Assert.Equal(0, await page.GetByTestId("chart-trimp").CountAsync());
+        var ticks = await page.GetByTestId("chart-strength-sessions").Locator(".grid text[text-anchor=end]").EvaluateAllAsync<string[]>("ts => ts.map(t => t.textContent)");
+        Assert.Equal(["0", "1"], ticks);
+        Assert.Empty(errors);
+    }
 }
