@@ -309,6 +309,11 @@ internal sealed class PlanWriter
                 ? $"no easy run that is not the day before a long run, quality run or race (nor the day after strength); least bad slot for the hill sprints: {day.DayOfWeek}, after the easy run, {NextHard(day)}. They are short, with full recovery, so they leave little fatigue (Hudson 2008): keep them relaxed-fast, or skip them when your legs are heavy"
                 : "no easy run that is not on or the day after a strength day (nor the day before the race), so no hill sprints this week");
         }
+        else if (wantHill && bestHill is null && !(_race is { } race && days.Contains(race)))
+        {
+            // The taper keeps hill sprints only where they fit cleanly: no least bad slot, but the week says why they are gone.
+            AddWeekWarning(index, "no easy run in this taper week that is not the day before a long run, quality run or race (nor the day after strength), so no hill sprints: in a taper, fresh legs on race day come first (Bosquet 2007)");
+        }
 
         return ([.. best], bestHill);
     }

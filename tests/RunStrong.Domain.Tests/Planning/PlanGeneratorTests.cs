@@ -245,6 +245,25 @@ public class PlanGeneratorTests
     }
 
     [Fact]
+    public void ATaperWeekWithoutHillSprints_SaysWhy_ExceptTheRaceWeek()
+    {
+        // Every easy run is the day before a hard one (Tuesday and Thursday quality, Sunday long), so a taper week has no
+        // clean slot for hill sprints and gets no least bad one; it says so now (an audit found them gone from taper weeks
+        // without a word). Other weeks get the least bad slot with their own warning.
+        var week = RunningWeek.FromMonday(PlannedRunType.Easy, PlannedRunType.Quality, PlannedRunType.Easy, PlannedRunType.Quality, PlannedRunType.Rest, PlannedRunType.Easy, PlannedRunType.Long);
+        var plan = Generate(IssueProfile with { Week = week });
+
+        var taper = plan.Weeks.Where(w => w.Phase == TrainingPhase.Taper && w.Days.All(d => d.Run?.Type != PlannedRunType.Race)).ToList();
+        Assert.NotEmpty(taper);
+        Assert.All(taper, w =>
+        {
+            Assert.DoesNotContain(w.Days, d => d.Session(SessionKind.HillSprints) is not null);
+            Assert.True(plan.WarnsAboutWeek(w.Index, "so no hill sprints: in a taper, fresh legs on race day come first"), $"week {w.Index} says why it has no hill sprints");
+        });
+        Assert.False(plan.WarnsAboutWeek(plan.Weeks[^1].Index, "in a taper, fresh legs"));
+    }
+
+    [Fact]
     public void EarlierTaperWeek_WithNoLegalSlot_HasNoStrengthAndSaysWhy()
     {
         // Every day but Thursday precedes a hard run; a race on Wednesday puts Thursday 6 days out of reach in taper week 1.
