@@ -68,7 +68,7 @@ public class CliRemoteTests
         var localOld = await cli.RunAsync("predict", "--json", "--db", predictionDb);
         Assert.Equal((1, 1), (remoteOld.ExitCode, localOld.ExitCode));
         Assert.Contains("your fitness has changed since", localOld.Stderr, StringComparison.Ordinal);
-        Assert.Equal(localOld.Stderr, remoteOld.Stderr);
+        Assert.Equal(localOld.Stderr.Replace("runstrong: ", $"runstrong: {url}: ", StringComparison.Ordinal), remoteOld.Stderr);
         var raceDay = TestClock.Iso(server.Today.AddDays(-2));
         Assert.Equal(0, (await cli.RunAsync("log", "run", "--date", raceDay, "--distance", "5k", "--time", "21:00", "--type", "race")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("log", "run", "--db", predictionDb, "--date", raceDay, "--distance", "5k", "--time", "21:00", "--type", "race")).ExitCode);
