@@ -10,8 +10,8 @@ namespace RunStrong.Cli.Commands;
 
 /// <summary>
 /// <c>runstrong predict --from 5k=20:00 [--to 10k] [--riegel-exponent 1.06] [--json]</c>: Riegel, Daniels–Gilbert (VDOT)
-/// and Cameron side by side. Without <c>--from</c>, from the best effort in the stored runs
-/// (on the server the user is logged in to, if any).
+/// and Cameron side by side. Without <c>--from</c>, from the best recent effort in the stored runs, else a recent result in the
+/// current plan (on the server the user is logged in to, if any); never from an effort older than 12 months (docs/decisions/0039).
 /// </summary>
 public static class PredictCommand
 {
@@ -19,7 +19,7 @@ public static class PredictCommand
     {
         var from = new Option<string?>("--from")
         {
-            Description = "A result, DISTANCE=TIME: distance 400m, 1k, 1mi, 5k, 10k, 15k, half, marathon or metres; time [h:]mm:ss (5k=20:00). Left out: the best effort in your stored runs.",
+            Description = "A result, DISTANCE=TIME: distance 400m, 1k, 1mi, 5k, 10k, 15k, half, marathon or metres; time [h:]mm:ss (5k=20:00). Left out: the best recent effort in your stored runs (last 12 months), else a recent result in your plan.",
         };
         var to = new Option<string?>("--to") { Description = "One distance to predict; without it 1k, 1mi, 5k, 10k, half and marathon." };
         var exponent = new Option<double?>("--riegel-exponent") { Description = "Riegel's fatigue exponent, 1.0–1.3 (default 1.06; 1.15 fits half to marathon)." };
@@ -53,7 +53,7 @@ public static class PredictCommand
                 return CliApp.Ok;
             }
 
-            var source = response.SourceDate is { } date ? $" ({response.Source}, {date:yyyy-MM-dd})" : "";
+            var source = response.Source == "entered" ? "" : response.SourceDate is { } date ? $" ({response.Source}, {date:yyyy-MM-dd})" : $" ({response.Source})";
             AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"From [bold]{Output.Esc(response.FromName)}[/] in [bold]{Output.Esc(response.FromTime)}[/]{Output.Esc(source)}: VDOT {response.Result.Vdot:0.0}{(response.VdotIsCovered ? "" : " (outside Daniels' tables, 30–85)")}"));
             var table = new Table().Border(TableBorder.Simple)

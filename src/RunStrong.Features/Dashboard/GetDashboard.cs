@@ -20,8 +20,8 @@ public static class GetDashboard
 
     public const int MaxWeeks = 104;
 
-    /// <summary>The prediction trend looks back this many months (races are rarer than weeks).</summary>
-    public const int PredictionMonths = 12;
+    /// <summary>The prediction trend looks back this many months (races are rarer than weeks): the recent window predictions share (StoredPerformances.RecentMonths).</summary>
+    public const int PredictionMonths = RunStrong.Features.Predictions.StoredPerformances.RecentMonths;
 
     /// <summary>How many lifts the 1RM trend follows: the ones done most often with a load.</summary>
     public const int MainLifts = 3;
@@ -222,7 +222,7 @@ public static class GetDashboard
     /// <summary>The first day whose history the dashboard for <paramref name="to"/> reads.</summary>
     public static DateOnly LoadFrom(DateOnly from, DateOnly to) => new[] { from.AddDays(-84), FirstPredictionMonth(to) }.Min();
 
-    private static DateOnly FirstPredictionMonth(DateOnly to) => new DateOnly(to.Year, to.Month, 1).AddMonths(-(PredictionMonths - 1));
+    private static DateOnly FirstPredictionMonth(DateOnly to) => RunStrong.Features.Predictions.StoredPerformances.RecentSince(to);
 
     private static List<DateOnly> WeekList(DateOnly from, DateOnly to)
     {

@@ -70,13 +70,41 @@ public static class StoredPerformances
     public static IEnumerable<Performance> ForTrend(DateOnly date, StoredSummary summary) =>
         Efforts(date, summary).Where(RacePredictor.CountsForTrend);
 
-    /// <summary>The best performance (highest VDOT) of the last <paramref name="days"/> days, else the best of the newest month.</summary>
+    /// <summary>
+    /// Results count as recent for this many months: this month and the eleven before it. The one window of the dashboard's
+    /// prediction card, the predictions page, <c>/api/predictions</c> and <c>runstrong predict</c>; the plan's run paces use
+    /// results up to a year old too (RunTargets.ResultMaxAgeDays). docs/decisions/0039 says why.
+    /// </summary>
+    public const int RecentMonths = 12;
+
+    /// <summary>The first day counted as recent on <paramref name="today"/>: the first of the month <see cref="RecentMonths"/> − 1 months back.</summary>
+    public static DateOnly RecentSince(DateOnly today) => new DateOnly(today.Year, today.Month, 1).AddMonths(-(RecentMonths - 1));
+
+    /// <summary>
+    /// What predictions start from (highest VDOT): the best of the last <paramref name="days"/> days, else the best of the
+    /// newest month with one inside <see cref="RecentMonths"/>; null when nothing is that recent, since an older effort
+    /// says little about the runner today (docs/decisions/0039). Efforts dated after <paramref name="today"/> do not count.
+    /// </summary>
     public static Performance? Best(IReadOnlyList<Performance> performances, DateOnly today, int days = 90)
     {
-        var recent = performances.Where(p => p.Date > today.AddDays(-days) && p.Date <= today).ToArray();
-        var pool = recent.Length > 0
-            ? recent
-            : performances.Where(p => p.Date.Year == performances[^1].Date.Year && p.Date.Month == performances[^1].Date.Month).ToArray();
-        return pool.Length == 0 ? null : pool.MaxBy(p => DanielsGilbert.Vdot(p.Distance, p.Time));
+        ArgumentNullException.ThrowIfNull(performances);
+        var since = RecentSince(today);
+        var recent = performances.Where(p => p.Date >= since && p.Date <= today).ToArray();
+        if (recent.Length == 0)
+        {
+            return null;
+        }
+
+        var lastDays = recent.Where(p => p.Date > today.AddDays(-days)).ToArray();
+        var newest = recent.MaxBy(p => p.Date)!.Date;
+        var pool = lastDays.Length > 0 ? lastDays : recent.Where(p => p.Date.Year == newest.Year && p.Date.Month == newest.Month).ToArray();
+        return pool.MaxBy(p => DanielsGilbert.Vdot(p.Distance, p.Time));
+    }
+
+    /// <summary>The newest performance on or before <paramref name="today"/>, however old (to tell the runner how old); null without one.</summary>
+    public static Performance? Newest(IReadOnlyList<Performance> performances, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(performances);
+        return performances.Where(p => p.Date <= today).OrderBy(p => p.Date).LastOrDefault();
     }
 }

@@ -33,7 +33,7 @@ public static class PredictionsApi
         group.MapGet("/", PredictAsync)
             .WithName("PredictRaceTimes")
             .WithSummary("Riegel, Daniels–Gilbert (VDOT) and Cameron side by side")
-            .WithDescription("from: DISTANCE=TIME (5k=20:00; distances 400m, 1k, 1mi, 5k, 10k, 15k, half, marathon or metres); left out, the best effort in stored road runs and races (trail, treadmill and hilly runs and runs with impossible figures are left out and counted in leftOut). goal: the current plan's race, predicted. to: one distance (default 1k, 1mi, 5k, 10k, half, marathon). riegelExponent: 1.0–1.3 (1.06).")
+            .WithDescription("from: DISTANCE=TIME (5k=20:00; distances 400m, 1k, 1mi, 5k, 10k, 15k, half, marathon or metres); left out, the best recent effort in stored road runs and races (of the last 90 days, else of the newest month in the last 12; trail, treadmill and hilly runs and runs with impossible figures are left out and counted in leftOut), else the best result of the last 12 months entered in the current plan (source says which); with neither, a problem naming from that says how old the newest stored effort is. goal: the current plan's race, predicted (goal.models: how many of the three models gave a figure). to: one distance (default 1k, 1mi, 5k, 10k, half, marathon). riegelExponent: 1.0–1.3 (1.06).")
             .ProducesValidationProblem();
         group.MapGet("/trend", TrendAsync)
             .WithName("GetPredictionTrend")

@@ -96,16 +96,24 @@ public abstract record SvgChart(string Id, string Title)
     protected static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Date labels for an axis: "3 Nov", and "3 Nov 26" on the first label and the first of each new year when the
-    /// labels span more than one year, so an axis that crosses New Year says which year each part is in.
+    /// The runner's year, when known: date labels of another year carry it (<see cref="DateLabels"/>), so a chart of 2018's
+    /// runs is not read as this year's. Null: only an axis that crosses a year says which.
     /// </summary>
-    protected static IReadOnlyList<string> DateLabels(IReadOnlyList<DateOnly> dates)
+    public int? ThisYear { get; init; }
+
+    /// <summary>
+    /// Date labels for an axis: "3 Nov", and "3 Nov 26" on the first label and the first of each new year when the
+    /// labels span more than one year, so an axis that crosses New Year says which year each part is in; on the first
+    /// label too when every label lies in one year other than <paramref name="thisYear"/>.
+    /// </summary>
+    protected static IReadOnlyList<string> DateLabels(IReadOnlyList<DateOnly> dates, int? thisYear = null)
     {
         var crosses = dates.Count > 1 && dates[0].Year != dates[^1].Year;
+        var otherYear = dates.Count > 0 && thisYear is { } year && dates[0].Year != year;
         var labels = new string[dates.Count];
         for (var i = 0; i < dates.Count; i++)
         {
-            var withYear = crosses && (i == 0 || dates[i].Year != dates[i - 1].Year);
+            var withYear = (crosses || otherYear) && (i == 0 || dates[i].Year != dates[i - 1].Year);
             labels[i] = dates[i].ToString(withYear ? "d MMM yy" : "d MMM", CultureInfo.InvariantCulture);
         }
 
@@ -127,6 +135,22 @@ public abstract record SvgChart(string Id, string Title)
         var step = TickStep(min, max, count, seconds);
         var ticks = new List<double>();
         for (var t = Math.Ceiling(min / step) * step; t <= max + step * 1e-9; t += step)
+        {
+            ticks.Add(t);
+        }
+
+        return ticks;
+    }
+
+    /// <summary>
+    /// Ticks of a time axis (day numbers) over [min, max]: whole days a whole number of days apart, so no two read the
+    /// same date ("1 Mar 1 Mar 1 Mar 2 Mar" over a single day); fewer than <paramref name="count"/> over a few days.
+    /// </summary>
+    protected static IReadOnlyList<double> DayTicks(double min, double max, int count = 5)
+    {
+        var step = max > min ? Math.Max(1, Math.Ceiling(TickStep(min, max, count))) : 1;
+        var ticks = new List<double>();
+        for (var t = Math.Ceiling(min / step) * step; t <= max + 1e-9; t += step)
         {
             ticks.Add(t);
         }
@@ -185,7 +209,8 @@ public sealed record LineChart(string Id, string Title, IReadOnlyList<ChartSerie
 
         if (xMax - xMin < 1e-9)
         {
-            xMax = xMin + 1;
+            // One day on a time axis: its point in the middle, under its one label (a day wide, not ticks at fifths of it).
+            (xMin, xMax) = XIsDayNumber ? (xMin - 0.5, xMax + 0.5) : (xMin, xMin + 1);
         }
 
         // The y axis runs from a tick to a tick: every line has a label above and below it to be read against, and no
@@ -211,11 +236,11 @@ public sealed record LineChart(string Id, string Title, IReadOnlyList<ChartSerie
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{N(Y(t))}\" y2=\"{N(Y(t))}\"/><text x=\"{Left - 4}\" y=\"{N(Y(t) + 4)}\" text-anchor=\"end\">{E(FormatY(t))}</text>");
         }
 
-        var xTicks = Ticks(xMin, xMax, Math.Max(2, (Width - Left - Right) / LabelRoom));
+        var xTicks = XIsDayNumber ? DayTicks(xMin, xMax, Math.Max(2, (Width - Left - Right) / LabelRoom)) : Ticks(xMin, xMax, Math.Max(2, (Width - Left - Right) / LabelRoom));
         if (XIsDayNumber)
         {
             var dates = xTicks.Select(t => DateOnly.FromDayNumber((int)Math.Round(t))).ToArray();
-            var labels = DateLabels(dates);
+            var labels = DateLabels(dates, ThisYear);
             for (var i = 0; i < xTicks.Count; i++)
             {
                 XLabel(X(xTicks[i]), labels[i]);
@@ -331,7 +356,7 @@ public sealed record BarChart(string Id, string Title, IReadOnlyList<string> Ser
         var labelEvery = Math.Max(1, (int)Math.Ceiling(LabelRoom / slot));
         var shown = Enumerable.Range(0, Bars.Count).Where(i => i % labelEvery == 0).ToArray();
         var texts = Bars.All(b => b.Date is not null)
-            ? DateLabels(shown.Select(i => Bars[i].Date!.Value).ToArray())
+            ? DateLabels(shown.Select(i => Bars[i].Date!.Value).ToArray(), ThisYear)
             : shown.Select(i => Bars[i].Label).ToArray();
         for (var k = 0; k < shown.Length; k++)
         {

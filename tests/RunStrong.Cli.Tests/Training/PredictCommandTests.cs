@@ -152,4 +152,18 @@ public class PredictCommandTests
         Assert.Contains("From 5k in 20:00", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("VDOT 49.8", result.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Predict_WithoutFrom_AndOnlyARaceOverAYearOld_ExitsOneSayingHowOldItIs()
+    {
+        await using var db = TestDatabases.CreateSqlite();
+        var day = TestClock.Today.AddYears(-8);
+        Assert.Equal(0, (await CliProcess.RunAsync("log", "run", "--db", db.DbArgument, "--date", TestClock.Iso(day), "--distance", "1mi", "--time", "8:56", "--type", "race")).ExitCode);
+
+        var result = await CliProcess.RunAsync("predict", "--db", db.DbArgument);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"your newest, 1mi in 8:56 on {TestClock.Iso(day)}, is 8 years old, and your fitness has changed since; enter a recent race or time trial", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("From 1mi", result.Stdout, StringComparison.Ordinal);
+    }
 }

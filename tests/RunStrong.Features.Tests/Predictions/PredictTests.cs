@@ -106,6 +106,6 @@ public class PredictTests
 
         var error = await Assert.ThrowsAsync<UserInputException>(() => Predict.HandleAsync(db, LocalRunner.Instance, Clock, new Predict.Request()));
 
-        Assert.Contains("enter one such as 5k=20:00", error.Message, StringComparison.Ordinal);
+        Assert.Contains("enter a recent race or time trial, such as 5k=20:00", error.Message, StringComparison.Ordinal);
     }
 }

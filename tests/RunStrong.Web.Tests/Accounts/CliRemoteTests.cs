@@ -60,11 +60,20 @@ public class CliRemoteTests
         Assert.True(activities.ExitCode == 0, activities.Stderr);
         Assert.Equal(1, JsonDocument.Parse(activities.Stdout).RootElement.GetProperty("total").GetInt32());
 
-        // The server predicts from the run it stored as the local database does from the same file.
-        var remotePrediction = await cli.RunAsync("predict", "--json");
-        Assert.True(remotePrediction.ExitCode == 0, remotePrediction.Stderr);
+        // The server predicts from what it stored as the local database does from the same data, by one rule (decision 0039):
+        // the file's run is years old, so neither predicts from it and both say how old it is; then a race of this week.
         var predictionDb = Path.Combine(cli.Home, "predict.db");
         Assert.Equal(0, (await cli.RunAsync("import", fit, "--db", predictionDb)).ExitCode);
+        var remoteOld = await cli.RunAsync("predict", "--json");
+        var localOld = await cli.RunAsync("predict", "--json", "--db", predictionDb);
+        Assert.Equal((1, 1), (remoteOld.ExitCode, localOld.ExitCode));
+        Assert.Contains("your fitness has changed since", localOld.Stderr, StringComparison.Ordinal);
+        Assert.Equal(localOld.Stderr.Replace("runstrong: ", $"runstrong: {url}: ", StringComparison.Ordinal), remoteOld.Stderr);
+        var raceDay = TestClock.Iso(server.Today.AddDays(-2));
+        Assert.Equal(0, (await cli.RunAsync("log", "run", "--date", raceDay, "--distance", "5k", "--time", "21:00", "--type", "race")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("log", "run", "--db", predictionDb, "--date", raceDay, "--distance", "5k", "--time", "21:00", "--type", "race")).ExitCode);
+        var remotePrediction = await cli.RunAsync("predict", "--json");
+        Assert.True(remotePrediction.ExitCode == 0, remotePrediction.Stderr);
         var localPrediction = await cli.RunAsync("predict", "--json", "--db", predictionDb);
         Assert.Equal(localPrediction.Stdout, remotePrediction.Stdout);
         Assert.Equal(5000, JsonDocument.Parse(remotePrediction.Stdout).RootElement.GetProperty("from").GetProperty("distanceMeters").GetDouble());

@@ -39,6 +39,24 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
 
     public string? Error { get; private set; }
 
+    /// <summary>Why no prediction starts from stored runs when they are all older than the recent window; null otherwise.</summary>
+    public string? NothingRecent { get; private set; }
+
+    /// <summary>Where the result shown came from, as the runner reads it: "best effort of a stored run, 2026-03-01" (with its age when older than 90 days).</summary>
+    public string? SourceWords => Result is not { } r || r.Source == "entered"
+        ? null
+        : r.SourceDate is { } d
+            ? string.Create(CultureInfo.InvariantCulture, $"{r.Source}, {d:yyyy-MM-dd}{(d < Today.AddDays(-90) ? $", {Predict.Age(d, Today)} ago" : "")}")
+            : r.Source;
+
+    /// <summary>"the three models", "two of the three models" (one left out for its range), "one of the three models".</summary>
+    public static string ModelsWords(int models) => models switch
+    {
+        3 => "the three models",
+        2 => "two of the three models",
+        _ => "one of the three models",
+    };
+
     /// <summary>The current plan's goal race, predicted from the result shown; null without a plan naming a race.</summary>
     public Predict.GoalRaceView? Goal { get; private set; }
 
@@ -60,10 +78,19 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
             {
                 Result = Predict.Compute(new Predict.Request($"{Distance}={Time}", null, exponent));
             }
-            // A trend needs a VDOT in Daniels' tables; a stored result outside them still starts Riegel and Cameron.
-            else if (Trend.Count > 0 || (await StoredPerformances.AllAsync(db, runner, cancellationToken)).Count > 0)
+            else
             {
-                Result = await Predict.HandleAsync(db, runner, clock, new Predict.Request(null, null, exponent), cancellationToken);
+                // The one rule of the API and the CLI (docs/decisions/0039): a recent stored effort, else a recent result in the
+                // plan; an older one is named with its age, never shown as today's prediction.
+                var starting = await Predict.StartAsync(db, runner, clock, cancellationToken);
+                if (starting.Start is not null)
+                {
+                    Result = Predict.From(new Predict.Request(null, null, exponent), starting);
+                }
+                else if (starting.Newest is not null)
+                {
+                    NothingRecent = char.ToUpperInvariant(starting.Missing![0]) + starting.Missing[1..];
+                }
             }
 
             if (Result is not null)
@@ -104,6 +131,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Tim
         ])
         {
             XIsDayNumber = true,
+            ThisYear = Today.Year,
             FormatX = v => DateOnly.FromDayNumber((int)Math.Round(v)).ToString("MMM yyyy", CultureInfo.InvariantCulture),
             FormatY = v => v > 0 ? RaceTime.FromSeconds(v).ToString() : "0:00",
             InvertY = true,
