@@ -39,7 +39,12 @@ public static class GetActivity
     /// <param name="Elevation">Metres above sea level.</param>
     public sealed record ChartSeries(string Axis, IReadOnlyList<ChartPoint> Pace, IReadOnlyList<ChartPoint> HeartRate, IReadOnlyList<ChartPoint> Elevation);
 
-    /// <param name="StartTime">UTC.</param>
+    /// <param name="StartTime">UTC. For a run logged by hand only its day is known (<see cref="Response.StartTimeSource"/> <c>entered</c>): the time of day is not the runner's.</param>
+    /// <param name="AscentMeters">Null when nothing was measured (a run logged by hand), not zero.</param>
+    /// <param name="DescentMeters">Null when nothing was measured (a run logged by hand), not zero.</param>
+    /// <param name="AveragePaceSecondsPerKm">Moving time over distance; for a run logged by hand, its time over its distance.</param>
+    /// <param name="HillyMinutes">Null when nothing was measured (a run logged by hand), not zero.</param>
+    /// <param name="FileName">The original file's name; null for a run logged by hand (it has none).</param>
     public sealed record Response(
         long Id,
         string? Name,
@@ -52,13 +57,13 @@ public static class GetActivity
         string DistanceSource,
         double ElapsedSeconds,
         double MovingSeconds,
-        double AscentMeters,
-        double DescentMeters,
+        double? AscentMeters,
+        double? DescentMeters,
         double? AvgHeartRate,
         double? MaxHeartRate,
         double? AveragePaceSecondsPerKm,
         double? AverageGradeAdjustedPaceSecondsPerKm,
-        double HillyMinutes,
+        double? HillyMinutes,
         int Records,
         string? FileName,
         string SourcePath,
@@ -69,8 +74,14 @@ public static class GetActivity
         IReadOnlyList<string> Warnings,
         ChartSeries? Series)
     {
-        /// <summary><c>recorded</c>; for files without times <c>file-metadata</c> (the file's own date) or <c>entered</c> (the runner's).</summary>
+        /// <summary>
+        /// <c>recorded</c>; for files without times <c>file-metadata</c> (the file's own date) or <c>entered</c> (the runner's);
+        /// <c>entered</c> for a run logged by hand too (a day, no time of day).
+        /// </summary>
         public string StartTimeSource { get; init; } = "recorded";
+
+        /// <summary>True for a run logged by hand (format <c>manual</c>): no file, so no splits, laps, charts, route, climbing or heart rate.</summary>
+        public bool LoggedByHand => Format == ManualFormat;
 
         /// <summary>False when the file had no times: distance and climbing only.</summary>
         public bool HasTimes { get; init; } = true;
@@ -109,6 +120,9 @@ public static class GetActivity
         public IReadOnlyList<IReadOnlyList<RoutePoint>>? Route { get; init; }
     }
 
+    /// <summary>The format of a run logged by hand (<c>runstrong log run</c>, <c>POST /api/log/runs</c>, /log/run).</summary>
+    public const string ManualFormat = "manual";
+
     public static async Task<Response> HandleAsync(RunStrongDbContext db, ICurrentRunner runner, Request request, CancellationToken cancellationToken = default)
     {
         var owner = runner.RunnerId;
@@ -131,19 +145,26 @@ public static class GetActivity
             series = new ChartSeries("distance", [], [], []);
         }
 
+        // A run logged by hand has a distance, a time and a day: nothing was measured along the way (climbing, heart rate,
+        // hilly minutes stay unknown rather than zero), its pace is its time over its distance, and its start is the day alone
+        // (it is kept at noon on that day, a time the runner never gave).
+        var byHand = row.Format == ManualFormat;
+        var pace = byHand ? PaceOf(row.DistanceMeters, row.MovingSeconds > 0 ? row.MovingSeconds : row.ElapsedSeconds) : summary.AveragePaceSecondsPerKm;
+        var startTimeSource = byHand ? "entered" : summary.StartTimeSource;
         return new Response(
             row.Id, row.Name, row.Description, row.Format, row.Sport, row.SubSport, DateTime.SpecifyKind(row.StartTime, DateTimeKind.Utc),
-            row.DistanceMeters, summary.DistanceSource, row.ElapsedSeconds, row.MovingSeconds, row.AscentMeters, row.DescentMeters,
-            row.AverageHeartRate, row.MaxHeartRate, summary.AveragePaceSecondsPerKm, summary.AverageGradeAdjustedPaceSecondsPerKm,
-            summary.HillyMinutes, row.RecordCount, file?.FileName, row.SourcePath, DateTime.SpecifyKind(row.ImportedAt, DateTimeKind.Utc),
+            row.DistanceMeters, summary.DistanceSource, row.ElapsedSeconds, row.MovingSeconds,
+            byHand ? null : row.AscentMeters, byHand ? null : row.DescentMeters,
+            row.AverageHeartRate, row.MaxHeartRate, pace, summary.AverageGradeAdjustedPaceSecondsPerKm,
+            byHand ? null : summary.HillyMinutes, row.RecordCount, file?.FileName, row.SourcePath, DateTime.SpecifyKind(row.ImportedAt, DateTimeKind.Utc),
             summary.Climbs, summary.BestEfforts, summary.HillSprints, summary.Warnings, series)
         {
-            StartTimeSource = summary.StartTimeSource,
+            StartTimeSource = startTimeSource,
             HasTimes = summary.HasTimes,
             Date = row.LocalDate,
-            StartText = preferences.ShowStart(row.StartTime, row.LocalDate, summary.HasTimes && summary.StartTimeSource == "recorded"),
+            StartText = preferences.ShowStart(row.StartTime, row.LocalDate, summary.HasTimes && startTimeSource == "recorded"),
             DistanceText = Measure.Distance(row.DistanceMeters, request.Unit),
-            PaceText = Measure.Pace(summary.AveragePaceSecondsPerKm, request.Unit),
+            PaceText = Measure.Pace(pace, request.Unit),
             RunType = row.RunType,
             Rpe = row.Rpe,
             Notes = summary.Notes,
@@ -153,6 +174,9 @@ public static class GetActivity
             Route = request.IncludeSeries ? analysis?.Route() ?? [] : null,
         };
     }
+
+    /// <summary>Seconds per km over a whole run; null without a distance or a time.</summary>
+    private static double? PaceOf(double metres, double seconds) => metres > 0 && seconds > 0 ? seconds / (metres / 1000) : null;
 
     internal static UserInputException NotFound(long id) => new("id", $"activity {id}: no such activity", notFound: true);
 

@@ -13,8 +13,17 @@ public static class GetActivityFile
     public static async Task<Response> HandleAsync(RunStrongDbContext db, ICurrentRunner runner, long id, CancellationToken cancellationToken = default)
     {
         var owner = runner.RunnerId;
-        var file = await db.ActivityFiles.Where(f => f.ActivityId == id && f.OwnerId == owner).FirstOrDefaultAsync(cancellationToken)
-            ?? throw GetActivity.NotFound(id);
+        var file = await db.ActivityFiles.Where(f => f.ActivityId == id && f.OwnerId == owner).FirstOrDefaultAsync(cancellationToken);
+        if (file is null)
+        {
+            // An activity without a file is there all the same: say why there is nothing to download, not that it is missing.
+            var format = await db.Activities.Where(a => a.Id == id && a.OwnerId == owner).Select(a => a.Format).FirstOrDefaultAsync(cancellationToken)
+                ?? throw GetActivity.NotFound(id);
+            throw new UserInputException("id", format == GetActivity.ManualFormat
+                ? $"activity {id} has no original file: it was logged by hand"
+                : $"activity {id} has no original file", notFound: true);
+        }
+
         return new Response(file.FileName, ContentType(file.FileName), GetActivity.Gunzip(file.GzipContent));
     }
 

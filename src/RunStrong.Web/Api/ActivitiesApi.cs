@@ -31,7 +31,7 @@ public static class ActivitiesApi
 
         group.MapGet("/", ListAsync)
             .WithName("ListActivities")
-            .WithSummary("List activities, newest first, a page of whole days at a time (?before=DATE&limit=N; the answer's next is the next page)")
+            .WithSummary("List activities, newest first, a page of whole days at a time (?before=DATE&limit=N; the answer's next is the older page, newer the newer one, first the page's position)")
             .ProducesValidationProblem()
             .KeptPerRunner();
 
@@ -145,14 +145,15 @@ public static class ActivitiesApi
         request.Headers.Accept.Any(a => a is not null && a.Contains(NdJson, StringComparison.OrdinalIgnoreCase));
 
     /// <param name="before">Only activities on days before this one (YYYY-MM-DD): the previous page's nextBefore.</param>
+    /// <param name="after">Only activities on days after this one (YYYY-MM-DD), the oldest of them: a page's newerAfter. Not with before.</param>
     /// <param name="limit">At most this many activities, whole days only (1 to 100, default 30).</param>
     /// <param name="page">Page number instead of before (1 for the newest), for scripts written before keyset paging.</param>
     /// <param name="pageSize">With page: 1 to 200 (default 30).</param>
     private static async Task<Ok<ListActivities.Response>> ListAsync(
-        RunStrongDbContext db, ICurrentRunner runner, DateOnly? before, int? limit, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        RunStrongDbContext db, ICurrentRunner runner, DateOnly? before, DateOnly? after, int? limit, int? page, int? pageSize, CancellationToken cancellationToken) =>
         TypedResults.Ok(await ListActivities.HandleAsync(db, runner,
             page is not null ? new ListActivities.Request(page, pageSize ?? ListActivities.DefaultPageSize)
-            : new ListActivities.Request(null, limit ?? pageSize ?? ListActivities.DefaultPageSize, before), cancellationToken));
+            : new ListActivities.Request(null, limit ?? pageSize ?? ListActivities.DefaultPageSize, before, after), cancellationToken));
 
     /// <param name="series">true to add the pace, heart-rate and elevation series and the route (read again from the stored file).</param>
     /// <param name="unit">km or mi: the length of the splits (the runner's own unit when left out).</param>

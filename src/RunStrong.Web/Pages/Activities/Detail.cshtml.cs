@@ -149,7 +149,8 @@ public sealed class DetailModel(RunStrongDbContext db, ICurrentRunner runner, Ti
     private async Task LoadAsync(long id, CancellationToken cancellationToken)
     {
         Activity = await GetActivity.HandleAsync(db, runner, new GetActivity.Request(id, IncludeSeries: true, Unit), cancellationToken);
-        Charts = BuildCharts(Activity.Series!, Unit);
+        // A run logged by hand has nothing to chart: no empty charts for it.
+        Charts = Activity.LoggedByHand ? [] : BuildCharts(Activity.Series!, Unit);
         var map = new RouteMap(Activity.Route ?? [], Activity.Climbs, Unit);
         Map = map.HasRoute ? map : null;
     }

@@ -17,6 +17,10 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Hos
     [BindProperty(SupportsGet = true, Name = "before")]
     public DateOnly? Before { get; set; }
 
+    /// <summary>Only days after this one: the page of newer activities (the <c>newerAfter</c> of an older page).</summary>
+    [BindProperty(SupportsGet = true, Name = "after")]
+    public DateOnly? After { get; set; }
+
     public ListActivities.Response? List { get; private set; }
 
     public string? Error { get; private set; }
@@ -26,7 +30,7 @@ public sealed class IndexModel(RunStrongDbContext db, ICurrentRunner runner, Hos
         try
         {
             Units = await preferences.GetAsync(cancellationToken);
-            List = await ListActivities.HandleAsync(db, runner, new ListActivities.Request(Before: Before), cancellationToken);
+            List = await ListActivities.HandleAsync(db, runner, new ListActivities.Request(Before: Before, After: After), cancellationToken);
         }
         catch (UserInputException e)
         {
