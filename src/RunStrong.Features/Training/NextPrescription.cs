@@ -73,7 +73,9 @@ public static class NextPrescription
                 .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         }
 
-        var log = await ExerciseLogs.ReadAsync(db, runner, slugs, null, IsDeload(plan), cancellationToken);
+        // What was logged up to the day asked about (today): a session logged ahead on a later plan day (allowed for a
+        // week, LoggedDays) is not "last time" for this one; the gym page reads the same way (TodaysSession).
+        var log = await ExerciseLogs.ReadAsync(db, runner, slugs, date.AddDays(1), IsDeload(plan), cancellationToken);
         var deload = plan?.IsDeload(next?.Date ?? date) ?? false;
         var unit = (await Settings.RunnerPreferences.GetAsync(db, runner, cancellationToken)).Weight;
         var items = slugs.Select(slug => Prescribe(catalogue.First(e => string.Equals(e.Slug, slug, StringComparison.OrdinalIgnoreCase)),

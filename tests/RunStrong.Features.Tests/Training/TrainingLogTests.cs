@@ -227,6 +227,38 @@ public class TrainingLogTests
         Assert.Equal("last time 3 x 12 at 60 kg at RPE 8, the top of the range: add 2.5 kg (4 %) to 62.5 kg and go back to 8 reps", item.Reason);
     }
 
+    /// <summary>
+    /// A session logged ahead on a later plan day (allowed for a week) is not "last time" for today's prescription: an
+    /// audit saw `runstrong next` cite a set dated the day after the session it prescribed.
+    /// </summary>
+    [Theory, MemberData(nameof(Engines))]
+    public async Task NextPrescription_ASessionLoggedAheadOfToday_IsNotLastTime(string engine)
+    {
+        await using var onlyPast = await TestDatabases.CreateAsync(engine);
+        await using var withAhead = await TestDatabases.CreateAsync(engine);
+        foreach (var database in new[] { onlyPast, withAhead })
+        {
+            await LogAsync(database, Monday, "10x60kg@7", "10x60kg@7", "9x60kg@8");
+        }
+
+        // Clock's today is Monday 30 November; this is Wednesday 2 December.
+        await LogAsync(withAhead, new DateOnly(2026, 12, 2), "12x60kg@7", "12x60kg@7", "12x60kg@8");
+
+        NextPrescription.Item past, ahead;
+        await using (var db = onlyPast.CreateContext())
+        {
+            past = Assert.Single((await NextPrescription.HandleAsync(db, LocalRunner.Instance, Clock, new NextPrescription.Request("hip-thrust"))).Exercises);
+        }
+
+        await using (var db = withAhead.CreateContext())
+        {
+            ahead = Assert.Single((await NextPrescription.HandleAsync(db, LocalRunner.Instance, Clock, new NextPrescription.Request("hip-thrust"))).Exercises);
+        }
+
+        Assert.StartsWith("last time 3 sets of 10, 10, 9 at 60 kg", past.Reason, StringComparison.Ordinal);
+        Assert.Equal(past, ahead);
+    }
+
     [Theory, MemberData(nameof(Engines))]
     public async Task NextPrescription_HillSprints_After12x12sOnThe12SecondRung_Keeps12x12s(string engine)
     {
