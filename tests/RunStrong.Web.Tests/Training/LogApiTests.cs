@@ -194,8 +194,10 @@ public class LogApiTests
 
         using var predict = await server.Client.GetAsync(new Uri("/api/predictions?from=5k=12:00&to=marathon", UriKind.Relative));
         using var sprint = await server.Client.GetAsync(new Uri("/api/predictions?from=100m=0:12&to=marathon", UriKind.Relative));
-        using var logged = await server.Client.PostAsJsonAsync("/api/log/runs", new { date = "2026-11-08", distance = "5k", time = "12:00", type = "race" });
-        using var real = await server.Client.PostAsJsonAsync("/api/log/runs", new { date = "2026-11-08", distance = "5k", time = "21:00", type = "race" });
+        // A recent race (predictions start from the last 12 months): relative to the test clock's today, on any day.
+        var raceDay = server.Today.AddDays(-28).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var logged = await server.Client.PostAsJsonAsync("/api/log/runs", new { date = raceDay, distance = "5k", time = "12:00", type = "race" });
+        using var real = await server.Client.PostAsJsonAsync("/api/log/runs", new { date = raceDay, distance = "5k", time = "21:00", type = "race" });
         var id = (await ReadAsync(real)).GetProperty("id").GetInt64();
         using var patched = await server.Client.PatchAsync(new Uri($"/api/log/runs/{id}", UriKind.Relative),
             new StringContent("{\"time\":\"12:00\"}", System.Text.Encoding.UTF8, "application/json"));

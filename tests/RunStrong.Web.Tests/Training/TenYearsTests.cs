@@ -116,6 +116,11 @@ public class TenYearsTests
         await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("records")).ToContainTextAsync("40 kg × 10");
         await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("next-prescription")).ToContainTextAsync("11");
         await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("chart-one-rep-max")).ToBeVisibleAsync();
+        // Every set is 10 reps, where Epley and Brzycki agree: one line, and the title says so (two keys, one line hidden
+        // under the other, before).
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("chart-one-rep-max").Locator("polyline[data-series]")).ToHaveCountAsync(1);
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("chart-one-rep-max")).ToContainTextAsync("Epley and Brzycki agree at 10 reps");
+        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("chart-one-rep-max").Locator(".legend li")).ToHaveCountAsync(0);
         // Ten years of weeks come as quarters, every hip thrust set counted once.
         await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("chart-volume")).ToContainTextAsync("Sets per quarter");
         var bars = page.GetByTestId("chart-volume").Locator("rect.bar");

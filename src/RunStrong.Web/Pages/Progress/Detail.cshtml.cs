@@ -41,19 +41,23 @@ public sealed class DetailModel(
     }
 
     // Not named On...: Razor Pages would take a public method starting with "On" for a handler.
-    public LineChart EstimatedMaxChart() =>
-        new("one-rep-max", $"Estimated 1RM, {Exercise.Name}",
-        [
-            new ChartSeries("Epley", Stats.OneRepMax.Select(p => ((double)p.Date.DayNumber, InUnit(p.EpleyKilograms))).ToArray()),
-            new ChartSeries("Brzycki", Stats.OneRepMax.Select(p => ((double)p.Date.DayNumber, InUnit(p.BrzyckiKilograms))).ToArray()),
-        ])
+    public LineChart EstimatedMaxChart()
+    {
+        var epley = new ChartSeries("Epley", Stats.OneRepMax.Select(p => ((double)p.Date.DayNumber, InUnit(p.EpleyKilograms))).ToArray());
+        var brzycki = new ChartSeries("Brzycki", Stats.OneRepMax.Select(p => ((double)p.Date.DayNumber, InUnit(p.BrzyckiKilograms))).ToArray());
+        // The two formulas agree exactly at 10 reps: one line drawn over the other left a legend key with no line. One
+        // line then, and the title says whose it is.
+        var same = Stats.OneRepMax.All(p => Math.Abs(p.EpleyKilograms - p.BrzyckiKilograms) < 0.05);
+        return new("one-rep-max", same ? $"Estimated 1RM, {Exercise.Name} (Epley and Brzycki agree at 10 reps)" : $"Estimated 1RM, {Exercise.Name}",
+            same ? [epley with { Name = "Epley and Brzycki" }] : [epley, brzycki])
         {
             XIsDayNumber = true,
             FormatX = Day,
+            // The ticks carry the unit ("55 kg"); a rotated "kg" beside them ran into the longer ones.
             FormatY = v => v.ToString("0.#", CultureInfo.InvariantCulture) + " " + Units.WeightName,
-            YLabel = Units.WeightName,
             Summary = "Estimated one-repetition maximum from each session's best set of 1 to 10 reps.",
         };
+    }
 
     /// <summary>At most this many bars in the volume chart, so each stays a few pixels wide on a phone.</summary>
     public const int MostBars = 60;
