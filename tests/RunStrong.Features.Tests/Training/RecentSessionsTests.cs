@@ -88,12 +88,15 @@ public class RecentSessionsTests
         var clock = TestClock.At(start.AddDays(20));
         var next = await NextPrescription.HandleAsync(db, LocalRunner.Instance, clock, new NextPrescription.Request());
         var all = WholeLog(records, checkIns, r => isDeload(r.Date, r.PlanId));
-        var nextSession = plan.NextStrength(start.AddDays(20))!;
+        // What was logged up to that day: the seeded log runs weeks past it (sessions logged ahead are not "last time").
+        var today = start.AddDays(20);
+        var upToToday = WholeLog([.. records.Where(r => r.Date <= today)], [.. checkIns.Where(c => c.Date <= today)], r => isDeload(r.Date, r.PlanId));
+        var nextSession = plan.NextStrength(today)!;
         var order = nextSession.Session.Exercises.Select(e => e.Slug)
             .Concat(all.History.SelectMany(h => h.Sets).Select(s => s.ExerciseSlug)).Distinct().ToArray();
         Assert.Equal(order, next.Exercises.Select(e => e.Exercise));
         Assert.Equal(
-            order.Select(slug => NextPrescription.Prescribe(catalogue.Single(e => e.Slug == slug), plan, all, next.Deload, unit,
+            order.Select(slug => NextPrescription.Prescribe(catalogue.Single(e => e.Slug == slug), plan, upToToday, next.Deload, unit,
                 nextSession.Session.Exercises.FirstOrDefault(p => p.Slug == slug))),
             next.Exercises);
 
