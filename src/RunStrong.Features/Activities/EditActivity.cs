@@ -147,7 +147,7 @@ public static class EditActivity
         [
             Training.LogRun.DefaultName(type, distance, time, unit),
             Training.LogRun.DefaultName(type, distance, time, unit == DistanceUnit.Miles ? DistanceUnit.Kilometres : DistanceUnit.Miles),
-            string.Create(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(type[0])}{type[1..]} run, {distance.Name} in {time}"),
+            Training.LogRun.DefaultName(type, distance.Name, time),
         ];
     }
 

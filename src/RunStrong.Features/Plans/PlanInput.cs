@@ -80,7 +80,7 @@ public static class PlanInput
             var units = root["units"] ?? (root["units"] = new JsonObject());
             if (units is JsonObject given)
             {
-                given["distance"] ??= runnersUnits.Distance == Domain.Units.DistanceUnit.Miles ? "mi" : "km";
+                given["distance"] ??= runnersUnits.DistanceName;
                 given["weight"] ??= runnersUnits.WeightName;
             }
         }

@@ -139,10 +139,14 @@ public static class LogRun
     /// The name of a run typed in without one, its distance as the runner counts (<see cref="RaceDistance.NameIn"/>):
     /// "Easy run, 6 mi in 54:00", "Race run, 10k in 45:00", "Long run, 18.5 km in 1:50:00".
     /// </summary>
-    public static string DefaultName(string typeName, RaceDistance distance, RaceTime time, DistanceUnit unit)
+    public static string DefaultName(string typeName, RaceDistance distance, RaceTime time, DistanceUnit unit) =>
+        DefaultName(typeName, distance.NameIn(unit), time);
+
+    /// <summary>The same with the distance already named (<see cref="RaceDistance.Name"/> gave "9656.1m" before names followed the unit).</summary>
+    internal static string DefaultName(string typeName, string distanceName, RaceTime time)
     {
         ArgumentException.ThrowIfNullOrEmpty(typeName);
-        return $"{char.ToUpperInvariant(typeName[0])}{typeName[1..]} run, {distance.NameIn(unit)} in {time}";
+        return $"{char.ToUpperInvariant(typeName[0])}{typeName[1..]} run, {distanceName} in {time}";
     }
 
     /// <summary>The shortest run that can be typed in, metres: a stride-out or a single sprint is part of a session, not a run.</summary>

@@ -112,7 +112,7 @@ public static class SetValidation
             var unit = HasUnit(input.Load) ? UnitOf(input.Load) : bareUnit;
             if (mass > HeaviestLoad)
             {
-                throw Bad("load", $"{mass.Format(unit)} is more than any lift on record ({Math.Round(HeaviestLoad.In(unit)).ToString("0", CultureInfo.InvariantCulture)} {(unit == MassUnit.Pounds ? "lb" : "kg")}); check the number and its unit");
+                throw Bad("load", $"{mass.Format(unit)} is more than any lift on record ({Mass.From(Math.Round(HeaviestLoad.In(unit)), unit).Format(unit)}); check the number and its unit");
             }
 
             load = mass;
